@@ -1,0 +1,17 @@
+# roster_warnings: an INTERFACE target every roster target links.
+# Warnings are errors when the environment variable CI is set (CI and scripts/test
+# under CI), so a warning never lands.
+add_library(roster_warnings INTERFACE)
+target_compile_options(roster_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(DEFINED ENV{CI} OR ROSTER_WERROR)
+  target_compile_options(roster_warnings INTERFACE -Werror)
+endif()
+
+option(ROSTER_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+if(ROSTER_SANITIZE)
+  target_compile_options(roster_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(roster_warnings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace roster::core {
+
+/// What went wrong, classified once where it was raised (only `dropbox/` maps HTTP).
+enum class ErrorKind {
+  invalid_input,  // bad file, bad argument, HTTP 400
+  unauthorized,   // missing or rejected token (401)
+  forbidden,      // 403
+  not_found,
+  conflict,       // 409 route error: `api_tag` holds the Dropbox error tag
+  rate_limited,   // 429: `retry_after` is set
+  unavailable,    // 5xx, timeout, dropped connection, unreachable host
+  internal,
+};
+
+/// An expected runtime failure. `message` is one line for humans and never holds a token.
+struct Error {
+  ErrorKind kind = ErrorKind::internal;
+  std::string message;
+  std::optional<int> http_status;
+  std::optional<std::chrono::seconds> retry_after;
+  std::string api_tag;
+};
+
+/// True for failures worth retrying with backoff: rate limits and unavailability.
+[[nodiscard]] bool is_retryable(const Error& error);
+
+[[nodiscard]] Error make_error(ErrorKind kind, std::string message);
+
+}  // namespace roster::core

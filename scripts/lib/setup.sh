@@ -1,0 +1,52 @@
+# Shared by scripts/test, scripts/demo and bench/run: installs the Debian packages
+# roster needs (only those missing) and builds the project in Release mode.
+# Sourced, not executed. Sets ROSTER_ROOT and ROSTER_BUILD.
+
+ROSTER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ROSTER_BUILD=${ROSTER_BUILD:-$ROSTER_ROOT/build}
+
+roster_packages=(
+  build-essential cmake ninja-build pkg-config git
+  libcpprest-dev libssl-dev libboost-dev
+  libyaml-dev libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2
+  nodejs npm
+)
+
+roster_install_packages() {
+  local missing=() p
+  for p in "${roster_packages[@]}"; do
+    # nodejs/npm may come from another source than Debian; a working binary is enough.
+    case $p in
+      nodejs) command -v node >/dev/null 2>&1 && continue ;;
+      npm) command -v npm >/dev/null 2>&1 && continue ;;
+    esac
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "roster: need root or sudo to install: ${missing[*]}" >&2; return 1; }
+    sudo=sudo
+  fi
+  echo "roster: installing Debian packages: ${missing[*]}" >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+roster_build() {
+  local werror=OFF
+  [ -n "${CI:-}" ] && werror=ON
+  cmake -S "$ROSTER_ROOT" -B "$ROSTER_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DROSTER_WERROR=$werror >/dev/null
+  cmake --build "$ROSTER_BUILD" -j "$(nproc)"
+}
+
+# The JavaScript test client (the official Dropbox SDK, run against the emulator) needs
+# its npm packages; package-lock.json pins them.
+roster_install_node_packages() {
+  [ -f "$ROSTER_ROOT/tests/js/package.json" ] || return 0
+  if [ ! -d "$ROSTER_ROOT/tests/js/node_modules" ]; then
+    echo "roster: installing npm packages for tests/js" >&2
+    (cd "$ROSTER_ROOT/tests/js" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
