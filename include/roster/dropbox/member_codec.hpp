@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "roster/core/json.hpp"
+#include "roster/model/observed.hpp"
+
+namespace roster::dropbox {
+
+/// Why a Dropbox JSON value could not be decoded, and where (byte offset in its document).
+struct DecodeError {
+  std::string message;
+  std::uint32_t offset = 0;
+};
+
+/// Decodes one `TeamMemberInfoV2` (REFERENCE §5) as Dropbox sends it in
+/// `members/list_v2` pages. Unknown keys are ignored (Dropbox may add fields); a
+/// missing required field, a wrong type or an unknown status tag is an error.
+/// `path` prefixes messages, e.g. "members[3]".
+[[nodiscard]] std::optional<model::ObservedMember> decode_member_info(
+    const core::json::Value& value, const std::string& path, DecodeError& error);
+
+/// The admin role a `TeamMemberInfoV2.roles` entry's name stands for.
+[[nodiscard]] model::Role role_from_name(std::string_view name);
+
+}  // namespace roster::dropbox

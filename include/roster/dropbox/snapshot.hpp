@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "roster/core/diagnostic.hpp"
+#include "roster/model/observed.hpp"
+
+namespace roster::dropbox {
+
+/// A saved listing of the live team, read for offline planning.
+struct LoadedSnapshot {
+  model::ObservedTeam team;
+  core::Diagnostics diagnostics;  // errors mean `team` must not be planned from
+};
+
+/// Reads `{"members": [TeamMemberInfoV2, ...]}`: the concatenated `members/list_v2`
+/// pages (include_removed: true) exactly as Dropbox sends them. Other top-level keys
+/// (`cursor`, `has_more`) are ignored. Decodes one member at a time, so memory stays
+/// near the size of the decoded team.
+[[nodiscard]] LoadedSnapshot read_snapshot(const std::string& path);
+[[nodiscard]] LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name);
+
+}  // namespace roster::dropbox

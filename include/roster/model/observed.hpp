@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace roster::model {
+
+/// `TeamMemberStatus` as Dropbox reports it.
+enum class MemberStatus { active, invited, suspended, removed };
+
+/// The admin role a member holds, from `TeamMemberInfoV2.roles` (matched by role name).
+enum class Role { member_only, team_admin, user_management_admin, support_admin, other_admin };
+
+/// Seconds since the Unix epoch (UTC).
+using Timestamp = std::int64_t;
+
+/// One member as the live team (or a saved listing of it) reports it.
+struct ObservedMember {
+  std::string team_member_id;
+  std::string email;  // normalised
+  std::string given_name;
+  std::string surname;
+  std::optional<std::string> external_id;
+  MemberStatus status = MemberStatus::active;
+  bool is_recoverable = false;   // removed only
+  bool is_disconnected = false;  // removed only: converted to a Basic account
+  Role role = Role::member_only;
+  std::optional<Timestamp> invited_on;
+  std::optional<Timestamp> joined_on;
+  std::optional<Timestamp> suspended_on;
+};
+
+/// The live team. Team name and the token's admin are known only when read live.
+struct ObservedTeam {
+  std::optional<std::string> team_name;
+  std::optional<std::string> team_id;
+  std::optional<std::string> authenticated_admin_email;  // normalised
+  std::vector<ObservedMember> members;
+};
+
+/// True for members who hold a seat now: active, invited or suspended.
+[[nodiscard]] bool is_live(const ObservedMember& member) noexcept;
+
+/// True when `members/recover` can restore the member (removed, recoverable, not converted).
+[[nodiscard]] bool is_recoverable(const ObservedMember& member) noexcept;
+
+[[nodiscard]] const char* to_string(MemberStatus status) noexcept;
+[[nodiscard]] const char* to_string(Role role) noexcept;
+
+/// Parses `YYYY-MM-DDTHH:MM:SSZ` (Dropbox timestamps); nullopt if malformed.
+[[nodiscard]] std::optional<Timestamp> parse_timestamp(std::string_view text);
+/// Formats as `YYYY-MM-DDTHH:MM:SSZ`.
+[[nodiscard]] std::string format_timestamp(Timestamp t);
+
+}  // namespace roster::model

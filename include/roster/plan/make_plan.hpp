@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+
+#include "roster/model/desired.hpp"
+#include "roster/model/observed.hpp"
+#include "roster/plan/plan.hpp"
+
+namespace roster::plan {
+
+/// Inputs to planning that come from the command line and the clock, not the manifest.
+struct PlanOptions {
+  model::Timestamp now = 0;  // for invitation ages
+  /// Replaces policy.max_removal_fraction for this run (--max-removal-fraction).
+  std::optional<double> max_removal_fraction;
+};
+
+/// Returns the steps that turn `observed` into `desired` (PRODUCT.md §4), with the
+/// warnings, drift and guard verdicts of §6. Pure and deterministic: no I/O, clock,
+/// environment or randomness; equal inputs give an identical Plan.
+[[nodiscard]] Plan make_plan(const model::DesiredTeam& desired, const model::ObservedTeam& observed,
+                             const PlanOptions& options);
+
+}  // namespace roster::plan

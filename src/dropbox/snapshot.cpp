@@ -1,0 +1,79 @@
+#include "roster/dropbox/snapshot.hpp"
+
+#include "roster/core/file.hpp"
+#include "roster/dropbox/member_codec.hpp"
+
+namespace roster::dropbox {
+
+namespace json = core::json;
+
+namespace {
+
+core::SourceLocation locate(std::string_view text, std::size_t offset, const std::string& name) {
+  json::Position p = json::position_of(text, offset);
+  return {name, p.line, p.column};
+}
+
+}  // namespace
+
+LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name) {
+  LoadedSnapshot result;
+  json::Reader reader(text);
+  auto syntax_error = [&] {
+    result.diagnostics.error(locate(text, reader.error_offset(), name),
+                             "malformed JSON: " + reader.error());
+  };
+  if (reader.peek() != '{') {
+    result.diagnostics.error(locate(text, reader.offset(), name),
+                             "a snapshot must be a JSON object {\"members\": [...]}");
+    return result;
+  }
+  reader.enter_object();
+  bool has_members = false;
+  std::string key;
+  while (reader.next_member(key)) {
+    if (key != "members") {
+      if (!reader.skip_value()) break;
+      continue;
+    }
+    has_members = true;
+    if (reader.peek() != '[') {
+      result.diagnostics.error(locate(text, reader.offset(), name),
+                               "\"members\" must be a list of TeamMemberInfoV2 objects");
+      return result;
+    }
+    reader.enter_array();
+    std::size_t index = 0;
+    while (reader.next_element()) {
+      json::Value element;
+      if (!reader.read_value(element)) break;
+      DecodeError error;
+      auto member = decode_member_info(element, "members[" + std::to_string(index++) + "]", error);
+      if (member) {
+        result.team.members.push_back(std::move(*member));
+      } else {
+        result.diagnostics.error(locate(text, error.offset, name), error.message);
+      }
+    }
+  }
+  if (reader.failed() || !reader.finish()) {
+    syntax_error();
+    return result;
+  }
+  if (!has_members) {
+    result.diagnostics.error({name, 1, 1}, "a snapshot must have a \"members\" list");
+  }
+  return result;
+}
+
+LoadedSnapshot read_snapshot(const std::string& path) {
+  auto text = core::read_file(path);
+  if (!text) {
+    LoadedSnapshot result;
+    result.diagnostics.error({path, 0, 0}, "cannot read snapshot: " + text.error().message);
+    return result;
+  }
+  return read_snapshot_text(*text, path);
+}
+
+}  // namespace roster::dropbox

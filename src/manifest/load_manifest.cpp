@@ -1,0 +1,68 @@
+#include "roster/manifest/load_manifest.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "manifest_builder.hpp"
+#include "roster/core/file.hpp"
+
+namespace roster::manifest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The files a path names: itself, or a directory's *.yaml files sorted by name.
+std::vector<std::string> manifest_files(const std::string& path, core::Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return {path};
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (entry.path().extension() == ".yaml" && !entry.is_directory()) {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (ec) {
+    diagnostics.error({path, 0, 0}, "cannot list manifest directory: " + ec.message());
+    return {};
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) diagnostics.error({path, 0, 0}, "no *.yaml files in manifest directory");
+  return files;
+}
+
+}  // namespace
+
+LoadedManifest load_manifest(const std::string& path) {
+  LoadedManifest result;
+  ManifestBuilder builder(result.diagnostics);
+  result.files = manifest_files(path, result.diagnostics);
+  if (result.files.empty()) return result;
+  bool all_read = true;
+  for (const auto& file : result.files) {
+    auto text = core::read_file(file);
+    if (!text) {
+      result.diagnostics.error({file, 0, 0}, "cannot read manifest: " + text.error().message);
+      all_read = false;
+      continue;
+    }
+    builder.add_file(file, *text);
+  }
+  if (all_read) result.team = builder.finish();
+  result.diagnostics.sort();
+  return result;
+}
+
+LoadedManifest load_manifest_sources(const std::vector<ManifestSource>& sources) {
+  LoadedManifest result;
+  ManifestBuilder builder(result.diagnostics);
+  for (const auto& source : sources) {
+    result.files.push_back(source.name);
+    builder.add_file(source.name, source.text);
+  }
+  result.team = builder.finish();
+  result.diagnostics.sort();
+  return result;
+}
+
+}  // namespace roster::manifest

@@ -1,0 +1,254 @@
+// Top level, `team`, `defaults` and `policy` of a manifest file.
+#include <algorithm>
+
+#include "manifest_builder.hpp"
+#include "roster/model/email.hpp"
+
+namespace roster::manifest {
+
+Mark ManifestBuilder::mark(const NodeReader& reader, std::uint32_t node,
+                           std::uint32_t file_index) const {
+  auto where = reader.where(node);
+  return {file_index, where.line, where.column};
+}
+
+core::SourceLocation ManifestBuilder::location(Mark m) const {
+  return {m_files[m.file].name, m.line, m.column};
+}
+
+void ManifestBuilder::add_file(std::string name, std::string_view text) {
+  m_files.push_back(File{std::move(name), {}, YamlNode::k_none, YamlNode::k_none,
+                         YamlNode::k_none, YamlNode::k_none});
+  File& file = m_files.back();
+  auto errors_before = m_diagnostics.error_count();
+  file.doc = YamlDocument::parse(text, file.name, m_diagnostics);
+  if (m_diagnostics.error_count() != errors_before) return;
+  if (file.doc.empty() || is_null_scalar(file.doc.node(file.doc.root()))) {
+    m_diagnostics.error({file.name, 1, 1},
+                        "empty manifest (expected a mapping with \"version\" and \"members\")");
+    file.doc = YamlDocument{};
+    return;
+  }
+  read_top_level(file, static_cast<std::uint32_t>(m_files.size() - 1));
+}
+
+void ManifestBuilder::read_top_level(File& file, std::uint32_t) {
+  NodeReader reader(file.doc, file.name, m_diagnostics);
+  std::uint32_t root = file.doc.root();
+  std::uint32_t version = YamlNode::k_none;
+  bool is_mapping =
+      reader.for_each_entry(root, "manifest", {"version", "team", "defaults", "policy", "members"},
+                            [&](std::string_view key, std::uint32_t, std::uint32_t value) {
+                              if (key == "version") version = value;
+                              if (key == "team") file.team = value;
+                              if (key == "defaults") file.defaults = value;
+                              if (key == "policy") file.policy = value;
+                              if (key == "members") file.members = value;
+                            });
+  if (!is_mapping) return;
+  if (version == YamlNode::k_none) {
+    reader.error(root, "missing required key \"version\" (this roster reads version: 1)");
+    return;
+  }
+  const auto& v = reader.node(version);
+  if (v.kind != YamlNode::Kind::scalar || is_null_scalar(v)) {
+    reader.error(version, "\"version\" must be a number, found " + describe(v));
+  } else if (v.value != "1") {
+    reader.error(version, "unsupported manifest version " + v.value + " (this roster reads 1)");
+  }
+}
+
+void ManifestBuilder::check_single_section(const Section& section) {
+  const File* first = nullptr;
+  for (auto& file : m_files) {
+    std::uint32_t node = file.*section.slot;
+    if (node == YamlNode::k_none) continue;
+    if (first == nullptr) {
+      first = &file;
+      continue;
+    }
+    NodeReader reader(file.doc, file.name, m_diagnostics);
+    NodeReader first_reader(first->doc, first->name, m_diagnostics);
+    auto there = first_reader.where(first->*section.slot);
+    reader.error(node, std::string("\"") + section.name + "\" is already declared in " +
+                           there.file + ":" + std::to_string(there.line) + ":" +
+                           std::to_string(there.column) +
+                           " (team, defaults and policy may appear in one file only)");
+    file.*section.slot = YamlNode::k_none;
+  }
+}
+
+std::optional<std::string> ManifestBuilder::read_email(NodeReader& reader, std::uint32_t node,
+                                                       std::string_view what) {
+  auto text = reader.read_string(node, what);
+  if (!text) return std::nullopt;
+  if (text->size() > model::k_max_email_length) {
+    reader.error(node, std::string(what) + " is " + std::to_string(text->size()) +
+                           " characters long; Dropbox allows at most 255");
+    return std::nullopt;
+  }
+  if (!model::is_valid_email(*text)) {
+    reader.error(node, "invalid email \"" + *text + "\" in " + std::string(what) +
+                           " (Dropbox expects name@domain.tld)");
+    return std::nullopt;
+  }
+  return model::normalise_email(*text);
+}
+
+void ManifestBuilder::read_remove(NodeReader& reader, std::uint32_t node, std::string_view what,
+                                  std::uint32_t file_index, model::RemoveOptions& options,
+                                  RemoveMarks& marks) {
+  std::string prefix(what);
+  reader.for_each_entry(
+      node, what,
+      {"wipe_data", "keep_account", "retain_team_shares", "transfer_to", "transfer_admin"},
+      [&](std::string_view key, std::uint32_t, std::uint32_t value) {
+        std::string name = prefix + "." + std::string(key);
+        if (key == "transfer_to" || key == "transfer_admin") {
+          bool to = key == "transfer_to";
+          if (reader.is_null(value)) {
+            (to ? options.transfer_to : options.transfer_admin).clear();
+            return;
+          }
+          if (auto email = read_email(reader, value, name)) {
+            (to ? options.transfer_to : options.transfer_admin) = *email;
+            (to ? marks.transfer_to : marks.transfer_admin) = mark(reader, value, file_index);
+          }
+          return;
+        }
+        auto flag = reader.read_bool(value, name);
+        if (!flag) return;
+        if (key == "wipe_data") options.wipe_data = *flag;
+        if (key == "keep_account") options.keep_account = *flag;
+        if (key == "retain_team_shares") options.retain_team_shares = *flag;
+      });
+}
+
+// The argument rules of members/remove (REFERENCE §6.7) that a manifest can break.
+void ManifestBuilder::check_remove_options(const model::RemoveOptions& options,
+                                           core::SourceLocation where, std::string_view what) {
+  std::string w(what);
+  if (options.keep_account && options.wipe_data) {
+    m_diagnostics.error(where, w + ": keep_account: true cannot be combined with wipe_data: true "
+                                   "(Dropbox cannot keep an account whose data is wiped)");
+  }
+  if (options.retain_team_shares && !options.keep_account) {
+    m_diagnostics.error(where, w + ": retain_team_shares: true requires keep_account: true");
+  }
+  if (options.keep_account && !options.transfer_to.empty()) {
+    m_diagnostics.error(where, w + ": keep_account: true cannot be combined with transfer_to "
+                                   "(a kept account keeps its files)");
+  }
+  if (!options.transfer_to.empty() && options.transfer_admin.empty()) {
+    m_diagnostics.error(where, w + ": transfer_to requires transfer_admin (the admin who is told "
+                                   "if the transfer fails)");
+  }
+}
+
+void ManifestBuilder::read_defaults(File& file, std::uint32_t file_index,
+                                    model::DesiredTeam& team) {
+  if (file.defaults == YamlNode::k_none) return;
+  NodeReader reader(file.doc, file.name, m_diagnostics);
+  reader.for_each_entry(
+      file.defaults, "defaults", {"send_welcome_email", "suspend", "remove"},
+      [&](std::string_view key, std::uint32_t, std::uint32_t value) {
+        if (key == "send_welcome_email") {
+          if (auto flag = reader.read_bool(value, "defaults.send_welcome_email")) {
+            team.default_send_welcome_email = *flag;
+          }
+        } else if (key == "suspend") {
+          reader.for_each_entry(value, "defaults.suspend", {"wipe_data"},
+                                [&](std::string_view, std::uint32_t, std::uint32_t v) {
+                                  if (auto flag = reader.read_bool(v, "defaults.suspend.wipe_data"))
+                                    team.default_suspend.wipe_data = *flag;
+                                });
+        } else {
+          auto errors = m_diagnostics.error_count();
+          read_remove(reader, value, "defaults.remove", file_index, team.default_remove,
+                      m_default_remove_marks);
+          if (m_diagnostics.error_count() == errors) {
+            check_remove_options(team.default_remove, reader.where(value), "defaults.remove");
+          }
+        }
+      });
+}
+
+void ManifestBuilder::read_policy(File& file, std::uint32_t, model::DesiredTeam& team) {
+  if (file.policy == YamlNode::k_none) return;
+  NodeReader reader(file.doc, file.name, m_diagnostics);
+  auto& policy = team.policy;
+  reader.for_each_entry(
+      file.policy, "policy", {"unmanaged", "max_removal_fraction", "protected"},
+      [&](std::string_view key, std::uint32_t, std::uint32_t value) {
+        if (key == "unmanaged") {
+          auto text = reader.read_string(value, "policy.unmanaged");
+          if (!text) return;
+          if (*text == "report") {
+            policy.unmanaged = model::UnmanagedPolicy::report;
+          } else if (*text == "suspend") {
+            policy.unmanaged = model::UnmanagedPolicy::suspend;
+          } else if (*text == "remove") {
+            policy.unmanaged = model::UnmanagedPolicy::remove;
+          } else {
+            reader.error(value, "unknown policy.unmanaged value \"" + *text +
+                                    "\" (expected report, suspend or remove)");
+          }
+        } else if (key == "max_removal_fraction") {
+          auto number = reader.read_number(value, "policy.max_removal_fraction");
+          if (!number) return;
+          if (*number < 0.0 || *number > 1.0) {
+            reader.error(value, "policy.max_removal_fraction must be between 0 and 1, found " +
+                                    reader.node(value).value);
+            return;
+          }
+          policy.max_removal_fraction = *number;
+        } else {
+          reader.for_each_element(value, "policy.protected", [&](std::uint32_t element) {
+            if (auto email = read_email(reader, element, "policy.protected")) {
+              policy.protected_emails.push_back(*email);
+            }
+          });
+        }
+      });
+  std::sort(policy.protected_emails.begin(), policy.protected_emails.end());
+  policy.protected_emails.erase(
+      std::unique(policy.protected_emails.begin(), policy.protected_emails.end()),
+      policy.protected_emails.end());
+}
+
+void ManifestBuilder::read_team(File& file, model::DesiredTeam& team) {
+  if (file.team == YamlNode::k_none) return;
+  NodeReader reader(file.doc, file.name, m_diagnostics);
+  bool has_name = false;
+  bool is_mapping = reader.for_each_entry(
+      file.team, "team", {"name"}, [&](std::string_view, std::uint32_t, std::uint32_t value) {
+        has_name = true;
+        auto name = reader.read_string(value, "team.name");
+        if (!name) return;
+        if (name->empty()) {
+          reader.error(value, "\"team.name\" must not be empty");
+          return;
+        }
+        team.team_name = *name;
+      });
+  if (is_mapping && !has_name) {
+    reader.error(file.team, "missing required key \"name\" in team");
+  }
+}
+
+model::DesiredTeam ManifestBuilder::finish() {
+  model::DesiredTeam team;
+  check_single_section({"team", &File::team});
+  check_single_section({"defaults", &File::defaults});
+  check_single_section({"policy", &File::policy});
+  for (std::uint32_t i = 0; i < m_files.size(); ++i) {
+    read_team(m_files[i], team);
+    read_defaults(m_files[i], i, team);
+    read_policy(m_files[i], i, team);
+  }
+  for (std::uint32_t i = 0; i < m_files.size(); ++i) read_members(m_files[i], i, team);
+  check_references(team);
+  return team;
+}
+
+}  // namespace roster::manifest

@@ -1,0 +1,186 @@
+#include "yaml_document.hpp"
+
+#include <yaml.h>
+
+#include <map>
+#include <memory>
+
+namespace roster::manifest {
+
+namespace {
+
+std::uint32_t from_zero(std::size_t n) { return static_cast<std::uint32_t>(n + 1); }
+
+struct ParserDeleter {
+  void operator()(yaml_parser_t* p) const {
+    yaml_parser_delete(p);
+    delete p;
+  }
+};
+
+// Line and column (from 1) of a byte offset, for reader errors that carry only an offset.
+core::SourceLocation location_of_offset(std::string_view text, std::size_t offset,
+                                        const std::string& file) {
+  core::SourceLocation where{file, 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+}  // namespace
+
+class YamlBuilder {
+ public:
+  YamlBuilder(YamlDocument& doc, const std::string& file, core::Diagnostics& diagnostics)
+      : m_doc(doc), m_file(file), m_diagnostics(diagnostics) {}
+
+  // Returns false after reporting an error; the document is then cleared by the caller.
+  bool on_event(const yaml_event_t& event) {
+    switch (event.type) {
+      case YAML_DOCUMENT_START_EVENT:
+        if (++m_documents > 1) {
+          return error(event.start_mark,
+                       "a manifest file holds one YAML document; found a second '---'");
+        }
+        return true;
+      case YAML_SCALAR_EVENT: {
+        auto index = add(YamlNode::Kind::scalar, event);
+        auto& node = m_doc.m_nodes[index];
+        node.value.assign(reinterpret_cast<const char*>(event.data.scalar.value),
+                          event.data.scalar.length);
+        node.plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                     event.data.scalar.tag == nullptr;
+        return anchor(event.data.scalar.anchor, index, event);
+      }
+      case YAML_SEQUENCE_START_EVENT:
+      case YAML_MAPPING_START_EVENT: {
+        bool mapping = event.type == YAML_MAPPING_START_EVENT;
+        auto index = add(mapping ? YamlNode::Kind::mapping : YamlNode::Kind::sequence, event);
+        m_open.push_back(index);
+        const yaml_char_t* name =
+            mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor;
+        return anchor(name, index, event);
+      }
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        m_open.pop_back();
+        return true;
+      case YAML_ALIAS_EVENT: {
+        std::string name(reinterpret_cast<const char*>(event.data.alias.anchor));
+        auto found = m_anchors.find(name);
+        if (found == m_anchors.end()) {
+          return error(event.start_mark, "alias *" + name + " names no anchor");
+        }
+        for (auto open : m_open) {
+          if (open == found->second) {
+            return error(event.start_mark, "alias *" + name + " refers to its own container");
+          }
+        }
+        auto index = add(YamlNode::Kind::alias, event);
+        m_doc.m_nodes[index].target = found->second;
+        return true;
+      }
+      default:
+        return true;
+    }
+  }
+
+  bool error(const yaml_mark_t& mark, std::string message) {
+    m_diagnostics.error({m_file, from_zero(mark.line), from_zero(mark.column)},
+                        std::move(message));
+    return false;
+  }
+
+ private:
+  std::uint32_t add(YamlNode::Kind kind, const yaml_event_t& event) {
+    auto& nodes = m_doc.m_nodes;
+    auto index = static_cast<std::uint32_t>(nodes.size());
+    nodes.emplace_back();
+    nodes.back().kind = kind;
+    nodes.back().line = from_zero(event.start_mark.line);
+    nodes.back().column = from_zero(event.start_mark.column);
+    if (m_open.empty()) {
+      m_doc.m_root = index;
+    } else {
+      auto& parent = nodes[m_open.back()];
+      if (parent.last_child == YamlNode::k_none) {
+        parent.first_child = index;
+      } else {
+        nodes[parent.last_child].next_sibling = index;
+      }
+      parent.last_child = index;
+    }
+    return index;
+  }
+
+  bool anchor(const yaml_char_t* name, std::uint32_t index, const yaml_event_t&) {
+    if (name != nullptr) m_anchors[reinterpret_cast<const char*>(name)] = index;
+    return true;
+  }
+
+  YamlDocument& m_doc;
+  const std::string& m_file;
+  core::Diagnostics& m_diagnostics;
+  std::vector<std::uint32_t> m_open;
+  std::map<std::string, std::uint32_t> m_anchors;
+  int m_documents = 0;
+};
+
+std::uint32_t YamlDocument::resolve(std::uint32_t index) const {
+  // Aliases point to earlier, completed nodes, so this chain is finite.
+  while (index != YamlNode::k_none && m_nodes[index].kind == YamlNode::Kind::alias) {
+    index = m_nodes[index].target;
+  }
+  return index;
+}
+
+YamlDocument YamlDocument::parse(std::string_view text, const std::string& file,
+                                 core::Diagnostics& diagnostics) {
+  YamlDocument doc;
+  std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
+  if (yaml_parser_initialize(parser.get()) == 0) {
+    diagnostics.error({file, 0, 0}, "out of memory while reading YAML");
+    return doc;
+  }
+  yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
+  YamlBuilder builder(doc, file, diagnostics);
+  while (true) {
+    yaml_event_t event;
+    if (yaml_parser_parse(parser.get(), &event) == 0) {
+      const yaml_parser_t& p = *parser;
+      std::string message = "malformed YAML: ";
+      message += p.problem != nullptr ? p.problem : "syntax error";
+      if (p.context != nullptr) {
+        message += std::string(" (") + p.context + " at line " +
+                   std::to_string(from_zero(p.context_mark.line)) + ")";
+      }
+      if (p.error == YAML_READER_ERROR) {
+        diagnostics.error(location_of_offset(text, p.problem_offset, file), message);
+      } else {
+        builder.error(p.problem_mark, message);
+      }
+      return YamlDocument{};
+    }
+    bool ok = builder.on_event(event);
+    bool done = event.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&event);
+    if (!ok) return YamlDocument{};
+    if (done) break;
+  }
+  return doc;
+}
+
+bool is_null_scalar(const YamlNode& node) {
+  if (node.kind != YamlNode::Kind::scalar || !node.plain) return false;
+  const auto& v = node.value;
+  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
+
+}  // namespace roster::manifest

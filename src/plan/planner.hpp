@@ -1,0 +1,61 @@
+#pragma once
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "match_members.hpp"
+#include "roster/plan/make_plan.hpp"
+
+namespace roster::plan {
+
+/// The working state of one make_plan() call; its parts live in several files
+/// (cells, unmanaged members, transfers, guards) that share these fields.
+class Planner {
+ public:
+  Planner(const model::DesiredTeam& desired, const model::ObservedTeam& observed,
+          const PlanOptions& options)
+      : m_desired(desired), m_observed(observed), m_options(options) {}
+
+  Plan run();
+
+ private:
+  // make_plan.cpp: PRODUCT.md §4, one manifest member at a time.
+  void plan_member(const Match& match);
+  void plan_active(const Match& match);
+  void plan_suspended(const Match& match);
+  void plan_removed(const Match& match);
+  void plan_profile(const Match& match);
+  PlanStep step(Action action, Reason reason, const Match& match) const;
+  PlanStep removal(const model::ObservedMember& member, const model::RemoveOptions& options,
+                   Reason reason) const;
+  void warn(const std::string& email, std::string message);
+
+  // unmanaged.cpp: live members the manifest does not list.
+  void plan_unmanaged(const model::ObservedMember& member);
+  bool is_untouchable(const model::ObservedMember& member, std::string& why) const;
+
+  // transfers.cpp: removals whose transfer destination cannot receive files are deferred.
+  void settle_removals();
+  bool ends_active(std::string_view email) const;
+
+  // guards.cpp: PRODUCT.md §6 guards decided from the plan and the listing.
+  void check_guards();
+  void check_removal_fraction();
+  void check_last_admin();
+  void check_token_admin();
+  void check_team_name();
+
+  void finish();
+
+  const model::DesiredTeam& m_desired;
+  const model::ObservedTeam& m_observed;
+  const PlanOptions& m_options;
+  Plan m_plan;
+  std::vector<PlanStep> m_pending_removals;  // waiting for settle_removals()
+  // email → the status a member will have after the plan; absent: not on the team.
+  std::unordered_map<std::string_view, model::MemberStatus> m_final_status;
+  std::unordered_map<std::string_view, const model::ObservedMember*> m_live_by_email;
+};
+
+}  // namespace roster::plan

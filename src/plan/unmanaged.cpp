@@ -1,0 +1,58 @@
+// Live members the manifest does not list follow policy.unmanaged (PRODUCT.md §4, §6).
+#include <algorithm>
+
+#include "planner.hpp"
+
+namespace roster::plan {
+
+bool Planner::is_untouchable(const model::ObservedMember& member, std::string& why) const {
+  const auto& protected_emails = m_desired.policy.protected_emails;
+  if (std::binary_search(protected_emails.begin(), protected_emails.end(), member.email)) {
+    why = "it is in policy.protected";
+    return true;
+  }
+  if (m_observed.authenticated_admin_email == member.email) {
+    why = "it is the admin whose token roster uses";
+    return true;
+  }
+  return false;
+}
+
+void Planner::plan_unmanaged(const model::ObservedMember& member) {
+  m_final_status[member.email] = member.status;
+  auto policy = m_desired.policy.unmanaged;
+  if (policy == model::UnmanagedPolicy::report) {
+    m_plan.drift.push_back({DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt});
+    return;
+  }
+  bool suspend = policy == model::UnmanagedPolicy::suspend;
+  if (suspend && member.status == model::MemberStatus::suspended) return;
+  std::string why;
+  if (is_untouchable(member, why)) {
+    warn(member.email, std::string("not in the manifest, but not ") +
+                           (suspend ? "suspended" : "removed") + " as policy.unmanaged says: " +
+                           why);
+    return;
+  }
+  if (suspend && member.status == model::MemberStatus::invited) {
+    warn(member.email, "not in the manifest and only invited: Dropbox cannot suspend an invited "
+                       "member, so policy.unmanaged: suspend leaves the invitation open");
+    m_plan.drift.push_back({DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt});
+    return;
+  }
+  if (suspend) {
+    PlanStep s;
+    s.action = Action::suspend;
+    s.reason = Reason::unmanaged_suspend;
+    s.email = member.email;
+    s.team_member_id = member.team_member_id;
+    s.observed_status = member.status;
+    s.wipe_data = m_desired.default_suspend.wipe_data;
+    m_plan.steps.push_back(std::move(s));
+    m_final_status[member.email] = model::MemberStatus::suspended;
+    return;
+  }
+  m_pending_removals.push_back(removal(member, m_desired.default_remove, Reason::unmanaged_remove));
+}
+
+}  // namespace roster::plan

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+
+#include "roster/plan/plan.hpp"
+
+namespace roster::render {
+
+/// The words every view uses for a step, so human and Markdown output agree.
+[[nodiscard]] const char* action_symbol(plan::Action action);  // "+", "-", "~", "↺"
+[[nodiscard]] const char* action_word(plan::Action action);    // "invite", "update", ...
+[[nodiscard]] std::string reason_text(const plan::PlanStep& step);
+/// What the step sends that matters to a reviewer: wipe, transfer, welcome email, changes.
+[[nodiscard]] std::string details_text(const plan::PlanStep& step);
+[[nodiscard]] std::string drift_text(const plan::DriftItem& item);
+/// "Plan: 2 to invite, 1 to remove." or "No changes: the team matches the manifest."
+[[nodiscard]] std::string summary_text(const plan::Plan& plan);
+
+}  // namespace roster::render
