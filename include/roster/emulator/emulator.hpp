@@ -1,0 +1,48 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "roster/core/result.hpp"
+
+namespace roster::emulator {
+
+/// How to start roster-emulator (docs/emulator.md lists the matching command-line flags).
+struct EmulatorOptions {
+  std::uint16_t port = 0;  // 0: any free port
+  std::string state_path;  // required; an existing state file wins over the seed
+  std::string seed_path;   // optional seed document; empty: the default team
+  std::string token = "roster-emulator-token";  // the team admin's long-lived token
+  std::chrono::milliseconds latency{0};         // added to every API response
+  double rate_limit = 0;                        // requests/second; 0: unlimited
+  std::int64_t token_lifetime_seconds = 14400;  // tokens from POST /oauth2/token
+  std::string app_key = "roster-emulator-app-key";
+  std::string app_secret = "roster-emulator-app-secret";
+  std::string refresh_token = "roster-emulator-refresh-token";
+};
+
+/// A running emulator on 127.0.0.1. Stops (and joins every thread) on destruction.
+class Emulator {
+ public:
+  /// Loads the state (state file, else seed, else default team), saves a fresh snapshot
+  /// and starts listening. Errors: unreadable/invalid seed or state, port in use.
+  [[nodiscard]] static core::Result<std::unique_ptr<Emulator>> start(
+      const EmulatorOptions& options);
+  ~Emulator();
+  Emulator(const Emulator&) = delete;
+  Emulator& operator=(const Emulator&) = delete;
+
+  [[nodiscard]] std::uint16_t port() const noexcept;
+  /// "http://127.0.0.1:PORT"
+  [[nodiscard]] std::string url() const;
+  void stop();
+
+ private:
+  struct Impl;
+  explicit Emulator(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace roster::emulator

@@ -1,0 +1,88 @@
+#include "roster/emulator/emulator.hpp"
+
+#include <chrono>
+
+#include "http_server.hpp"
+#include "router.hpp"
+#include "state_codec.hpp"
+#include "state_journal.hpp"
+
+namespace roster::emulator {
+
+namespace {
+
+core::Result<TeamState> initial_state(const EmulatorOptions& options, UnixSeconds now) {
+  auto saved = load_saved_state(options.state_path, now);
+  if (saved || saved.error().kind != core::ErrorKind::not_found) return saved;
+  if (options.seed_path.empty()) return default_state(now);
+  auto text = read_file(options.seed_path);
+  if (!text) return text.error();
+  auto seeded = decode_state(*text, now);
+  if (!seeded) {
+    auto error = seeded.error();
+    error.message = options.seed_path + ": " + error.message;
+    return error;
+  }
+  return seeded;
+}
+
+}  // namespace
+
+struct Emulator::Impl {
+  std::unique_ptr<StateJournal> journal;
+  std::unique_ptr<Router> router;
+  std::unique_ptr<HttpServer> server;
+};
+
+core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& options) {
+  if (options.state_path.empty()) {
+    return core::make_error(core::ErrorKind::invalid_input, "a state file is required");
+  }
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  auto state = initial_state(options, now);
+  if (!state) return state.error();
+  auto journal = StateJournal::open(options.state_path);
+  if (!journal) return journal.error();
+  // Start from a fresh snapshot: the journal is folded in and emptied (compaction).
+  if (!(*journal)->write_snapshot(encode_state(*state))) {
+    return core::make_error(core::ErrorKind::internal,
+                            "cannot write state file " + options.state_path);
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->journal = std::move(*journal);
+  RouterOptions router_options;
+  router_options.token = options.token;
+  router_options.oauth = {options.app_key, options.app_secret, options.refresh_token,
+                          options.token_lifetime_seconds};
+  router_options.rate_limit = options.rate_limit;
+  router_options.latency = options.latency;
+  impl->router = std::make_unique<Router>(std::move(*state), router_options, *impl->journal);
+  auto* router = impl->router.get();
+  auto server = HttpServer::listen(
+      options.port, [router](const HttpRequest& request) { return router->handle(request); });
+  if (!server) return server.error();
+  impl->server = std::move(*server);
+  return std::unique_ptr<Emulator>(new Emulator(std::move(impl)));
+}
+
+Emulator::Emulator(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+Emulator::~Emulator() {
+  stop();
+}
+
+std::uint16_t Emulator::port() const noexcept {
+  return m_impl->server->port();
+}
+
+std::string Emulator::url() const {
+  return "http://127.0.0.1:" + std::to_string(port());
+}
+
+void Emulator::stop() {
+  m_impl->server->stop();
+}
+
+}  // namespace roster::emulator

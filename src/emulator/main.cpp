@@ -1,0 +1,55 @@
+// roster-emulator: a local Dropbox team API for tests, demos and rehearsals.
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "roster/emulator/emulator.hpp"
+
+int main(int argc, char** argv) {
+  roster::emulator::EmulatorOptions options;
+  long long latency_ms = 0;
+  CLI::App app{"roster-emulator: a local Dropbox team API on 127.0.0.1 (docs/emulator.md)"};
+  app.add_option("--port", options.port, "TCP port; 0 picks a free one")->required();
+  app.add_option("--state", options.state_path, "state file (created if missing)")->required();
+  app.add_option("--seed", options.seed_path, "seed document used when no state file exists");
+  app.add_option("--token", options.token, "access token of the team admin")->capture_default_str();
+  app.add_option("--latency-ms", latency_ms, "latency added to every API response")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--rate-limit", options.rate_limit, "requests per second before 429 (0: off)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--token-lifetime-seconds", options.token_lifetime_seconds,
+                 "lifetime of tokens issued by /oauth2/token")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--app-key", options.app_key, "client_id the refresh grant accepts")
+      ->capture_default_str();
+  app.add_option("--app-secret", options.app_secret, "client_secret the refresh grant accepts");
+  app.add_option("--refresh-token", options.refresh_token,
+                 "refresh token the refresh grant accepts");
+  CLI11_PARSE(app, argc, argv);
+  options.latency = std::chrono::milliseconds(latency_ms);
+
+  // Signals are taken synchronously by this thread (sigwait), never by server threads.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  auto emulator = roster::emulator::Emulator::start(options);
+  if (!emulator) {
+    std::cerr << "roster-emulator: error: " << emulator.error().message << '\n';
+    return 1;
+  }
+  std::cout << "listening on " << (*emulator)->url() << std::endl;
+  int received = 0;
+  sigwait(&signals, &received);
+  (*emulator)->stop();
+  std::cerr << "roster-emulator: stopped\n";
+  return 0;
+}

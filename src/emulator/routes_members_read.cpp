@@ -1,0 +1,87 @@
+// members/list_v2, members/list/continue_v2, members/get_info_v2.
+#include "cursor.hpp"
+#include "member_json.hpp"
+#include "responses.hpp"
+#include "routes.hpp"
+
+namespace roster::emulator {
+
+namespace {
+
+bool listed(const Member& member, bool include_removed) {
+  return include_removed || member.status != MemberStatus::removed;
+}
+
+// One page from `cursor.position` in creation order; the cursor is always returned.
+HttpResponse members_page(const RouteContext& context, Cursor cursor) {
+  const auto& members = context.store.state().members;
+  auto page = nlohmann::json::array();
+  auto position = static_cast<std::size_t>(cursor.position);
+  std::uint32_t taken = 0;
+  for (; position < members.size() && taken < cursor.limit; ++position) {
+    if (!listed(members[position], cursor.include_removed)) continue;
+    page.push_back(member_info_v2_json(context.store, position, context.now));
+    ++taken;
+  }
+  bool has_more = false;
+  for (auto next = position; next < members.size() && !has_more; ++next) {
+    has_more = listed(members[next], cursor.include_removed);
+  }
+  cursor.position = position;
+  return json_response(
+      {{"members", std::move(page)}, {"cursor", encode_cursor(cursor)}, {"has_more", has_more}});
+}
+
+}  // namespace
+
+HttpResponse route_members_list(RouteContext& context, const nlohmann::json& arg) {
+  DecodeStatus status;
+  StructReader reader(status, arg, "");
+  Cursor cursor;
+  cursor.kind = 'm';
+  cursor.limit = reader.uint32("limit", 1000, 1, 1000);
+  cursor.include_removed = reader.boolean("include_removed", false);
+  reader.finish();
+  if (!status.ok()) return decode_failure(context, status);
+  return members_page(context, cursor);
+}
+
+HttpResponse route_members_list_continue(RouteContext& context, const nlohmann::json& arg) {
+  DecodeStatus status;
+  StructReader reader(status, arg, "");
+  const auto text = reader.string("cursor");
+  reader.finish();
+  if (!status.ok()) return decode_failure(context, status);
+  const auto cursor = decode_cursor(text);
+  if (!cursor || cursor->kind != 'm' || cursor->position > context.store.state().members.size()) {
+    return route_error({"invalid_cursor", std::nullopt});
+  }
+  return members_page(context, *cursor);
+}
+
+HttpResponse route_members_get_info(RouteContext& context, const nlohmann::json& arg) {
+  DecodeStatus status;
+  StructReader reader(status, arg, "");
+  const auto* list = reader.list("members");
+  std::vector<UserSelector> selectors;
+  for (std::size_t i = 0; list != nullptr && i < list->size() && status.ok(); ++i) {
+    selectors.push_back(
+        read_user_selector(status, (*list)[i], "members[" + std::to_string(i) + "]"));
+  }
+  reader.finish();
+  if (!status.ok()) return decode_failure(context, status);
+  auto items = nlohmann::json::array();
+  for (const auto& selector : selectors) {
+    const auto found = context.store.find(selector);
+    if (found.found == Lookup::Found::member) {
+      auto item = member_info_v2_json(context.store, found.index, context.now);
+      item[".tag"] = "member_info";
+      items.push_back(std::move(item));
+    } else {
+      items.push_back({{".tag", "id_not_found"}, {"id_not_found", selector.value}});
+    }
+  }
+  return json_response({{"members_info", std::move(items)}});
+}
+
+}  // namespace roster::emulator
