@@ -5,7 +5,7 @@ add_library(roster_warnings INTERFACE)
 target_compile_options(roster_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
   -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
   # g++ 12 reports false -Wrestrict positives inside libstdc++ for `"literal" + std::string`
   # at -O2 (GCC bug 105651); the warning says nothing about our code.
   $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)

@@ -52,6 +52,10 @@ std::string_view closest_match(std::string_view word,
   std::string_view best;
   std::size_t best_distance = 3;
   for (auto candidate : candidates) {
+    // "wipe" for "wipe_data": a clear prefix is as good a hint as a near miss.
+    if (word.size() >= 3 && candidate.substr(0, word.size()) == word) return candidate;
+  }
+  for (auto candidate : candidates) {
     auto d = edit_distance(word, candidate);
     if (d < best_distance) {
       best = candidate;

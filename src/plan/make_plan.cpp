@@ -16,6 +16,9 @@ Plan make_plan(const model::DesiredTeam& desired, const model::ObservedTeam& obs
 Plan Planner::run() {
   for (const auto& m : m_observed.members) {
     if (model::is_live(m)) m_live_by_email.emplace(m.email, &m);
+    if (m.external_id && (model::is_live(m) || model::is_recoverable(m))) {
+      m_by_external_id.emplace(*m.external_id, &m);
+    }
   }
   Matching matching = match_members(m_desired, m_observed);
   for (const auto& match : matching.managed) plan_member(match);
@@ -84,6 +87,14 @@ void Planner::plan_active(const Match& match) {
     s.surname = d.surname;
     s.external_id = d.external_id;
     s.send_welcome_email = d.send_welcome_email;
+    if (d.external_id) {
+      if (auto holder = m_by_external_id.find(*d.external_id); holder != m_by_external_id.end()) {
+        warn(d.email, "external_id \"" + *d.external_id + "\" belongs to " +
+                          holder->second->email +
+                          " on the team: the invitation will fail with "
+                          "duplicate_external_member_id until it is freed");
+      }
+    }
     m_final_status[d.email] = model::MemberStatus::invited;
     m_plan.steps.push_back(std::move(s));
     return;

@@ -56,6 +56,8 @@ class Planner {
   // email → the status a member will have after the plan; absent: not on the team.
   std::unordered_map<std::string_view, model::MemberStatus> m_final_status;
   std::unordered_map<std::string_view, const model::ObservedMember*> m_live_by_email;
+  // external_id → a live or recoverable record holding it (add_v2 refuses duplicates).
+  std::unordered_map<std::string_view, const model::ObservedMember*> m_by_external_id;
 };
 
 }  // namespace roster::plan

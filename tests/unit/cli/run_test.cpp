@@ -1,0 +1,83 @@
+// Commands run in-process with captured streams, a fixed clock and no TTY.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "roster/cli/run.hpp"
+#include "roster/model/observed.hpp"
+#include "support/golden.hpp"
+
+using namespace roster;
+
+namespace {
+
+struct Run {
+  cli::ExitCode code;
+  std::string out;
+  std::string err;
+};
+
+Run run(const std::vector<std::string>& args, bool tty = false, std::string no_color = "") {
+  std::ostringstream out, err;
+  cli::Environment env{out, err, tty,
+                       [no_color](const char* name) {
+                         return std::string(name) == "NO_COLOR" ? no_color : std::string();
+                       },
+                       [] { return *model::parse_timestamp("2026-11-26T12:00:00Z"); }};
+  auto code = cli::run(args, env);
+  return {code, out.str(), err.str()};
+}
+
+const std::string k_example = test::test_path("../manifests/example.yaml");
+const std::string k_observed = test::test_path("../manifests/demo/observed.json");
+
+}  // namespace
+
+TEST_CASE("roster plan prints the demo plan and exits 0, or 2 with --detailed-exitcode",
+          "[cli]") {
+  auto r = run({"plan", "-f", k_example, "--observed", k_observed});
+  CHECK(r.code == cli::ExitCode::success);
+  CHECK(r.err.empty());
+  CHECK(test::compare_golden("plan_demo.human.txt", r.out) == "");
+  CHECK(run({"plan", "-f", k_example, "--observed", k_observed, "--detailed-exitcode"}).code ==
+        cli::ExitCode::changes);
+}
+
+TEST_CASE("colour appears only on a TTY without NO_COLOR", "[cli]") {
+  auto plain = run({"plan", "-f", k_example, "--observed", k_observed}, false);
+  auto tty = run({"plan", "-f", k_example, "--observed", k_observed}, true);
+  auto no_color = run({"plan", "-f", k_example, "--observed", k_observed}, true, "1");
+  CHECK(plain.out.find("\x1b[") == std::string::npos);
+  CHECK(tty.out.find("\x1b[") != std::string::npos);
+  CHECK(no_color.out.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("a refused plan exits 3 and names the guard on stderr", "[cli]") {
+  auto r = run({"plan", "-f", k_example, "--observed", k_observed, "--max-removal-fraction", "0.1"});
+  CHECK(r.code == cli::ExitCode::refused);
+  CHECK(r.err ==
+        "roster: error: plan refused by safety guard removal_fraction: suspends or removes 4 of "
+        "14 live members (28.6%); max_removal_fraction 0.1 allows 1\n");
+}
+
+TEST_CASE("roster validate reports success on stdout and errors on stderr", "[cli]") {
+  auto ok = run({"validate", "-f", k_example});
+  CHECK(ok.code == cli::ExitCode::success);
+  CHECK(ok.out == k_example + ": valid: 21 members (10 active, 6 suspended, 5 removed) in 1 file\n");
+  auto bad = run({"validate", "-f", test::test_path("fixtures/manifests/typo.yaml")});
+  CHECK(bad.code == cli::ExitCode::error);
+  CHECK(bad.out.empty());
+  CHECK(bad.err == test::test_path("fixtures/manifests/typo.yaml") +
+                       ":7:5: error: unknown key \"stat\" in member (did you mean \"state\"?)\n");
+}
+
+TEST_CASE("usage errors exit 1 with one line; help and version exit 0", "[cli]") {
+  auto r = run({"plan"});
+  CHECK(r.code == cli::ExitCode::error);
+  CHECK(r.err == "roster: error: --file is required (see 'roster --help')\n");
+  auto v = run({"version"});
+  CHECK(v.code == cli::ExitCode::success);
+  CHECK(v.out == "roster " ROSTER_TEST_VERSION "\n");
+  CHECK(run({"--version"}).out == v.out);
+  CHECK(run({"plan", "--help"}).code == cli::ExitCode::success);
+}

@@ -1,0 +1,91 @@
+#include <catch2/catch.hpp>
+
+#include "roster/core/json.hpp"
+
+using namespace roster::core::json;
+
+TEST_CASE("json parse reads every value type and keeps object order", "[json]") {
+  Value v;
+  std::string error;
+  REQUIRE(parse(R"({"b": [1, -2.5e1, true, false, null], "a": "x\u00e9\ud83d\ude00\n"})", v,
+                error));
+  const Object& o = v.as_object();
+  REQUIRE(o.size() == 2);
+  CHECK(o[0].first == "b");
+  const Array& b = o[0].second.as_array();
+  CHECK(b[0].as_number() == 1);
+  CHECK(b[1].as_number() == -25);
+  CHECK(b[2].as_bool());
+  CHECK_FALSE(b[3].as_bool());
+  CHECK(b[4].is_null());
+  CHECK(v.find("a")->as_string() == "x\xc3\xa9\xf0\x9f\x98\x80\n");
+  CHECK(v.find("missing") == nullptr);
+}
+
+TEST_CASE("json parse reports line and column of the first error", "[json]") {
+  Value v;
+  std::string error;
+  CHECK_FALSE(parse("{\n  \"a\": 1,\n  \"b\" 2\n}", v, error));
+  CHECK(error == "3:7: expected ':' after key");
+  CHECK_FALSE(parse("[1, 2,]", v, error));
+  CHECK(error == "1:7: unexpected ']' after ','");
+  CHECK_FALSE(parse("\"abc", v, error));
+  CHECK(error == "1:5: unterminated string");
+  CHECK_FALSE(parse("{} x", v, error));
+  CHECK(error == "1:4: unexpected content after the JSON value");
+  CHECK_FALSE(parse("01", v, error));
+  CHECK_FALSE(parse("\"\\ud800\"", v, error));
+  CHECK(error.find("unpaired surrogate") != std::string::npos);
+  CHECK_FALSE(parse("", v, error));
+  CHECK(error == "1:1: unexpected end of input");
+}
+
+TEST_CASE("json parse refuses nesting deeper than its limit instead of overflowing", "[json]") {
+  Value v;
+  std::string error;
+  CHECK_FALSE(parse(std::string(100000, '['), v, error));
+  CHECK(error.find("nesting too deep") != std::string::npos);
+}
+
+TEST_CASE("json writer escapes strings and prints integers without a fraction", "[json]") {
+  std::string out;
+  Writer w(out);
+  w.begin_object().key("s").string("a\"b\\c\n\x01").key("n").number(3).key("f").number(0.5);
+  w.key("l").begin_array().integer(-7).boolean(true).null().end_array().end_object();
+  CHECK(out == R"({"s":"a\"b\\c\n\u0001","n":3,"f":0.5,"l":[-7,true,null]})");
+  Value back;
+  std::string error;
+  REQUIRE(parse(out, back, error));
+  CHECK(back.find("s")->as_string() == "a\"b\\c\n\x01");
+}
+
+TEST_CASE("json writer pretty-prints with the requested indent", "[json]") {
+  std::string out;
+  Writer w(out, 2);
+  w.begin_object().key("a").begin_array().integer(1).end_array().key("b").begin_object()
+      .end_object().end_object();
+  CHECK(out == "{\n  \"a\": [\n    1\n  ],\n  \"b\": {}\n}");
+}
+
+TEST_CASE("json reader decodes a large array one element at a time", "[json]") {
+  std::string text = R"({"skip": {"x": [1]}, "items": [{"i": 0}, {"i": 1}, {"i": 2}]})";
+  Reader r(text);
+  REQUIRE(r.enter_object());
+  std::string key;
+  int seen = 0;
+  while (r.next_member(key)) {
+    if (key != "items") {
+      REQUIRE(r.skip_value());
+      continue;
+    }
+    REQUIRE(r.enter_array());
+    while (r.next_element()) {
+      Value e;
+      REQUIRE(r.read_value(e));
+      CHECK(e.find("i")->as_number() == seen++);
+    }
+  }
+  CHECK_FALSE(r.failed());
+  CHECK(r.finish());
+  CHECK(seen == 3);
+}

@@ -1,0 +1,60 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "roster/dropbox/snapshot.hpp"
+#include "roster/manifest/load_manifest.hpp"
+#include "roster/plan/make_plan.hpp"
+#include "roster/render/render_plan.hpp"
+#include "support/golden.hpp"
+
+using namespace roster;
+
+namespace {
+
+// The demo: example.yaml planned against manifests/demo/observed.json on 2026-11-26.
+plan::Plan demo_plan() {
+  auto desired = manifest::load_manifest(test::test_path("../manifests/example.yaml"));
+  auto observed = dropbox::read_snapshot(test::test_path("../manifests/demo/observed.json"));
+  REQUIRE_FALSE(desired.diagnostics.has_errors());
+  REQUIRE_FALSE(observed.diagnostics.has_errors());
+  return plan::make_plan(desired.team, observed.team,
+                         plan::PlanOptions{*model::parse_timestamp("2026-11-26T12:00:00Z"), {}});
+}
+
+}  // namespace
+
+TEST_CASE("human plan output of the demo matches the golden file", "[render][golden]") {
+  std::ostringstream out;
+  render::render_plan_human(demo_plan(), render::Style{false}, out);
+  CHECK(test::compare_golden("plan_demo.human.txt", out.str()) == "");
+}
+
+TEST_CASE("human plan output with colour wraps symbols in ANSI codes", "[render][golden]") {
+  std::ostringstream out;
+  render::render_plan_human(demo_plan(), render::Style{true}, out);
+  CHECK(test::compare_golden("plan_demo.color.txt", out.str()) == "");
+}
+
+TEST_CASE("an empty plan says there is nothing to change", "[render][golden]") {
+  model::DesiredTeam desired;
+  model::ObservedTeam observed;
+  std::ostringstream out;
+  render::render_plan_human(plan::make_plan(desired, observed, {}), render::Style{false}, out);
+  CHECK(test::compare_golden("plan_empty.human.txt", out.str()) == "");
+}
+
+TEST_CASE("a refused plan says which guard refused and by how much", "[render][golden]") {
+  model::DesiredTeam desired;
+  model::ObservedTeam observed;
+  for (int i = 0; i < 5; ++i) {
+    model::ObservedMember m;
+    m.email = "m" + std::to_string(i) + "@acme.com";
+    m.team_member_id = "dbmid:" + std::to_string(i);
+    observed.members.push_back(m);
+  }
+  desired.policy.unmanaged = model::UnmanagedPolicy::remove;
+  std::ostringstream out;
+  render::render_plan_human(plan::make_plan(desired, observed, {}), render::Style{false}, out);
+  CHECK(test::compare_golden("plan_refused.human.txt", out.str()) == "");
+}
