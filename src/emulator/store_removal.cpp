@@ -1,5 +1,5 @@
 // members/remove: the argument-combination rules of MembersRemoveError (REFERENCE §6.7),
-// checked in the order the flattened error union lists its layers.
+// checked roughly in the order the flattened error union lists its layers.
 #include "team_store.hpp"
 
 namespace roster::emulator {
@@ -11,6 +11,14 @@ ApiError error(std::string tag) {
 }
 
 std::optional<ApiError> check_flags(const RemoveRequest& request) {
+  // Share retention is checked first so that each of these tags has an argument
+  // combination that produces it.
+  if (request.retain_team_shares && !request.keep_account) {
+    return error("cannot_retain_shares_when_no_account_kept");
+  }
+  if (request.retain_team_shares && request.wipe_data) {
+    return error("cannot_retain_shares_when_data_wiped");
+  }
   if (request.keep_account && request.wipe_data) {
     return error("cannot_keep_account_and_delete_data");
   }
@@ -19,12 +27,6 @@ std::optional<ApiError> check_flags(const RemoveRequest& request) {
   }
   if (request.keep_account && request.permanently_delete_files) {
     return error("cannot_keep_account_and_permanently_delete");
-  }
-  if (request.retain_team_shares && !request.keep_account) {
-    return error("cannot_retain_shares_when_no_account_kept");
-  }
-  if (request.retain_team_shares && request.wipe_data) {
-    return error("cannot_retain_shares_when_data_wiped");
   }
   if (request.permanently_delete_files && request.transfer_dest) {
     return error("cannot_permanently_delete_and_transfer");
