@@ -8,7 +8,9 @@
 
 namespace {
 
-std::string email_of(long i) { return "user" + std::to_string(i) + "@bigcorp.example.com"; }
+std::string email_of(long i) {
+  return "user" + std::to_string(i) + "@bigcorp.example.com";
+}
 
 // What member i is, by its index: most are unchanged, a few per thousand differ.
 enum class Kind { same, invite, suspend, remove, unsuspend, recover, rename, profile, unmanaged };
@@ -16,25 +18,34 @@ enum class Kind { same, invite, suspend, remove, unsuspend, recover, rename, pro
 Kind kind_of(long i) {
   if (i == 0) return Kind::same;  // the team admin
   switch (i % 100) {
-    case 1: return Kind::invite;     // 1%
-    case 2: return i % 200 == 2 ? Kind::suspend : Kind::same;
-    case 3: return i % 200 == 3 ? Kind::remove : Kind::same;
-    case 4: return i % 300 == 4 ? Kind::unsuspend : Kind::same;
-    case 5: return i % 500 == 5 ? Kind::recover : Kind::same;
-    case 6: return i % 500 == 6 ? Kind::rename : Kind::same;
-    case 7: return i % 200 == 7 ? Kind::profile : Kind::same;
-    case 8: return i % 1000 == 8 ? Kind::unmanaged : Kind::same;
-    default: return Kind::same;
+    case 1:
+      return Kind::invite;  // 1%
+    case 2:
+      return i % 200 == 2 ? Kind::suspend : Kind::same;
+    case 3:
+      return i % 200 == 3 ? Kind::remove : Kind::same;
+    case 4:
+      return i % 300 == 4 ? Kind::unsuspend : Kind::same;
+    case 5:
+      return i % 500 == 5 ? Kind::recover : Kind::same;
+    case 6:
+      return i % 500 == 6 ? Kind::rename : Kind::same;
+    case 7:
+      return i % 200 == 7 ? Kind::profile : Kind::same;
+    case 8:
+      return i % 1000 == 8 ? Kind::unmanaged : Kind::same;
+    default:
+      return Kind::same;
   }
 }
 
 void write_manifest_member(std::ofstream& out, long i, Kind kind) {
   if (kind == Kind::unmanaged) return;
-  std::string email = kind == Kind::rename ? "renamed" + std::to_string(i) + "@bigcorp.example.com"
-                                           : email_of(i);
-  out << "  - email: " << email << "\n    given_name: Given" << i << "\n    surname: "
-      << (kind == Kind::profile ? "Changed" : "Surname") << i << "\n    external_id: \"E" << i
-      << "\"\n";
+  std::string email =
+      kind == Kind::rename ? "renamed" + std::to_string(i) + "@bigcorp.example.com" : email_of(i);
+  out << "  - email: " << email << "\n    given_name: Given" << i
+      << "\n    surname: " << (kind == Kind::profile ? "Changed" : "Surname") << i
+      << "\n    external_id: \"E" << i << "\"\n";
   if (kind == Kind::suspend) out << "    state: suspended\n";
   if (kind == Kind::remove) out << "    state: removed\n";
 }
@@ -54,8 +65,9 @@ void write_snapshot_member(std::ofstream& out, long i, Kind kind, bool& first) {
       << account << "\", \"external_id\": \"E" << i << "\", \"email\": \"" << email_of(i)
       << "\", \"email_verified\": true, \"secondary_emails\": [], \"status\": " << status
       << ", \"name\": {\"given_name\": \"Given" << i << "\", \"surname\": \"Surname" << i
-      << "\", \"familiar_name\": \"Given" << i << "\", \"display_name\": \"Given" << i
-      << " Surname" << i << "\", \"abbreviated_name\": \"GS\"}, \"membership_type\": "
+      << "\", \"familiar_name\": \"Given" << i << "\", \"display_name\": \"Given" << i << " Surname"
+      << i
+      << "\", \"abbreviated_name\": \"GS\"}, \"membership_type\": "
          "{\".tag\": \"full\"}, \"joined_on\": \"2024-01-15T09:30:00Z\", \"groups\": "
          "[\"g:1a2b3c4d5e6f70000000000000000001\"], \"member_folder_id\": \""
       << 1000000 + i << "\", \"root_folder_id\": \"" << 2000000 + i << "\"}, \"roles\": "

@@ -11,7 +11,8 @@ namespace {
 // CLI11 reports "--observed: 1 required TEXT missing"; keep its words, on one line.
 std::string one_line(std::string text) {
   std::replace(text.begin(), text.end(), '\n', ' ');
-  while (!text.empty() && text.back() == ' ') text.pop_back();
+  while (!text.empty() && text.back() == ' ')
+    text.pop_back();
   return text;
 }
 

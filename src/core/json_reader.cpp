@@ -111,14 +111,30 @@ bool Reader::read_string(std::string& out) {
     if (++m_pos >= m_text.size()) return fail("unterminated string");
     char e = m_text[m_pos++];
     switch (e) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         auto read_hex4 = [this](std::uint32_t& cp) {
           if (m_pos + 4 > m_text.size()) return fail("truncated \\u escape");
@@ -156,7 +172,8 @@ bool Reader::read_number(double& out) {
   std::size_t start = m_pos;
   auto digits = [this] {
     std::size_t from = m_pos;
-    while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') ++m_pos;
+    while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
+      ++m_pos;
     return m_pos - from;
   };
   if (m_pos < m_text.size() && m_text[m_pos] == '-') ++m_pos;
@@ -183,7 +200,9 @@ bool Reader::read_number(double& out) {
   return true;
 }
 
-bool Reader::read_value(Value& out) { return read_value_at_depth(out, 0); }
+bool Reader::read_value(Value& out) {
+  return read_value_at_depth(out, 0);
+}
 
 bool Reader::read_value_at_depth(Value& out, int depth) {
   if (depth > k_max_depth) return fail("nesting too deep");

@@ -13,13 +13,27 @@ void append_quoted(std::string& out, std::string_view text) {
   for (char c : text) {
     auto u = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (u < 0x20) {
           out += "\\u00";
@@ -144,7 +158,8 @@ Writer& Writer::value(const Value& v) {
   if (v.is_string()) return string(v.as_string());
   if (v.is_array()) {
     begin_array();
-    for (const auto& e : v.as_array()) value(e);
+    for (const auto& e : v.as_array())
+      value(e);
     return end_array();
   }
   begin_object();

@@ -143,8 +143,8 @@ model::Role role_from_name(std::string_view name) {
 }
 
 std::optional<model::ObservedMember> decode_member_info(const json::Value& value,
-                                                         const std::string& path,
-                                                         DecodeError& error) {
+                                                        const std::string& path,
+                                                        DecodeError& error) {
   if (!value.is_object()) {
     error = {path + ": must be an object, found " + value.type_name(), value.offset()};
     return std::nullopt;
@@ -159,9 +159,8 @@ std::optional<model::ObservedMember> decode_member_info(const json::Value& value
   Fields profile(*profile_value, path + ".profile", error);
   model::ObservedMember member;
   std::string email;
-  if (!profile.string("team_member_id", member.team_member_id) ||
-      !profile.string("email", email) || !profile.optional_string("external_id",
-                                                                  member.external_id) ||
+  if (!profile.string("team_member_id", member.team_member_id) || !profile.string("email", email) ||
+      !profile.optional_string("external_id", member.external_id) ||
       !decode_status(profile, member) || !profile.timestamp("invited_on", member.invited_on) ||
       !profile.timestamp("joined_on", member.joined_on) ||
       !profile.timestamp("suspended_on", member.suspended_on)) {

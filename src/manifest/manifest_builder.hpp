@@ -73,8 +73,8 @@ class ManifestBuilder {
   std::optional<std::string> read_email(NodeReader& reader, std::uint32_t node,
                                         std::string_view what);
   void check_references(const model::DesiredTeam& team);
-  void check_transfer_target(const model::DesiredTeam& team, const std::string& target,
-                             Mark where, std::string_view key);
+  void check_transfer_target(const model::DesiredTeam& team, const std::string& target, Mark where,
+                             std::string_view key);
 
   Mark mark(const NodeReader& reader, std::uint32_t node, std::uint32_t file_index) const;
   core::SourceLocation location(Mark m) const;

@@ -11,7 +11,8 @@ namespace {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
@@ -37,9 +38,12 @@ std::string join(std::initializer_list<std::string_view> words) {
 
 std::string describe(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::mapping: return "a mapping";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::alias: return "an alias";
+    case YamlNode::Kind::mapping:
+      return "a mapping";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::alias:
+      return "an alias";
     case YamlNode::Kind::scalar:
       if (is_null_scalar(node)) return "null";
       return "\"" + node.value + "\"";
@@ -74,7 +78,9 @@ void NodeReader::error(std::uint32_t node, std::string message) {
   m_diagnostics.error(where(node), std::move(message));
 }
 
-bool NodeReader::is_null(std::uint32_t node) const { return is_null_scalar(this->node(node)); }
+bool NodeReader::is_null(std::uint32_t node) const {
+  return is_null_scalar(this->node(node));
+}
 
 bool NodeReader::expect(std::uint32_t index, YamlNode::Kind kind, std::string_view what) {
   const auto& n = node(index);
@@ -98,18 +104,16 @@ bool NodeReader::for_each_entry(std::uint32_t index, std::string_view what,
     const auto& key_node = node(key);
     key = m_doc.node(value).next_sibling;
     if (key_node.kind != YamlNode::Kind::scalar) {
-      error(key_index,
-            "keys in \"" + std::string(what) + "\" must be plain words, found " +
-                describe(key_node));
+      error(key_index, "keys in \"" + std::string(what) + "\" must be plain words, found " +
+                           describe(key_node));
       continue;
     }
     std::string_view name = key_node.value;
-    auto previous = std::find_if(seen.begin(), seen.end(),
-                                 [&](const auto& s) { return s.first == name; });
+    auto previous =
+        std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == name; });
     if (previous != seen.end()) {
       error(key_index, "duplicate key \"" + std::string(name) + "\" in " + std::string(what) +
-                           " (first at line " + std::to_string(node(previous->second).line) +
-                           ")");
+                           " (first at line " + std::to_string(node(previous->second).line) + ")");
       continue;
     }
     seen.emplace_back(name, key_index);

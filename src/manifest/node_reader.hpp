@@ -19,8 +19,8 @@ class NodeReader {
   NodeReader(const YamlDocument& doc, const std::string& file, core::Diagnostics& diagnostics)
       : m_doc(doc), m_file(file), m_diagnostics(diagnostics) {}
 
-  using EntryFn = std::function<void(std::string_view key, std::uint32_t key_node,
-                                     std::uint32_t value_node)>;
+  using EntryFn =
+      std::function<void(std::string_view key, std::uint32_t key_node, std::uint32_t value_node)>;
 
   /// Visits each entry of the mapping at `node`. Reports non-string and duplicate keys,
   /// and keys not in `allowed` (with a did-you-mean hint); those are not visited.

@@ -29,8 +29,7 @@ bool check_name(NodeReader& reader, std::uint32_t node, const std::string& name,
 
 }  // namespace
 
-void ManifestBuilder::read_members(File& file, std::uint32_t file_index,
-                                   model::DesiredTeam& team) {
+void ManifestBuilder::read_members(File& file, std::uint32_t file_index, model::DesiredTeam& team) {
   if (file.members == YamlNode::k_none) return;
   NodeReader reader(file.doc, file.name, m_diagnostics);
   if (reader.is_null(file.members)) return;  // `members:` left empty declares none
@@ -103,8 +102,8 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
           } else if (*text == "removed") {
             member.state = model::DesiredState::removed;
           } else {
-            reader.error(value, "unknown state \"" + *text +
-                                    "\" (expected active, suspended or removed)");
+            reader.error(value,
+                         "unknown state \"" + *text + "\" (expected active, suspended or removed)");
             ok = false;
           }
           marks.state = mark(reader, value, file_index);
@@ -134,8 +133,7 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
   }
   if (remove_node != YamlNode::k_none) {
     // Per-member overrides merge with defaults.remove; check the merged result here.
-    check_remove_options(member.remove, reader.where(remove_node),
-                         "remove");
+    check_remove_options(member.remove, reader.where(remove_node), "remove");
   }
   if (!ok || member.email.empty()) return;
   team.members.push_back(std::move(member));

@@ -17,8 +17,8 @@ core::SourceLocation ManifestBuilder::location(Mark m) const {
 }
 
 void ManifestBuilder::add_file(std::string name, std::string_view text) {
-  m_files.push_back(File{std::move(name), {}, YamlNode::k_none, YamlNode::k_none,
-                         YamlNode::k_none, YamlNode::k_none});
+  m_files.push_back(File{
+      std::move(name), {}, YamlNode::k_none, YamlNode::k_none, YamlNode::k_none, YamlNode::k_none});
   File& file = m_files.back();
   auto errors_before = m_diagnostics.error_count();
   file.doc = YamlDocument::parse(text, file.name, m_diagnostics);
@@ -246,7 +246,8 @@ model::DesiredTeam ManifestBuilder::finish() {
     read_defaults(m_files[i], i, team);
     read_policy(m_files[i], i, team);
   }
-  for (std::uint32_t i = 0; i < m_files.size(); ++i) read_members(m_files[i], i, team);
+  for (std::uint32_t i = 0; i < m_files.size(); ++i)
+    read_members(m_files[i], i, team);
   check_references(team);
   return team;
 }

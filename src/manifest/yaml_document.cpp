@@ -9,7 +9,9 @@ namespace roster::manifest {
 
 namespace {
 
-std::uint32_t from_zero(std::size_t n) { return static_cast<std::uint32_t>(n + 1); }
+std::uint32_t from_zero(std::size_t n) {
+  return static_cast<std::uint32_t>(n + 1);
+}
 
 struct ParserDeleter {
   void operator()(yaml_parser_t* p) const {
@@ -54,8 +56,8 @@ class YamlBuilder {
         auto& node = m_doc.m_nodes[index];
         node.value.assign(reinterpret_cast<const char*>(event.data.scalar.value),
                           event.data.scalar.length);
-        node.plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-                     event.data.scalar.tag == nullptr;
+        node.plain =
+            event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.data.scalar.tag == nullptr;
         return anchor(event.data.scalar.anchor, index, event);
       }
       case YAML_SEQUENCE_START_EVENT:
@@ -92,8 +94,7 @@ class YamlBuilder {
   }
 
   bool error(const yaml_mark_t& mark, std::string message) {
-    m_diagnostics.error({m_file, from_zero(mark.line), from_zero(mark.column)},
-                        std::move(message));
+    m_diagnostics.error({m_file, from_zero(mark.line), from_zero(mark.column)}, std::move(message));
     return false;
   }
 

@@ -15,7 +15,7 @@ struct YamlNode {
   enum class Kind : std::uint8_t { scalar, sequence, mapping, alias };
   static constexpr std::uint32_t k_none = 0xFFFFFFFF;
 
-  std::string value;  // scalar text
+  std::string value;         // scalar text
   std::uint32_t line = 0;    // from 1
   std::uint32_t column = 0;  // from 1
   std::uint32_t first_child = k_none;

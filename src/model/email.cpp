@@ -6,8 +6,12 @@ namespace roster::model {
 
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c) {
+  return is_alpha(c) || (c >= '0' && c <= '9');
+}
 bool is_local_char(char c) {
   return is_alnum(c) || std::string_view("'#&._%+-").find(c) != std::string_view::npos;
 }

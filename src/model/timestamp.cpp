@@ -29,8 +29,8 @@ bool read_digits(std::string_view text, std::size_t pos, std::size_t count, unsi
 
 std::optional<Timestamp> parse_timestamp(std::string_view text) {
   // YYYY-MM-DDTHH:MM:SSZ
-  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-      text[13] != ':' || text[16] != ':' || text[19] != 'Z') {
+  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != 'Z') {
     return std::nullopt;
   }
   unsigned y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;

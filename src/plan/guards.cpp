@@ -31,9 +31,11 @@ void Planner::check_guards() {
 
 void Planner::check_removal_fraction() {
   std::size_t live = 0;
-  for (const auto& m : m_observed.members) live += model::is_live(m) ? 1U : 0U;
+  for (const auto& m : m_observed.members)
+    live += model::is_live(m) ? 1U : 0U;
   std::size_t removals = 0;
-  for (const auto& s : m_plan.steps) removals += takes_away_access(s) ? 1U : 0U;
+  for (const auto& s : m_plan.steps)
+    removals += takes_away_access(s) ? 1U : 0U;
   m_plan.summary.removals = removals;
   double limit = m_options.max_removal_fraction.value_or(m_desired.policy.max_removal_fraction);
   auto allowed = static_cast<std::size_t>(std::floor(limit * static_cast<double>(live) + 1e-9));
@@ -65,7 +67,8 @@ void Planner::check_last_admin() {
   std::size_t lost = 0;
   for (const auto& s : m_plan.steps) {
     if (!takes_away_access(s)) continue;
-    for (auto a : admins) lost += a == s.email ? 1U : 0U;
+    for (auto a : admins)
+      lost += a == s.email ? 1U : 0U;
   }
   std::size_t left = admins.size() - lost;
   g.message = std::to_string(left) + " of " + std::to_string(admins.size()) +

@@ -21,8 +21,10 @@ Plan Planner::run() {
     }
   }
   Matching matching = match_members(m_desired, m_observed);
-  for (const auto& match : matching.managed) plan_member(match);
-  for (const auto* member : matching.unmanaged) plan_unmanaged(*member);
+  for (const auto& match : matching.managed)
+    plan_member(match);
+  for (const auto* member : matching.unmanaged)
+    plan_unmanaged(*member);
   settle_removals();
   check_guards();
   finish();
@@ -71,9 +73,15 @@ void Planner::plan_member(const Match& match) {
   const auto& d = *match.desired;
   m_plan.summary.desired_members++;
   switch (d.state) {
-    case model::DesiredState::active: plan_active(match); break;
-    case model::DesiredState::suspended: plan_suspended(match); break;
-    case model::DesiredState::removed: plan_removed(match); break;
+    case model::DesiredState::active:
+      plan_active(match);
+      break;
+    case model::DesiredState::suspended:
+      plan_suspended(match);
+      break;
+    case model::DesiredState::removed:
+      plan_removed(match);
+      break;
   }
 }
 
@@ -81,16 +89,15 @@ void Planner::plan_active(const Match& match) {
   const auto& d = *match.desired;
   const auto* o = match.observed;
   if (o == nullptr || (o->status == model::MemberStatus::removed && !model::is_recoverable(*o))) {
-    PlanStep s = step(Action::invite, o == nullptr ? Reason::not_on_team
-                                                   : Reason::no_longer_recoverable, match);
+    PlanStep s = step(Action::invite,
+                      o == nullptr ? Reason::not_on_team : Reason::no_longer_recoverable, match);
     s.given_name = d.given_name;
     s.surname = d.surname;
     s.external_id = d.external_id;
     s.send_welcome_email = d.send_welcome_email;
     if (d.external_id) {
       if (auto holder = m_by_external_id.find(*d.external_id); holder != m_by_external_id.end()) {
-        warn(d.email, "external_id \"" + *d.external_id + "\" belongs to " +
-                          holder->second->email +
+        warn(d.email, "external_id \"" + *d.external_id + "\" belongs to " + holder->second->email +
                           " on the team: the invitation will fail with "
                           "duplicate_external_member_id until it is freed");
       }
@@ -110,17 +117,18 @@ void Planner::plan_active(const Match& match) {
       break;
     case model::MemberStatus::invited:
       if (o->invited_on) {
-        m_plan.drift.push_back({DriftItem::Kind::pending_invite, d.email, o->status,
-                                std::max<std::int64_t>(0, (m_options.now - *o->invited_on) / 86400)});
+        m_plan.drift.push_back(
+            {DriftItem::Kind::pending_invite, d.email, o->status,
+             std::max<std::int64_t>(0, (m_options.now - *o->invited_on) / 86400)});
       } else {
         m_plan.drift.push_back({DriftItem::Kind::pending_invite, d.email, o->status, std::nullopt});
       }
       break;
-    case model::MemberStatus::active: break;
+    case model::MemberStatus::active:
+      break;
   }
-  m_final_status[d.email] = o->status == model::MemberStatus::invited
-                                ? model::MemberStatus::invited
-                                : model::MemberStatus::active;
+  m_final_status[d.email] = o->status == model::MemberStatus::invited ? model::MemberStatus::invited
+                                                                      : model::MemberStatus::active;
   plan_profile(match);
 }
 
@@ -128,16 +136,18 @@ void Planner::plan_suspended(const Match& match) {
   const auto& d = *match.desired;
   const auto* o = match.observed;
   if (o == nullptr) {
-    warn(d.email, "declared suspended but not on the team: nothing to do (roster does not invite "
-                  "a member only to suspend them)");
+    warn(d.email,
+         "declared suspended but not on the team: nothing to do (roster does not invite "
+         "a member only to suspend them)");
     return;
   }
   PlanStep suspend = step(Action::suspend, Reason::declared_suspended, match);
   suspend.wipe_data = d.suspend.wipe_data;
   switch (o->status) {
     case model::MemberStatus::invited:
-      warn(d.email, "declared suspended but only invited: Dropbox cannot suspend an invited "
-                    "member; declare it removed to cancel the invitation");
+      warn(d.email,
+           "declared suspended but only invited: Dropbox cannot suspend an invited "
+           "member; declare it removed to cancel the invitation");
       m_final_status[d.email] = o->status;
       plan_profile(match);
       return;
@@ -153,7 +163,8 @@ void Planner::plan_suspended(const Match& match) {
     case model::MemberStatus::active:
       m_plan.steps.push_back(std::move(suspend));
       break;
-    case model::MemberStatus::suspended: break;
+    case model::MemberStatus::suspended:
+      break;
   }
   m_final_status[d.email] = model::MemberStatus::suspended;
   plan_profile(match);
@@ -195,7 +206,8 @@ void Planner::finish() {
   std::stable_sort(p.drift.begin(), p.drift.end(), [](const DriftItem& a, const DriftItem& b) {
     return std::tie(a.kind, a.email) < std::tie(b.kind, b.email);
   });
-  for (const auto& s : p.steps) p.summary.steps_by_action[static_cast<std::size_t>(s.action)]++;
+  for (const auto& s : p.steps)
+    p.summary.steps_by_action[static_cast<std::size_t>(s.action)]++;
   for (const auto& m : m_observed.members) {
     (model::is_live(m) ? p.summary.live_members : p.summary.removed_members)++;
   }

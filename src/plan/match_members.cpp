@@ -34,14 +34,16 @@ Matching match_members(const model::DesiredTeam& desired, const model::ObservedT
   for (const auto& m : observed.members) {
     auto [it, fresh] = by_email.emplace(m.email, &m);
     if (!fresh && better(m, *it->second)) it->second = &m;
-    if (m.external_id && !m.external_id->empty() && (model::is_live(m) || model::is_recoverable(m))) {
+    if (m.external_id && !m.external_id->empty() &&
+        (model::is_live(m) || model::is_recoverable(m))) {
       auto [ext, first] = by_external_id.emplace(*m.external_id, &m);
       if (!first && better(m, *ext->second)) ext->second = &m;
     }
   }
   std::unordered_set<std::string_view> desired_emails;
   desired_emails.reserve(desired.members.size());
-  for (const auto& d : desired.members) desired_emails.insert(d.email);
+  for (const auto& d : desired.members)
+    desired_emails.insert(d.email);
 
   Matching result;
   result.managed.reserve(desired.members.size());

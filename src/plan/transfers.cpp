@@ -11,7 +11,8 @@ bool Planner::ends_active(std::string_view email) const {
 }
 
 void Planner::settle_removals() {
-  for (const auto& s : m_pending_removals) m_final_status[s.email] = model::MemberStatus::removed;
+  for (const auto& s : m_pending_removals)
+    m_final_status[s.email] = model::MemberStatus::removed;
   for (auto& s : m_pending_removals) {
     if (!s.transfer_to.empty()) {
       std::string problem;

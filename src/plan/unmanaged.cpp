@@ -30,13 +30,14 @@ void Planner::plan_unmanaged(const model::ObservedMember& member) {
   std::string why;
   if (is_untouchable(member, why)) {
     warn(member.email, std::string("not in the manifest, but not ") +
-                           (suspend ? "suspended" : "removed") + " as policy.unmanaged says: " +
-                           why);
+                           (suspend ? "suspended" : "removed") +
+                           " as policy.unmanaged says: " + why);
     return;
   }
   if (suspend && member.status == model::MemberStatus::invited) {
-    warn(member.email, "not in the manifest and only invited: Dropbox cannot suspend an invited "
-                       "member, so policy.unmanaged: suspend leaves the invitation open");
+    warn(member.email,
+         "not in the manifest and only invited: Dropbox cannot suspend an invited "
+         "member, so policy.unmanaged: suspend leaves the invitation open");
     m_plan.drift.push_back({DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt});
     return;
   }

@@ -17,10 +17,14 @@ constexpr std::size_t k_max_email_column = 36;
 
 const char* colour_of(Action action) {
   switch (action) {
-    case Action::invite: return "\x1b[32m";   // green
-    case Action::remove: return "\x1b[31m";   // red
-    case Action::recover: return "\x1b[36m";  // cyan
-    default: return "\x1b[33m";               // yellow
+    case Action::invite:
+      return "\x1b[32m";  // green
+    case Action::remove:
+      return "\x1b[31m";  // red
+    case Action::recover:
+      return "\x1b[36m";  // cyan
+    default:
+      return "\x1b[33m";  // yellow
   }
 }
 
@@ -38,7 +42,8 @@ class Painter {
 
 void render_steps(const plan::Plan& plan, const Painter& paint, std::ostream& out) {
   std::size_t width = 0;
-  for (const auto& s : plan.steps) width = std::max(width, s.email.size());
+  for (const auto& s : plan.steps)
+    width = std::max(width, s.email.size());
   width = std::min(width, k_max_email_column);
   std::optional<Action> group;
   for (const auto& s : plan.steps) {
@@ -74,8 +79,8 @@ void render_guards(const plan::Plan& plan, const Painter& paint, std::ostream& o
 void render_plan_human(const plan::Plan& plan, const Style& style, std::ostream& out) {
   Painter paint(style);
   const auto& sum = plan.summary;
-  fmt::print(out, "Manifest: {} members. Team: {} live members, {} removed.\n",
-             sum.desired_members, sum.live_members, sum.removed_members);
+  fmt::print(out, "Manifest: {} members. Team: {} live members, {} removed.\n", sum.desired_members,
+             sum.live_members, sum.removed_members);
   if (plan.has_changes()) {
     out << "\nroster will make these changes:\n\n";
     render_steps(plan, paint, out);
@@ -88,7 +93,8 @@ void render_plan_human(const plan::Plan& plan, const Style& style, std::ostream&
   }
   if (!plan.drift.empty()) {
     out << "\nDrift the plan leaves alone:\n";
-    for (const auto& d : plan.drift) fmt::print(out, "  ? {}: {}\n", d.email, drift_text(d));
+    for (const auto& d : plan.drift)
+      fmt::print(out, "  ? {}: {}\n", d.email, drift_text(d));
   }
   render_guards(plan, paint, out);
   out << '\n' << summary_text(plan);

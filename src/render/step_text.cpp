@@ -9,7 +9,9 @@ using plan::Reason;
 
 namespace {
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string quoted(const std::string& s) {
+  return "\"" + s + "\"";
+}
 
 void add(std::string& out, const std::string& part) {
   if (part.empty()) return;
@@ -17,38 +19,52 @@ void add(std::string& out, const std::string& part) {
   out += part;
 }
 
-std::string wipe_text(bool wipe) { return wipe ? "WIPES DEVICE DATA" : "no device wipe"; }
+std::string wipe_text(bool wipe) {
+  return wipe ? "WIPES DEVICE DATA" : "no device wipe";
+}
 
 }  // namespace
 
 const char* action_symbol(Action action) {
   switch (action) {
-    case Action::recover: return "↺";
-    case Action::invite: return "+";
-    case Action::remove: return "-";
+    case Action::recover:
+      return "↺";
+    case Action::invite:
+      return "+";
+    case Action::remove:
+      return "-";
     case Action::unsuspend:
     case Action::update_profile:
-    case Action::suspend: return "~";
+    case Action::suspend:
+      return "~";
   }
   return "?";
 }
 
 const char* action_word(Action action) {
   switch (action) {
-    case Action::recover: return "recover";
-    case Action::invite: return "invite";
-    case Action::unsuspend: return "unsuspend";
-    case Action::update_profile: return "update";
-    case Action::suspend: return "suspend";
-    case Action::remove: return "remove";
+    case Action::recover:
+      return "recover";
+    case Action::invite:
+      return "invite";
+    case Action::unsuspend:
+      return "unsuspend";
+    case Action::update_profile:
+      return "update";
+    case Action::suspend:
+      return "suspend";
+    case Action::remove:
+      return "remove";
   }
   return "?";
 }
 
 std::string reason_text(const plan::PlanStep& step) {
   switch (step.reason) {
-    case Reason::not_on_team: return "not on the team";
-    case Reason::no_longer_recoverable: return "removed and no longer recoverable";
+    case Reason::not_on_team:
+      return "not on the team";
+    case Reason::no_longer_recoverable:
+      return "removed and no longer recoverable";
     case Reason::declared_active:
       return step.action == Action::recover ? "removed, still recoverable; declared active"
                                             : "suspended; declared active";
@@ -56,12 +72,18 @@ std::string reason_text(const plan::PlanStep& step) {
       return step.action == Action::recover
                  ? "removed, still recoverable; declared suspended (suspended next)"
                  : "declared suspended";
-    case Reason::declared_removed: return "declared removed";
-    case Reason::invitation_cancelled: return "declared removed; cancels the pending invitation";
-    case Reason::profile_differs: return "profile differs from the manifest";
-    case Reason::email_changed: return "email changed; matched by external_id";
-    case Reason::unmanaged_suspend: return "not in the manifest; policy.unmanaged: suspend";
-    case Reason::unmanaged_remove: return "not in the manifest; policy.unmanaged: remove";
+    case Reason::declared_removed:
+      return "declared removed";
+    case Reason::invitation_cancelled:
+      return "declared removed; cancels the pending invitation";
+    case Reason::profile_differs:
+      return "profile differs from the manifest";
+    case Reason::email_changed:
+      return "email changed; matched by external_id";
+    case Reason::unmanaged_suspend:
+      return "not in the manifest; policy.unmanaged: suspend";
+    case Reason::unmanaged_remove:
+      return "not in the manifest; policy.unmanaged: remove";
   }
   return "";
 }
@@ -80,7 +102,9 @@ std::string details_text(const plan::PlanStep& step) {
         add(out, c.field + " " + quoted(c.before) + " → " + quoted(c.after));
       }
       break;
-    case Action::suspend: add(out, wipe_text(step.wipe_data)); break;
+    case Action::suspend:
+      add(out, wipe_text(step.wipe_data));
+      break;
     case Action::remove:
       if (step.observed_status != model::MemberStatus::invited) {
         add(out, wipe_text(step.wipe_data));
@@ -92,7 +116,8 @@ std::string details_text(const plan::PlanStep& step) {
       }
       break;
     case Action::recover:
-    case Action::unsuspend: break;
+    case Action::unsuspend:
+      break;
   }
   add(out, step.note);
   return out;
@@ -115,7 +140,7 @@ std::string drift_text(const plan::DriftItem& item) {
 std::string summary_text(const plan::Plan& plan) {
   if (!plan.has_changes()) return "No changes: the team matches the manifest.";
   static constexpr std::array<Action, plan::k_action_count> k_order = {
-      Action::recover, Action::invite,  Action::unsuspend,
+      Action::recover,        Action::invite,  Action::unsuspend,
       Action::update_profile, Action::suspend, Action::remove};
   std::string out;
   for (auto action : k_order) {

@@ -41,8 +41,9 @@ TEST_CASE("each bad manifest exits 1 with its located error on stderr", "[cli-pr
        "line 1)"},
       {"empty.yaml",
        ":1:1: error: empty manifest (expected a mapping with \"version\" and \"members\")"},
-      {"no_version.yaml", ":2:1: error: missing required key \"version\" (this roster reads "
-                          "version: 1)"},
+      {"no_version.yaml",
+       ":2:1: error: missing required key \"version\" (this roster reads "
+       "version: 1)"},
       {"duplicate.yaml", ":6:12: error: duplicate member \"amy@acme.com\" (first listed at " +
                              test_path("fixtures/manifests/duplicate.yaml") + ":4:12)"},
   }));
@@ -64,18 +65,19 @@ TEST_CASE("roster plan exit codes follow the contract", "[cli-process]") {
   CHECK(plain.exit_code == 0);
   CHECK(plain.out.find("Plan: 2 to recover, 2 to invite, 1 to unsuspend, 2 to update, 2 to "
                        "suspend, 3 to remove.") != std::string::npos);
-  auto detailed = run_roster({"plan", "-f", k_example, "--observed", k_observed, "--detailed-exitcode"});
+  auto detailed =
+      run_roster({"plan", "-f", k_example, "--observed", k_observed, "--detailed-exitcode"});
   CHECK(detailed.exit_code == 2);
   auto refused = run_roster({"plan", "-f", k_example, "--observed", k_observed,
-                         "--max-removal-fraction", "0.2", "--detailed-exitcode"});
+                             "--max-removal-fraction", "0.2", "--detailed-exitcode"});
   CHECK(refused.exit_code == 3);
   CHECK(refused.err.find("roster: error: plan refused by safety guard removal_fraction") == 0);
 }
 
 TEST_CASE("a plan with no changes exits 0 even with --detailed-exitcode", "[cli-process]") {
   std::string path = test_path("fixtures/manifests/in_sync.yaml");
-  auto r = run_roster({"plan", "-f", path, "--observed", test_path("fixtures/snapshots/in_sync.json"),
-                   "--detailed-exitcode"});
+  auto r = run_roster({"plan", "-f", path, "--observed",
+                       test_path("fixtures/snapshots/in_sync.json"), "--detailed-exitcode"});
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK(r.out.find("No changes: the team matches the manifest.") != std::string::npos);
@@ -112,7 +114,8 @@ TEST_CASE("roster plan writes nothing", "[cli-process]") {
   auto r = run_roster({"plan", "-f", (dir / "team.yaml").string(), "--observed", k_observed});
   CHECK(r.exit_code == 0);
   std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
+    ++entries;
   CHECK(entries == 1);
   CHECK(fs::last_write_time(dir / "team.yaml") == before);
   fs::remove_all(dir);

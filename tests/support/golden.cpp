@@ -33,8 +33,8 @@ std::string compare_golden(const std::string& name, const std::string& actual) {
     start = start == std::string::npos ? 0 : start + 1;
     return s.substr(start, s.find('\n', start) - start);
   };
-  return "golden " + name + " differs at line " + std::to_string(line) + "\n  expected: " +
-         line_at(expected, i) + "\n  actual:   " + line_at(actual, i);
+  return "golden " + name + " differs at line " + std::to_string(line) +
+         "\n  expected: " + line_at(expected, i) + "\n  actual:   " + line_at(actual, i);
 }
 
 }  // namespace roster::test

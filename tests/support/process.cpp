@@ -32,12 +32,15 @@ ProcessResult run_process(const std::vector<std::string>& argv,
     std::string entry(*e);
     if (!env.count(entry.substr(0, entry.find('=')))) env_strings.push_back(entry);
   }
-  for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
+  for (const auto& [k, v] : env)
+    env_strings.push_back(k + "=" + v);
   std::vector<char*> envp, args;
-  for (auto& s : env_strings) envp.push_back(s.data());
+  for (auto& s : env_strings)
+    envp.push_back(s.data());
   envp.push_back(nullptr);
   std::vector<std::string> argv_copy = argv;
-  for (auto& s : argv_copy) args.push_back(s.data());
+  for (auto& s : argv_copy)
+    args.push_back(s.data());
   args.push_back(nullptr);
 
   pid_t pid = 0;

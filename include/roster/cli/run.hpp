@@ -9,11 +9,11 @@ namespace roster::cli {
 
 /// Exit codes of PRODUCT.md §5, documented in docs/cli.md.
 enum class ExitCode : int {
-  success = 0,   // no changes, or applied
-  error = 1,     // bad input, API failure
-  changes = 2,   // plan --detailed-exitcode: changes present
-  refused = 3,   // a safety guard refused the plan
-  partial = 4,   // apply finished but some steps failed
+  success = 0,  // no changes, or applied
+  error = 1,    // bad input, API failure
+  changes = 2,  // plan --detailed-exitcode: changes present
+  refused = 3,  // a safety guard refused the plan
+  partial = 4,  // apply finished but some steps failed
 };
 
 /// Everything a command may touch outside its arguments, so tests can run
@@ -23,7 +23,7 @@ struct Environment {
   std::ostream& err;
   bool stdout_is_tty = false;
   std::function<std::string(const char*)> getenv;  // "" when unset
-  std::function<std::int64_t()> now;                // seconds since the epoch
+  std::function<std::int64_t()> now;               // seconds since the epoch
 };
 
 /// Runs one roster command line; returns its exit code. Never throws for bad input.

@@ -12,9 +12,9 @@ enum class ErrorKind {
   unauthorized,   // missing or rejected token (401)
   forbidden,      // 403
   not_found,
-  conflict,       // 409 route error: `api_tag` holds the Dropbox error tag
-  rate_limited,   // 429: `retry_after` is set
-  unavailable,    // 5xx, timeout, dropped connection, unreachable host
+  conflict,      // 409 route error: `api_tag` holds the Dropbox error tag
+  rate_limited,  // 429: `retry_after` is set
+  unavailable,   // 5xx, timeout, dropped connection, unreachable host
   internal,
 };
 

@@ -13,7 +13,7 @@ namespace roster::core {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+  Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}      // NOLINT
   Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool has_value() const noexcept { return m_state.index() == 0; }

@@ -41,8 +41,8 @@ struct FieldChange {
 struct PlanStep {
   Action action = Action::invite;
   Reason reason = Reason::not_on_team;
-  std::string email;           // the member's email once the step is done
-  std::string team_member_id;  // empty for invites
+  std::string email;                                   // the member's email once the step is done
+  std::string team_member_id;                          // empty for invites
   std::optional<model::MemberStatus> observed_status;  // nullopt: not on the team
 
   // invite

@@ -33,8 +33,7 @@ const std::string k_observed = test::test_path("../manifests/demo/observed.json"
 
 }  // namespace
 
-TEST_CASE("roster plan prints the demo plan and exits 0, or 2 with --detailed-exitcode",
-          "[cli]") {
+TEST_CASE("roster plan prints the demo plan and exits 0, or 2 with --detailed-exitcode", "[cli]") {
   auto r = run({"plan", "-f", k_example, "--observed", k_observed});
   CHECK(r.code == cli::ExitCode::success);
   CHECK(r.err.empty());
@@ -53,7 +52,8 @@ TEST_CASE("colour appears only on a TTY without NO_COLOR", "[cli]") {
 }
 
 TEST_CASE("a refused plan exits 3 and names the guard on stderr", "[cli]") {
-  auto r = run({"plan", "-f", k_example, "--observed", k_observed, "--max-removal-fraction", "0.1"});
+  auto r =
+      run({"plan", "-f", k_example, "--observed", k_observed, "--max-removal-fraction", "0.1"});
   CHECK(r.code == cli::ExitCode::refused);
   CHECK(r.err ==
         "roster: error: plan refused by safety guard removal_fraction: suspends or removes 4 of "
@@ -63,7 +63,8 @@ TEST_CASE("a refused plan exits 3 and names the guard on stderr", "[cli]") {
 TEST_CASE("roster validate reports success on stdout and errors on stderr", "[cli]") {
   auto ok = run({"validate", "-f", k_example});
   CHECK(ok.code == cli::ExitCode::success);
-  CHECK(ok.out == k_example + ": valid: 21 members (10 active, 6 suspended, 5 removed) in 1 file\n");
+  CHECK(ok.out ==
+        k_example + ": valid: 21 members (10 active, 6 suspended, 5 removed) in 1 file\n");
   auto bad = run({"validate", "-f", test::test_path("fixtures/manifests/typo.yaml")});
   CHECK(bad.code == cli::ExitCode::error);
   CHECK(bad.out.empty());

@@ -7,8 +7,8 @@ using namespace roster::core::json;
 TEST_CASE("json parse reads every value type and keeps object order", "[json]") {
   Value v;
   std::string error;
-  REQUIRE(parse(R"({"b": [1, -2.5e1, true, false, null], "a": "x\u00e9\ud83d\ude00\n"})", v,
-                error));
+  REQUIRE(
+      parse(R"({"b": [1, -2.5e1, true, false, null], "a": "x\u00e9\ud83d\ude00\n"})", v, error));
   const Object& o = v.as_object();
   REQUIRE(o.size() == 2);
   CHECK(o[0].first == "b");
@@ -62,8 +62,15 @@ TEST_CASE("json writer escapes strings and prints integers without a fraction", 
 TEST_CASE("json writer pretty-prints with the requested indent", "[json]") {
   std::string out;
   Writer w(out, 2);
-  w.begin_object().key("a").begin_array().integer(1).end_array().key("b").begin_object()
-      .end_object().end_object();
+  w.begin_object()
+      .key("a")
+      .begin_array()
+      .integer(1)
+      .end_array()
+      .key("b")
+      .begin_object()
+      .end_object()
+      .end_object();
   CHECK(out == "{\n  \"a\": [\n    1\n  ],\n  \"b\": {}\n}");
 }
 

@@ -13,28 +13,32 @@ namespace {
 std::vector<std::string> errors_of(const std::string& text) {
   auto loaded = dropbox::read_snapshot_text(text, "team.json");
   std::vector<std::string> out;
-  for (const auto& d : loaded.diagnostics.items()) out.push_back(core::format_diagnostic(d));
+  for (const auto& d : loaded.diagnostics.items())
+    out.push_back(core::format_diagnostic(d));
   return out;
 }
 
 std::string member_json(const std::string& status, const std::string& extra = "") {
   return R"({"profile": {"team_member_id": "dbmid:1", "email": "Amy@Acme.com", "email_verified": true,
-    "status": )" + status + R"(, "name": {"given_name": "Amy", "surname": "Smith",
+    "status": )" +
+         status + R"(, "name": {"given_name": "Amy", "surname": "Smith",
     "familiar_name": "Amy", "display_name": "Amy Smith", "abbreviated_name": "AS"},
     "membership_type": {".tag": "full"}, "groups": [], "member_folder_id": "1",
-    "root_folder_id": "2", "future_field": {"x": 1})" + extra + R"(}, "roles": []})";
+    "root_folder_id": "2", "future_field": {"x": 1})" +
+         extra + R"(}, "roles": []})";
 }
 
 }  // namespace
 
 TEST_CASE("a snapshot decodes every member status Dropbox sends", "[snapshot]") {
-  std::string text = R"({"members": [)" + member_json(R"({".tag": "active"})") + "," +
-                     member_json(R"({".tag": "invited"})", R"(, "invited_on": "2026-11-01T10:00:00Z")") +
-                     "," + member_json(R"({".tag": "suspended"})") + "," +
-                     member_json(R"({".tag": "removed", "is_recoverable": true, "is_disconnected": false})") +
-                     "," +
-                     member_json(R"({".tag": "removed", "is_recoverable": false, "is_disconnected": true})") +
-                     R"(], "cursor": "abc", "has_more": false})";
+  std::string text =
+      R"({"members": [)" + member_json(R"({".tag": "active"})") + "," +
+      member_json(R"({".tag": "invited"})", R"(, "invited_on": "2026-11-01T10:00:00Z")") + "," +
+      member_json(R"({".tag": "suspended"})") + "," +
+      member_json(R"({".tag": "removed", "is_recoverable": true, "is_disconnected": false})") +
+      "," +
+      member_json(R"({".tag": "removed", "is_recoverable": false, "is_disconnected": true})") +
+      R"(], "cursor": "abc", "has_more": false})";
   auto loaded = dropbox::read_snapshot_text(text, "team.json");
   REQUIRE(loaded.diagnostics.empty());
   const auto& m = loaded.team.members;
@@ -60,8 +64,8 @@ TEST_CASE("roles map to admin tiers by name; external ids are kept", "[snapshot]
   std::string support = R"({"profile": {"team_member_id": "dbmid:3", "email": "s@acme.com",
       "status": "active", "name": {"given_name": "", "surname": ""}},
       "roles": [{"role_id": "pid_dbtmr:9", "name": "Billing admin", "description": "x"}]})";
-  auto loaded = dropbox::read_snapshot_text(R"({"members": [)" + admin + "," + support + "]}",
-                                            "team.json");
+  auto loaded =
+      dropbox::read_snapshot_text(R"({"members": [)" + admin + "," + support + "]}", "team.json");
   REQUIRE(loaded.diagnostics.empty());
   CHECK(loaded.team.members[0].role == model::Role::team_admin);
   CHECK(loaded.team.members[0].external_id == "E7");
@@ -69,17 +73,17 @@ TEST_CASE("roles map to admin tiers by name; external ids are kept", "[snapshot]
 }
 
 TEST_CASE("malformed snapshots are located errors", "[snapshot]") {
-  CHECK(errors_of("[]") == std::vector<std::string>{
-                               "team.json:1:1: error: a snapshot must be a JSON object "
-                               "{\"members\": [...]}"});
+  CHECK(errors_of("[]") ==
+        std::vector<std::string>{"team.json:1:1: error: a snapshot must be a JSON object "
+                                 "{\"members\": [...]}"});
   CHECK(errors_of("{\"cursor\": \"x\"}") ==
         std::vector<std::string>{"team.json:1:1: error: a snapshot must have a \"members\" list"});
   CHECK(errors_of("{\"members\": {}}") ==
         std::vector<std::string>{
             "team.json:1:13: error: \"members\" must be a list of TeamMemberInfoV2 objects"});
-  CHECK(errors_of("{\"members\": [\n  {\"profile\": 1}\n]}") ==
-        std::vector<std::string>{
-            "team.json:2:15: error: members[0]: \"profile\" must be an object"});
+  CHECK(
+      errors_of("{\"members\": [\n  {\"profile\": 1}\n]}") ==
+      std::vector<std::string>{"team.json:2:15: error: members[0]: \"profile\" must be an object"});
   CHECK(errors_of("{\"members\": [" + member_json(R"({".tag": "gone"})") + "]}") ==
         std::vector<std::string>{
             "team.json:2:15: error: members[0].profile: unknown member status \"gone\""});
@@ -90,9 +94,10 @@ TEST_CASE("malformed snapshots are located errors", "[snapshot]") {
         std::vector<std::string>{"team.json:1:26: error: members[0].profile: missing required "
                                  "field \"team_member_id\""});
   CHECK(errors_of("{\"members\": [1, 2") ==
-        std::vector<std::string>{"team.json:1:14: error: members[0]: must be an object, found number",
-                                 "team.json:1:17: error: members[1]: must be an object, found number",
-                                 "team.json:1:18: error: malformed JSON: expected ',' or ']' in array"});
+        std::vector<std::string>{
+            "team.json:1:14: error: members[0]: must be an object, found number",
+            "team.json:1:17: error: members[1]: must be an object, found number",
+            "team.json:1:18: error: malformed JSON: expected ',' or ']' in array"});
   auto unreadable = dropbox::read_snapshot("/nonexistent/team.json");
   CHECK(core::format_diagnostic(unreadable.diagnostics.items().at(0)) ==
         "/nonexistent/team.json: error: cannot read snapshot: No such file or directory");
@@ -114,6 +119,7 @@ TEST_CASE("randomly mutated snapshots never crash the reader", "[snapshot][robus
       if (text.empty()) text = "{";
     }
     auto loaded = dropbox::read_snapshot_text(text, "team.json");
-    for (const auto& d : loaded.diagnostics.items()) REQUIRE(d.location.line >= 1);
+    for (const auto& d : loaded.diagnostics.items())
+      REQUIRE(d.location.line >= 1);
   }
 }

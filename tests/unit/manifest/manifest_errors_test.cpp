@@ -12,7 +12,9 @@ using roster::test::messages;
 
 namespace {
 
-std::vector<std::string> errors_of(const std::string& text) { return messages(load_text(text)); }
+std::vector<std::string> errors_of(const std::string& text) {
+  return messages(load_text(text));
+}
 
 const std::string k_head = "version: 1\nmembers:\n";
 
@@ -58,9 +60,10 @@ TEST_CASE("unknown keys are errors at every level, with a hint for typos", "[man
   CHECK(errors_of(k_head + "  - email: bob@acme.com\n    stat: suspended\n") ==
         std::vector<std::string>{
             "team.yaml:4:5: error: unknown key \"stat\" in member (did you mean \"state\"?)"});
-  CHECK(errors_of("version: 1\nmember: []\n") ==
-        std::vector<std::string>{
-            "team.yaml:2:1: error: unknown key \"member\" in manifest (did you mean \"members\"?)"});
+  CHECK(
+      errors_of("version: 1\nmember: []\n") ==
+      std::vector<std::string>{
+          "team.yaml:2:1: error: unknown key \"member\" in manifest (did you mean \"members\"?)"});
   CHECK(errors_of("version: 1\ndefaults:\n  remove: {purge: true}\n") ==
         std::vector<std::string>{
             "team.yaml:3:12: error: unknown key \"purge\" in defaults.remove (expected one of: "
@@ -89,8 +92,9 @@ TEST_CASE("values of the wrong type name what was expected and found", "[manifes
   CHECK(errors_of(k_head + "  - a@acme.com\n") ==
         std::vector<std::string>{
             "team.yaml:3:5: error: \"member\" must be a mapping, found \"a@acme.com\""});
-  CHECK(errors_of(k_head + "  - email: [a@acme.com]\n") ==
-        std::vector<std::string>{"team.yaml:3:12: error: \"email\" must be a string, found a list"});
+  CHECK(
+      errors_of(k_head + "  - email: [a@acme.com]\n") ==
+      std::vector<std::string>{"team.yaml:3:12: error: \"email\" must be a string, found a list"});
   CHECK(errors_of("version: 1\ndefaults: {send_welcome_email: yes}\n") ==
         std::vector<std::string>{"team.yaml:2:32: error: \"defaults.send_welcome_email\" must be "
                                  "true or false, found \"yes\""});
@@ -101,7 +105,8 @@ TEST_CASE("values of the wrong type name what was expected and found", "[manifes
         std::vector<std::string>{
             "team.yaml:2:21: error: \"policy.protected\" must be a list, found \"it@acme.com\""});
   CHECK(errors_of("[1, 2]\n") ==
-        std::vector<std::string>{"team.yaml:1:1: error: \"manifest\" must be a mapping, found a list"});
+        std::vector<std::string>{
+            "team.yaml:1:1: error: \"manifest\" must be a mapping, found a list"});
   CHECK(errors_of(k_head + "  - given_name: Amy\n") ==
         std::vector<std::string>{"team.yaml:3:5: error: member has no \"email\""});
 }
@@ -133,15 +138,14 @@ TEST_CASE("duplicate emails compare case-insensitively and name both places",
 }
 
 TEST_CASE("external ids are unique and at most 64 characters", "[manifest][errors]") {
-  CHECK(errors_of(k_head +
-                  "  - {email: a@acme.com, external_id: E1}\n"
-                  "  - {email: b@acme.com, external_id: E1}\n") ==
+  CHECK(errors_of(k_head + "  - {email: a@acme.com, external_id: E1}\n"
+                           "  - {email: b@acme.com, external_id: E1}\n") ==
         std::vector<std::string>{"team.yaml:4:38: error: duplicate external_id \"E1\" (also "
                                  "a@acme.com at team.yaml:3:38)"});
-  CHECK(errors_of(k_head + "  - {email: a@acme.com, external_id: " + std::string(65, 'x') +
-                  "}\n") ==
-        std::vector<std::string>{
-            "team.yaml:3:38: error: external_id is 65 characters long; Dropbox allows at most 64"});
+  CHECK(
+      errors_of(k_head + "  - {email: a@acme.com, external_id: " + std::string(65, 'x') + "}\n") ==
+      std::vector<std::string>{
+          "team.yaml:3:38: error: external_id is 65 characters long; Dropbox allows at most 64"});
   CHECK(errors_of(k_head + "  - {email: a@acme.com, external_id: \"\"}\n") ==
         std::vector<std::string>{"team.yaml:3:38: error: external_id must not be empty (leave the "
                                  "key out instead)"});
@@ -182,11 +186,12 @@ TEST_CASE("keep_account cannot be combined with wiping data", "[manifest][errors
             "team.yaml:3:11: error: defaults.remove: keep_account: true cannot be combined with "
             "wipe_data: true (Dropbox cannot keep an account whose data is wiped)"});
   // Merged with defaults: the member's override is where the conflict is reported.
-  CHECK(errors_of("version: 1\ndefaults: {remove: {wipe_data: true}}\nmembers:\n"
-                  "  - email: a@acme.com\n    state: removed\n    remove: {keep_account: true}\n") ==
-        std::vector<std::string>{
-            "team.yaml:6:13: error: remove: keep_account: true cannot be combined with "
-            "wipe_data: true (Dropbox cannot keep an account whose data is wiped)"});
+  CHECK(
+      errors_of("version: 1\ndefaults: {remove: {wipe_data: true}}\nmembers:\n"
+                "  - email: a@acme.com\n    state: removed\n    remove: {keep_account: true}\n") ==
+      std::vector<std::string>{
+          "team.yaml:6:13: error: remove: keep_account: true cannot be combined with "
+          "wipe_data: true (Dropbox cannot keep an account whose data is wiped)"});
 }
 
 TEST_CASE("retain_team_shares needs keep_account", "[manifest][errors]") {
@@ -201,19 +206,17 @@ TEST_CASE("a transfer needs an admin and cannot go with keep_account", "[manifes
         std::vector<std::string>{
             "team.yaml:4:13: error: remove: transfer_to requires transfer_admin (the admin who "
             "is told if the transfer fails)"});
-  CHECK(errors_of(k_head +
-                  "  - email: a@acme.com\n    remove: {keep_account: true, transfer_to: "
-                  "b@acme.com, transfer_admin: b@acme.com}\n") ==
+  CHECK(errors_of(k_head + "  - email: a@acme.com\n    remove: {keep_account: true, transfer_to: "
+                           "b@acme.com, transfer_admin: b@acme.com}\n") ==
         std::vector<std::string>{
             "team.yaml:4:13: error: remove: keep_account: true cannot be combined with "
             "transfer_to (a kept account keeps its files)"});
 }
 
 TEST_CASE("transfers cannot go to members declared suspended or removed", "[manifest][errors]") {
-  CHECK(errors_of(k_head +
-                  "  - email: a@acme.com\n    state: removed\n"
-                  "    remove: {transfer_to: b@acme.com, transfer_admin: it@acme.com}\n"
-                  "  - email: b@acme.com\n    state: suspended\n") ==
+  CHECK(errors_of(k_head + "  - email: a@acme.com\n    state: removed\n"
+                           "    remove: {transfer_to: b@acme.com, transfer_admin: it@acme.com}\n"
+                           "  - email: b@acme.com\n    state: suspended\n") ==
         std::vector<std::string>{
             "team.yaml:5:27: error: remove.transfer_to names b@acme.com, who is declared "
             "suspended at team.yaml:7:12; files and transfer reports can only go to an active "
@@ -270,7 +273,8 @@ TEST_CASE("an unreadable path and an empty directory are errors", "[manifest][er
   auto loaded = manifest::load_manifest("/nonexistent/roster.yaml");
   CHECK(messages(loaded) == std::vector<std::string>{"/nonexistent/roster.yaml: error: cannot "
                                                      "read manifest: No such file or directory"});
-  auto dir = std::filesystem::temp_directory_path() / ("roster-empty-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("roster-empty-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   loaded = manifest::load_manifest(dir.string());
   std::filesystem::remove_all(dir);

@@ -22,10 +22,18 @@ TEST_CASE("randomly mutated manifests never crash the loader", "[manifest][robus
     for (int e = 0; e < edits; ++e) {
       std::size_t at = random() % text.size();
       switch (random() % 4) {
-        case 0: text[at] = alphabet[random() % alphabet.size()]; break;
-        case 1: text.erase(at, 1 + random() % 20); break;
-        case 2: text.insert(at, 1, static_cast<char>(random() % 256)); break;
-        default: text.insert(at, text.substr(random() % text.size(), random() % 40)); break;
+        case 0:
+          text[at] = alphabet[random() % alphabet.size()];
+          break;
+        case 1:
+          text.erase(at, 1 + random() % 20);
+          break;
+        case 2:
+          text.insert(at, 1, static_cast<char>(random() % 256));
+          break;
+        default:
+          text.insert(at, text.substr(random() % text.size(), random() % 40));
+          break;
       }
       if (text.empty()) text = "x";
     }
@@ -63,7 +71,8 @@ TEST_CASE("a billion-laughs alias bomb stays bounded", "[manifest][robustness]")
   char prev = 'a';
   for (char c = 'b'; c <= 'j'; ++c, ++prev) {
     text += std::string(1, c) + ": &" + c + " [";
-    for (int i = 0; i < 10; ++i) text += std::string(i ? ", " : "") + "*" + prev;
+    for (int i = 0; i < 10; ++i)
+      text += std::string(i ? ", " : "") + "*" + prev;
     text += "]\n";
   }
   text += "version: 1\nmembers: *j\n";

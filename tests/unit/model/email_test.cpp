@@ -32,5 +32,6 @@ TEST_CASE("name parts allow 50 characters and none of / : ? * < > \" |", "[model
   CHECK(is_valid_name_part(std::string(50, 'x')));
   CHECK_FALSE(is_valid_name_part(std::string(51, 'x')));
   CHECK(is_valid_name_part("Zoë Ærøskøbing-Ünal"));  // counted in characters, not bytes
-  for (char c : std::string("/:?*<>\"|")) CHECK_FALSE(is_valid_name_part(std::string("a") + c));
+  for (char c : std::string("/:?*<>\"|"))
+    CHECK_FALSE(is_valid_name_part(std::string("a") + c));
 }

@@ -47,8 +47,7 @@ TEST_CASE("the removal guard passes at exactly the limit", "[plan][guards]") {
   CHECK(guard(p, "removal_fraction").status == Status::passed);
 }
 
-TEST_CASE("the removal guard counts suspends and can be overridden for one run",
-          "[plan][guards]") {
+TEST_CASE("the removal guard counts suspends and can be overridden for one run", "[plan][guards]") {
   Fixture f(9, 0, 0.10);
   f.desired_team.members[1].state = DesiredState::suspended;
   f.desired_team.members[2].state = DesiredState::suspended;

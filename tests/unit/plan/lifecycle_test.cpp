@@ -21,8 +21,13 @@ struct Cell {
 };
 
 std::string name_of(Seen s) {
-  const char* names[] = {"not on team", "invited",       "active",   "suspended",
-                         "removed (recoverable)", "removed (unrecoverable)", "removed (converted)"};
+  const char* names[] = {"not on team",
+                         "invited",
+                         "active",
+                         "suspended",
+                         "removed (recoverable)",
+                         "removed (unrecoverable)",
+                         "removed (converted)"};
   return names[static_cast<int>(s)];
 }
 
@@ -56,17 +61,27 @@ TEST_CASE("every cell of the lifecycle table gives its steps", "[plan][lifecycle
     desired_team.members.push_back(desired(e, cell.want));
     auto observed_team = team_with_admin();
     switch (cell.seen) {
-      case Seen::not_on_team: break;
-      case Seen::invited: observed_team.members.push_back(observed(e, MemberStatus::invited)); break;
-      case Seen::active: observed_team.members.push_back(observed(e)); break;
+      case Seen::not_on_team:
+        break;
+      case Seen::invited:
+        observed_team.members.push_back(observed(e, MemberStatus::invited));
+        break;
+      case Seen::active:
+        observed_team.members.push_back(observed(e));
+        break;
       case Seen::suspended:
         observed_team.members.push_back(observed(e, MemberStatus::suspended));
         break;
-      case Seen::recoverable: observed_team.members.push_back(removed(e, true)); break;
-      case Seen::unrecoverable: observed_team.members.push_back(removed(e, false)); break;
+      case Seen::recoverable:
+        observed_team.members.push_back(removed(e, true));
+        break;
+      case Seen::unrecoverable:
+        observed_team.members.push_back(removed(e, false));
+        break;
       case Seen::converted: {
         auto m = removed(e, true);
-        m.is_disconnected = true;  // a Basic account now: members/recover answers user_unrecoverable
+        m.is_disconnected =
+            true;  // a Basic account now: members/recover answers user_unrecoverable
         observed_team.members.push_back(m);
         break;
       }

@@ -115,8 +115,7 @@ TEST_CASE("members being removed get no profile update", "[plan]") {
         std::vector<std::string>{"remove carol@acme.com"});
 }
 
-TEST_CASE("an email change found by external_id is an update, never remove and invite",
-          "[plan]") {
+TEST_CASE("an email change found by external_id is an update, never remove and invite", "[plan]") {
   auto desired_team = permissive_team();
   auto quinn = desired("quinn.baker@acme.com");
   quinn.external_id = "E17";
@@ -271,9 +270,9 @@ TEST_CASE("the plan is deterministic and ordered by phase, then email", "[plan]"
   observed_team.members.push_back(removed("r@acme.com", true));
   observed_team.members.push_back(observed("s@acme.com"));
   auto first = plan_of(desired_team, observed_team);
-  CHECK(steps_of(first) ==
-        std::vector<std::string>{"recover r@acme.com", "invite a@acme.com", "invite z@acme.com",
-                                 "suspend s@acme.com", "remove m@acme.com"});
+  CHECK(steps_of(first) == std::vector<std::string>{"recover r@acme.com", "invite a@acme.com",
+                                                    "invite z@acme.com", "suspend s@acme.com",
+                                                    "remove m@acme.com"});
   std::mt19937 random(1);
   for (int i = 0; i < 20; ++i) {
     std::shuffle(desired_team.members.begin(), desired_team.members.end(), random);

@@ -33,7 +33,8 @@ inline plan::Plan plan_of(const model::DesiredTeam& desired, const model::Observ
 /// "action email" for every step, in plan order.
 inline std::vector<std::string> steps_of(const plan::Plan& p) {
   std::vector<std::string> out;
-  for (const auto& s : p.steps) out.push_back(std::string(plan::to_string(s.action)) + " " + s.email);
+  for (const auto& s : p.steps)
+    out.push_back(std::string(plan::to_string(s.action)) + " " + s.email);
   return out;
 }
 
