@@ -8,9 +8,6 @@
 
 namespace roster::emulator {
 
-/// `MemberProfile` (as inside GroupMemberInfo): no groups or folder ids.
-[[nodiscard]] nlohmann::json member_profile_json(const Member& member, UnixSeconds now);
-
 /// `TeamMemberProfile`: MemberProfile + groups, member_folder_id, root_folder_id.
 [[nodiscard]] nlohmann::json team_member_profile_json(const TeamStore& store, std::size_t index,
                                                       UnixSeconds now);
