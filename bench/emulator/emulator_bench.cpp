@@ -80,7 +80,8 @@ Process start_emulator(const std::string& state, const std::string& seed) {
   std::string line;
   char c = 0;
   pollfd ready{out[0], POLLIN, 0};
-  while (poll(&ready, 1, 120000) > 0 && read(out[0], &c, 1) == 1 && c != '\n') line += c;
+  while (poll(&ready, 1, 120000) > 0 && read(out[0], &c, 1) == 1 && c != '\n')
+    line += c;
   close(out[0]);
   process.port = static_cast<std::uint16_t>(std::stoi(line.substr(line.rfind(':') + 1)));
   return process;
@@ -114,7 +115,8 @@ double list_everyone(std::uint16_t port, std::size_t& members, std::size_t& byte
     if (status != 200) throw std::runtime_error("list failed: " + body);
     bytes += body.size();
     std::size_t at = 0;
-    while ((at = body.find("\"team_member_id\"", at)) != std::string::npos) ++members, ++at;
+    while ((at = body.find("\"team_member_id\"", at)) != std::string::npos)
+      ++members, ++at;
     if (field_after(body, "has_more") != "true") break;
     const nlohmann::json next = {{"cursor", field_after(body, "cursor")}};
     std::tie(status, body) = client.post("team/members/list/continue_v2", next.dump());
@@ -139,7 +141,8 @@ double throughput(std::uint16_t port, int clients, double seconds, const std::st
   const auto start = Clock::now();
   std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
   stop = true;
-  for (auto& thread : threads) thread.join();
+  for (auto& thread : threads)
+    thread.join();
   return static_cast<double>(done) / std::chrono::duration<double>(Clock::now() - start).count();
 }
 
@@ -152,22 +155,27 @@ double add_rate(std::uint16_t port, int clients, int per_client) {
       for (int i = 0; i < per_client; ++i) {
         const nlohmann::json arg = {
             {"new_members",
-             {{{"member_email", "add" + std::to_string(c) + "-" + std::to_string(i) + "@bench.example.com"}}}}};
+             {{{"member_email",
+                "add" + std::to_string(c) + "-" + std::to_string(i) + "@bench.example.com"}}}}};
         client.post("team/members/add_v2", arg.dump());
       }
     });
   }
-  for (auto& thread : threads) thread.join();
+  for (auto& thread : threads)
+    thread.join();
   return clients * per_client / std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 void write_seed(const std::string& path, int members) {
   std::ofstream seed(path);
-  seed << R"({"team_name": "Bench", "num_licensed_users": 1000000, "admin_email": "user0@bench.example.com", "members": [)";
+  seed
+      << R"({"team_name": "Bench", "num_licensed_users": 1000000, "admin_email": "user0@bench.example.com", "members": [)";
   for (int i = 0; i < members; ++i) {
-    seed << (i ? ",\n" : "\n") << R"({"email": "user)" << i << R"(@bench.example.com", "given_name": "Given)"
-         << i << R"(", "surname": "Surname", "external_id": "E)" << i << '"'
-         << (i == 0 ? R"(, "role": "team_admin")" : (i % 10 == 9 ? R"(, "status": "suspended")" : ""))
+    seed << (i ? ",\n" : "\n") << R"({"email": "user)" << i
+         << R"(@bench.example.com", "given_name": "Given)" << i
+         << R"(", "surname": "Surname", "external_id": "E)" << i << '"'
+         << (i == 0 ? R"(, "role": "team_admin")"
+                    : (i % 10 == 9 ? R"(, "status": "suspended")" : ""))
          << '}';
   }
   seed << "]}\n";
@@ -178,7 +186,8 @@ void write_seed(const std::string& path, int members) {
 int main(int argc, char** argv) {
   const int members = argc > 1 ? std::stoi(argv[1]) : 100000;
   const double seconds = argc > 2 ? std::stod(argv[2]) : 3.0;
-  const auto dir = std::filesystem::temp_directory_path() / ("roster-emulator-bench-" + std::to_string(getpid()));
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("roster-emulator-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   const auto seed = (dir / "seed.json").string();
   write_seed(seed, members);
@@ -189,11 +198,14 @@ int main(int argc, char** argv) {
 
   std::vector<double> runs;
   std::size_t listed = 0, bytes = 0;
-  for (int run = 0; run < 5; ++run) runs.push_back(list_everyone(process.port, listed, bytes));
+  for (int run = 0; run < 5; ++run)
+    runs.push_back(list_everyone(process.port, listed, bytes));
   std::sort(runs.begin(), runs.end());
 
-  const auto one_member = R"({"members": [{".tag": "email", "email": "user4242@bench.example.com"}]})";
-  const double info_rate = throughput(process.port, 8, seconds, "team/members/get_info_v2", one_member);
+  const auto one_member =
+      R"({"members": [{".tag": "email", "email": "user4242@bench.example.com"}]})";
+  const double info_rate =
+      throughput(process.port, 8, seconds, "team/members/get_info_v2", one_member);
   const double team_rate = throughput(process.port, 8, seconds, "team/get_info", "null");
   const double adds = add_rate(process.port, 8, 100);
   const auto peak = read_status_field(process.pid, "VmHWM");
@@ -204,8 +216,10 @@ int main(int argc, char** argv) {
 
   std::printf("members seeded:                     %d\n", members);
   std::printf("start-up (load seed, write state):  %.2f s\n", startup);
-  std::printf("full list_v2/continue_v2 listing:   median %.3f s (min %.3f, max %.3f; %zu members, %.1f MB)\n",
-              runs[2], runs.front(), runs.back(), listed, static_cast<double>(bytes) / 1e6);
+  std::printf(
+      "full list_v2/continue_v2 listing:   median %.3f s (min %.3f, max %.3f; %zu members, %.1f "
+      "MB)\n",
+      runs[2], runs.front(), runs.back(), listed, static_cast<double>(bytes) / 1e6);
   std::printf("peak RSS of the emulator (VmHWM):  %s\n", peak.c_str());
   std::printf("get_info_v2 (1 member), 8 clients:  %.0f requests/s\n", info_rate);
   std::printf("team/get_info, 8 clients:           %.0f requests/s\n", team_rate);

@@ -73,7 +73,13 @@ void HttpServer::Impl::serve(Connection& connection) {
   for (;;) {
     http::request_parser<http::string_body> parser;
     parser.body_limit(k_body_limit);
-    http::read(socket, buffer, parser, ec);
+    http::read_header(socket, buffer, parser, ec);
+    if (!ec && boost::beast::iequals(parser.get()[http::field::expect], "100-continue")) {
+      // curl sends this for bodies over 1 KB and would otherwise wait a second.
+      http::response<http::empty_body> proceed{http::status::continue_, 11};
+      http::write(socket, proceed, ec);
+    }
+    if (!ec && !parser.is_done()) http::read(socket, buffer, parser, ec);
     if (ec) {
       if (ec != http::error::end_of_stream && ec != asio::error::eof &&
           ec != asio::error::connection_reset && ec != asio::error::operation_aborted &&
