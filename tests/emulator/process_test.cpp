@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <map>
 #include <mutex>
@@ -98,8 +99,10 @@ TEST_CASE("every acknowledged change survives SIGKILL in the middle of traffic",
         }
       });
     }
-    while (acknowledged < 60)
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (acknowledged < 60 && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::yield();
+    }
     process.stop(SIGKILL);  // mid-traffic: writers are still sending
     stop = true;
     for (auto& thread : writers)
