@@ -8,7 +8,7 @@
 
 namespace roster::cli {
 
-enum class Command { validate, plan, version };
+enum class Command { validate, plan, apply, export_team, version };
 
 /// A parsed command line. Pure data: parse_options() touches nothing outside.
 struct Options {
@@ -17,6 +17,14 @@ struct Options {
   std::optional<std::string> observed_path;
   bool detailed_exitcode = false;
   std::optional<double> max_removal_fraction;
+  bool auto_approve = false;
+  std::optional<std::string> output_path;  // export -o
+  std::string export_format = "yaml";
+
+  // Global: accepted before or after the command name.
+  std::string api_url;  // empty: the Dropbox API
+  std::optional<std::string> token_file;
+  int parallelism = 8;
 };
 
 /// The outcome of parsing: options, or text to print (help) and whether that is an error.

@@ -21,6 +21,8 @@ struct CommandEntry {
 constexpr CommandEntry k_commands[] = {
     {Command::validate, run_validate},
     {Command::plan, run_plan},
+    {Command::apply, run_apply},
+    {Command::export_team, run_export},
     {Command::version, run_version},
 };
 
@@ -56,8 +58,10 @@ ExitCode run(const std::vector<std::string>& args, Environment& env) {
 
 Environment process_environment() {
   return Environment{
+      std::cin,
       std::cout,
       std::cerr,
+      ::isatty(STDIN_FILENO) == 1,
       ::isatty(STDOUT_FILENO) == 1,
       [](const char* name) {
         const char* value = std::getenv(name);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -19,8 +20,10 @@ enum class ExitCode : int {
 /// Everything a command may touch outside its arguments, so tests can run
 /// commands in-process with their own streams, environment and clock.
 struct Environment {
+  std::istream& in;
   std::ostream& out;
   std::ostream& err;
+  bool stdin_is_tty = false;
   bool stdout_is_tty = false;
   std::function<std::string(const char*)> getenv;  // "" when unset
   std::function<std::int64_t()> now;               // seconds since the epoch
@@ -29,7 +32,7 @@ struct Environment {
 /// Runs one roster command line; returns its exit code. Never throws for bad input.
 [[nodiscard]] ExitCode run(const std::vector<std::string>& args, Environment& env);
 
-/// The real process environment: std::cout/cerr, isatty, getenv, system clock.
+/// The real process environment: std::cin/cout/cerr, isatty, getenv, system clock.
 [[nodiscard]] Environment process_environment();
 
 }  // namespace roster::cli

@@ -18,8 +18,9 @@ struct Run {
 };
 
 Run run(const std::vector<std::string>& args, bool tty = false, std::string no_color = "") {
+  std::istringstream in;
   std::ostringstream out, err;
-  cli::Environment env{out, err, tty,
+  cli::Environment env{in, out, err, false, tty,
                        [no_color](const char* name) {
                          return std::string(name) == "NO_COLOR" ? no_color : std::string();
                        },

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "roster/apply/apply_report.hpp"
+#include "roster/apply/progress.hpp"
+#include "roster/core/clock.hpp"
+#include "roster/core/retry.hpp"
+#include "roster/dropbox/team_api.hpp"
+#include "roster/plan/plan.hpp"
+
+namespace roster::apply {
+
+inline constexpr int k_default_parallelism = 8;
+inline constexpr std::size_t k_invite_batch_size = 20;  // members/add_v2's documented limit
+
+struct ApplyOptions {
+  int parallelism = k_default_parallelism;  // requests in flight at most
+  core::RetryPolicy retry;
+};
+
+/// Executes `plan` through `api`. Invites go 20 to a members/add_v2 call; other steps
+/// run concurrently, at most `parallelism` at once, each after the steps it depends on:
+/// a member's recovery before its suspension or profile update, a transfer
+/// destination's recovery or unsuspension before the removal that sends it files.
+/// Retryable failures are retried (RetryPolicy, Retry-After); a non-retryable one fails
+/// its own step, and steps depending on it are skipped; everything else continues.
+/// The caller must not pass a refused plan.
+[[nodiscard]] ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api,
+                                     const ApplyOptions& options, core::Clock& clock,
+                                     core::RateGate& gate, ProgressSink& progress);
+
+}  // namespace roster::apply

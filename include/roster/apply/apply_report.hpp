@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "roster/core/error.hpp"
+
+namespace roster::apply {
+
+/// What happened to one plan step when the plan was applied.
+struct StepOutcome {
+  enum class Status { succeeded, failed, skipped };
+  Status status = Status::skipped;
+  core::Error error;  // failed: the API's answer (api_tag holds the Dropbox error tag)
+  std::string note;   // skipped: why; succeeded: e.g. "already done on retry"
+  int attempts = 0;   // requests sent for this step (a batch counts for each member)
+};
+
+/// One outcome per plan step, in the plan's order. The exit code comes from here.
+struct ApplyReport {
+  std::vector<StepOutcome> outcomes;
+
+  [[nodiscard]] std::size_t count(StepOutcome::Status status) const noexcept;
+  [[nodiscard]] bool all_succeeded() const noexcept;
+};
+
+[[nodiscard]] const char* to_string(StepOutcome::Status status) noexcept;
+
+}  // namespace roster::apply

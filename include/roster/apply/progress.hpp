@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+
+#include "roster/apply/apply_report.hpp"
+#include "roster/plan/plan.hpp"
+
+namespace roster::apply {
+
+/// How the executor reports progress without knowing about output. Called from
+/// worker threads: implementations synchronise themselves.
+class ProgressSink {
+ public:
+  virtual ~ProgressSink() = default;
+  virtual void step_started(std::size_t index, const plan::PlanStep& step) = 0;
+  virtual void step_finished(std::size_t index, const plan::PlanStep& step,
+                             const StepOutcome& outcome) = 0;
+};
+
+/// Reports nothing.
+class NullProgress final : public ProgressSink {
+ public:
+  void step_started(std::size_t, const plan::PlanStep&) override {}
+  void step_finished(std::size_t, const plan::PlanStep&, const StepOutcome&) override {}
+};
+
+}  // namespace roster::apply

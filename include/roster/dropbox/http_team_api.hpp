@@ -1,0 +1,31 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "roster/core/clock.hpp"
+#include "roster/core/retry.hpp"
+#include "roster/dropbox/credentials.hpp"
+#include "roster/dropbox/team_api.hpp"
+
+namespace roster::dropbox {
+
+inline constexpr const char* k_default_api_url = "https://api.dropboxapi.com";
+
+struct HttpTeamApiConfig {
+  std::string api_url = k_default_api_url;  // https://, or http:// on loopback only
+  std::chrono::seconds timeout{60};
+  core::RetryPolicy retry;  // for reads and job polls
+  std::chrono::milliseconds max_poll_interval{2000};
+};
+
+/// TeamApi over HTTPS to the Dropbox API (or roster-emulator on loopback). With a
+/// refresh grant it fetches access tokens from /oauth2/token, refreshes them before
+/// they expire and once on 401 expired_access_token. The token never appears in an
+/// Error it returns. `clock` and `gate` must outlive the result.
+[[nodiscard]] core::Result<std::unique_ptr<TeamApi>> make_http_team_api(
+    const HttpTeamApiConfig& config, Credentials credentials, core::Clock& clock,
+    core::RateGate& gate);
+
+}  // namespace roster::dropbox

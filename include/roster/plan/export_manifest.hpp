@@ -1,0 +1,14 @@
+#pragma once
+
+#include "roster/model/desired.hpp"
+#include "roster/model/observed.hpp"
+
+namespace roster::plan {
+
+/// The manifest that describes `observed` as it is: every live member (invited ones as
+/// active, suspended ones as suspended) with names and external id, sorted by email;
+/// the team's name; the token's admin protected; unmanaged members reported. Planning
+/// it against the same team gives no steps.
+[[nodiscard]] model::DesiredTeam export_manifest(const model::ObservedTeam& observed);
+
+}  // namespace roster::plan

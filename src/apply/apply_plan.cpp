@@ -1,0 +1,117 @@
+// The executor: a small pool of worker threads taking ready tasks in plan order.
+#include "roster/apply/apply_plan.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "run_task.hpp"
+
+namespace roster::apply {
+
+namespace {
+
+class Executor {
+ public:
+  Executor(const plan::Plan& plan, TaskContext context, ProgressSink& progress)
+      : m_plan(plan), m_context(context), m_progress(progress) {
+    m_tasks = make_schedule(plan, k_invite_batch_size);
+    m_report.outcomes.resize(plan.steps.size());
+    for (std::size_t t = 0; t < m_tasks.size(); ++t) {
+      if (m_tasks[t].waiting_for == 0) m_ready.push_back(t);
+    }
+    m_unfinished = m_tasks.size();
+  }
+
+  ApplyReport run(int parallelism) {
+    auto workers = static_cast<std::size_t>(std::max(1, parallelism));
+    workers = std::min(workers, std::max<std::size_t>(1, m_tasks.size()));
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < workers; ++i) threads.emplace_back([this] { work(); });
+    for (auto& t : threads) t.join();
+    return std::move(m_report);
+  }
+
+ private:
+  void work() {
+    while (true) {
+      std::size_t task;
+      {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [this] { return !m_ready.empty() || m_unfinished == 0; });
+        if (m_ready.empty()) return;
+        // Plan order first: lower task numbers are earlier phases.
+        auto first = std::min_element(m_ready.begin(), m_ready.end());
+        task = *first;
+        m_ready.erase(first);
+      }
+      auto outcomes = execute(m_tasks[task]);
+      finish(task, std::move(outcomes));
+    }
+  }
+
+  std::vector<StepOutcome> execute(const Task& task) {
+    std::string blocked = failed_dependency(task);
+    if (!blocked.empty()) {
+      StepOutcome skipped;
+      skipped.status = StepOutcome::Status::skipped;
+      skipped.note = blocked;
+      return std::vector<StepOutcome>(task.steps.size(), skipped);
+    }
+    for (auto index : task.steps) m_progress.step_started(index, m_plan.steps[index]);
+    return run_task(task, m_context);
+  }
+
+  // Why this task cannot run: a step it needs did not succeed. Empty when it can.
+  std::string failed_dependency(const Task& task) {
+    std::lock_guard lock(m_mutex);
+    for (auto needed : task.needs_steps) {
+      const auto& outcome = m_report.outcomes[needed];
+      if (outcome.status != StepOutcome::Status::succeeded) {
+        const auto& step = m_plan.steps[needed];
+        return std::string("needs ") + plan::to_string(step.action) + " " + step.email +
+               ", which " + (outcome.status == StepOutcome::Status::failed ? "failed" : "was skipped");
+      }
+    }
+    return "";
+  }
+
+  void finish(std::size_t task, std::vector<StepOutcome> outcomes) {
+    const auto& steps = m_tasks[task].steps;
+    {
+      std::lock_guard lock(m_mutex);
+      for (std::size_t i = 0; i < steps.size(); ++i) m_report.outcomes[steps[i]] = outcomes[i];
+      for (auto blocked : m_tasks[task].blocked_tasks) {
+        if (--m_tasks[blocked].waiting_for == 0) m_ready.push_back(blocked);
+      }
+      --m_unfinished;
+    }
+    m_wake.notify_all();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      m_progress.step_finished(steps[i], m_plan.steps[steps[i]], outcomes[i]);
+    }
+  }
+
+  const plan::Plan& m_plan;
+  TaskContext m_context;
+  ProgressSink& m_progress;
+  std::vector<Task> m_tasks;
+  ApplyReport m_report;
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::deque<std::size_t> m_ready;
+  std::size_t m_unfinished = 0;
+};
+
+}  // namespace
+
+ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api, const ApplyOptions& options,
+                       core::Clock& clock, core::RateGate& gate, ProgressSink& progress) {
+  if (plan.steps.empty()) return {};
+  Executor executor(plan, TaskContext{plan, api, options, clock, gate}, progress);
+  return executor.run(options.parallelism);
+}
+
+}  // namespace roster::apply

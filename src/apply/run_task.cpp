@@ -1,0 +1,108 @@
+#include "run_task.hpp"
+
+namespace roster::apply {
+
+using core::Result;
+using plan::Action;
+
+namespace {
+
+StepOutcome outcome_of(const Result<void>& result, int attempts, Action action) {
+  StepOutcome outcome;
+  outcome.attempts = attempts;
+  if (result) {
+    outcome.status = StepOutcome::Status::succeeded;
+  } else if (attempts > 1 && is_already_done(action, result.error().api_tag)) {
+    outcome.status = StepOutcome::Status::succeeded;
+    outcome.note = "done by an earlier attempt (" + result.error().api_tag + " on retry)";
+  } else {
+    outcome.status = StepOutcome::Status::failed;
+    outcome.error = result.error();
+  }
+  return outcome;
+}
+
+dropbox::ProfileUpdate profile_update(const plan::PlanStep& step) {
+  dropbox::ProfileUpdate update;
+  for (const auto& change : step.changes) {
+    if (change.field == "email") update.new_email = change.after;
+    if (change.field == "given_name") update.new_given_name = change.after;
+    if (change.field == "surname") update.new_surname = change.after;
+    if (change.field == "external_id") update.new_external_id = change.after;
+  }
+  return update;
+}
+
+Result<void> call(const plan::PlanStep& step, dropbox::TeamApi& api) {
+  const auto& id = step.team_member_id;
+  switch (step.action) {
+    case Action::recover: return api.recover(id);
+    case Action::unsuspend: return api.unsuspend(id);
+    case Action::suspend: return api.suspend(id, step.wipe_data);
+    case Action::update_profile: return api.set_profile(id, profile_update(step));
+    case Action::remove:
+      return api.remove(id, {step.wipe_data, step.keep_account, step.retain_team_shares,
+                             step.transfer_to, step.transfer_admin});
+    case Action::invite: break;
+  }
+  return core::make_error(core::ErrorKind::internal, "invite outside a batch");
+}
+
+std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
+  std::vector<dropbox::NewMember> members;
+  for (auto index : task.steps) {
+    const auto& s = context.plan.steps[index];
+    members.push_back({s.email, s.given_name, s.surname, s.external_id, s.send_welcome_email});
+  }
+  int attempts = 0;
+  auto results = core::with_retries<std::vector<dropbox::AddOutcome>>(
+      context.options.retry, context.clock, context.gate,
+      [&] { return context.api.add_members(members); }, &attempts);
+  std::vector<StepOutcome> outcomes(task.steps.size());
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    auto& outcome = outcomes[i];
+    outcome.attempts = attempts;
+    if (!results) {
+      outcome.status = StepOutcome::Status::failed;
+      outcome.error = results.error();
+      continue;
+    }
+    const auto& added = (*results)[i];
+    if (added.ok() || (attempts > 1 && is_already_done(Action::invite, added.error_tag))) {
+      outcome.status = StepOutcome::Status::succeeded;
+      if (!added.ok()) outcome.note = "done by an earlier attempt (" + added.error_tag + " on retry)";
+      continue;
+    }
+    outcome.status = StepOutcome::Status::failed;
+    outcome.error = core::make_error(core::ErrorKind::conflict,
+                                     "members/add_v2 refused " + added.email + ": " + added.error_tag);
+    outcome.error.api_tag = added.error_tag;
+  }
+  return outcomes;
+}
+
+}  // namespace
+
+bool is_already_done(Action action, const std::string& api_tag) {
+  switch (action) {
+    case Action::invite: return api_tag == "user_already_on_team";
+    case Action::suspend: return api_tag == "suspend_inactive_user";
+    case Action::unsuspend: return api_tag == "unsuspend_non_suspended_member";
+    case Action::remove: return api_tag == "user_not_found" || api_tag == "user_not_in_team";
+    case Action::recover:
+    case Action::update_profile: return false;
+  }
+  return false;
+}
+
+std::vector<StepOutcome> run_task(const Task& task, TaskContext& context) {
+  const auto& first = context.plan.steps[task.steps.front()];
+  if (first.action == Action::invite) return run_invites(task, context);
+  int attempts = 0;
+  auto result = core::with_retries<void>(
+      context.options.retry, context.clock, context.gate,
+      [&] { return call(first, context.api); }, &attempts);
+  return {outcome_of(result, attempts, first.action)};
+}
+
+}  // namespace roster::apply

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <vector>
+
+#include "roster/apply/apply_plan.hpp"
+#include "schedule.hpp"
+
+namespace roster::apply {
+
+/// Everything one task needs to talk to the team; shared by all workers.
+struct TaskContext {
+  const plan::Plan& plan;
+  dropbox::TeamApi& api;
+  const ApplyOptions& options;
+  core::Clock& clock;
+  core::RateGate& gate;
+};
+
+/// Runs one task's API calls (with retries) and returns one outcome per task step.
+[[nodiscard]] std::vector<StepOutcome> run_task(const Task& task, TaskContext& context);
+
+/// True when a repeated request's error means an earlier, unacknowledged attempt
+/// already did the work (e.g. suspend answered suspend_inactive_user after a dropped
+/// connection). Only asked when the step was sent more than once.
+[[nodiscard]] bool is_already_done(plan::Action action, const std::string& api_tag);
+
+}  // namespace roster::apply

@@ -1,0 +1,287 @@
+#include "roster/dropbox/http_team_api.hpp"
+
+#include <algorithm>
+
+#include "error_mapping.hpp"
+#include "http_transport.hpp"
+#include "request_codec.hpp"
+#include "roster/core/json.hpp"
+#include "roster/dropbox/member_codec.hpp"
+#include "roster/model/email.hpp"
+#include "token_source.hpp"
+
+namespace roster::dropbox {
+
+namespace json = core::json;
+using core::Result;
+
+namespace {
+
+constexpr auto k_max_job_wait = std::chrono::minutes(15);
+
+core::Error bad_answer(const std::string& route, const std::string& what) {
+  return core::make_error(core::ErrorKind::internal,
+                          "unexpected answer from team/" + route + ": " + what);
+}
+
+const std::string* tag_of(const json::Value& v) {
+  const json::Value* tag = v.find(".tag");
+  return tag != nullptr && tag->is_string() ? &tag->as_string() : nullptr;
+}
+
+const std::string* string_field(const json::Value& v, std::string_view key) {
+  const json::Value* field = v.find(key);
+  return field != nullptr && field->is_string() ? &field->as_string() : nullptr;
+}
+
+class HttpTeamApi final : public TeamApi {
+ public:
+  HttpTeamApi(const HttpTeamApiConfig& config, std::unique_ptr<HttpTransport> transport,
+              Credentials credentials, core::Clock& clock, core::RateGate& gate)
+      : m_config(config),
+        m_transport(std::move(transport)),
+        m_tokens(std::move(credentials), *m_transport, clock),
+        m_clock(clock),
+        m_gate(gate) {}
+
+  Result<TeamInfo> get_team_info() override {
+    auto value = read("get_info", "null");
+    if (!value) return value.error();
+    TeamInfo info;
+    const std::string* name = string_field(*value, "name");
+    const std::string* id = string_field(*value, "team_id");
+    if (name == nullptr || id == nullptr) return bad_answer("get_info", "no name or team_id");
+    info.name = *name;
+    info.team_id = *id;
+    if (const auto* n = value->find("num_licensed_users"); n != nullptr && n->is_number()) {
+      info.num_licensed_users = static_cast<std::uint32_t>(n->as_number());
+    }
+    if (const auto* n = value->find("num_provisioned_users"); n != nullptr && n->is_number()) {
+      info.num_provisioned_users = static_cast<std::uint32_t>(n->as_number());
+    }
+    return info;
+  }
+
+  Result<std::string> get_authenticated_admin() override {
+    auto value = read("token/get_authenticated_admin", "null");
+    if (!value) return value.error();
+    const json::Value* profile = value->find("admin_profile");
+    const std::string* email = profile != nullptr ? string_field(*profile, "email") : nullptr;
+    if (email == nullptr) return bad_answer("token/get_authenticated_admin", "no admin_profile");
+    return model::normalise_email(*email);
+  }
+
+  Result<std::vector<model::ObservedMember>> list_members_page(const std::string& cursor,
+                                                               std::string& next_cursor) override {
+    const bool first = cursor.empty();
+    const std::string route = first ? "members/list_v2" : "members/list/continue_v2";
+    auto value = read(route, first ? encode_list_members() : encode_list_continue(cursor));
+    if (!value) return value.error();
+    const json::Value* members = value->find("members");
+    const json::Value* has_more = value->find("has_more");
+    if (members == nullptr || !members->is_array() || has_more == nullptr || !has_more->is_bool()) {
+      return bad_answer(route, "no members list");
+    }
+    std::vector<model::ObservedMember> page;
+    page.reserve(members->as_array().size());
+    for (const auto& item : members->as_array()) {
+      DecodeError error;
+      auto member = decode_member_info(item, "member", error);
+      if (!member) return bad_answer(route, error.message);
+      page.push_back(std::move(*member));
+    }
+    next_cursor.clear();
+    if (has_more->as_bool()) {
+      const std::string* next = string_field(*value, "cursor");
+      if (next == nullptr || next->empty()) return bad_answer(route, "has_more without a cursor");
+      next_cursor = *next;
+    }
+    return page;
+  }
+
+  Result<std::vector<AddOutcome>> add_members(const std::vector<NewMember>& members) override {
+    const std::string route = "members/add_v2";
+    auto launched = send(route, encode_add_members(members));
+    if (!launched) return launched.error();
+    json::Value done = std::move(*launched);
+    const std::string* tag = tag_of(done);
+    if (tag != nullptr && *tag == "async_job_id") {
+      auto job = poll("members/add/job_status/get_v2", done);
+      if (!job) return job.error();
+      done = std::move(*job);
+      tag = tag_of(done);
+    }
+    if (tag != nullptr && *tag == "failed") {
+      const std::string* why = string_field(done, "failed");
+      return core::make_error(core::ErrorKind::internal,
+                              "the add job failed: " + (why != nullptr ? *why : std::string()));
+    }
+    const json::Value* items = done.find("complete");
+    if (tag == nullptr || *tag != "complete" || items == nullptr || !items->is_array()) {
+      return bad_answer(route, "no complete list");
+    }
+    return match_outcomes(members, items->as_array());
+  }
+
+  Result<void> suspend(const std::string& id, bool wipe_data) override {
+    return void_call("members/suspend", encode_suspend(id, wipe_data));
+  }
+
+  Result<void> unsuspend(const std::string& id) override {
+    return void_call("members/unsuspend", encode_user(id));
+  }
+
+  Result<void> recover(const std::string& id) override {
+    return void_call("members/recover", encode_user(id));
+  }
+
+  Result<void> set_profile(const std::string& id, const ProfileUpdate& update) override {
+    return void_call("members/set_profile_v2", encode_set_profile(id, update));
+  }
+
+  Result<void> remove(const std::string& id, const RemoveArgs& args) override {
+    auto launched = send("members/remove", encode_remove(id, args));
+    if (!launched) return launched.error();
+    const std::string* tag = tag_of(*launched);
+    if (tag != nullptr && *tag == "complete") return {};
+    if (tag == nullptr || *tag != "async_job_id") return bad_answer("members/remove", "no job");
+    auto job = poll("members/remove/job_status/get", *launched);
+    if (!job) return job.error();
+    return {};
+  }
+
+ private:
+  // One request, plus one resend after refreshing an expired token.
+  Result<json::Value> send(const std::string& route, const std::string& body) {
+    auto token = m_tokens.current();
+    if (!token) return token.error();
+    auto response = post(route, body, *token);
+    if (!response) return response.error();
+    if (response->status != 200) {
+      core::Error error = classify_response(route, *response);
+      if (error.api_tag == "expired_access_token") {
+        auto refreshed = m_tokens.refresh_after_expiry(*token);
+        if (!refreshed) return refreshed.error();
+        if (*refreshed) {
+          auto fresh = m_tokens.current();
+          if (!fresh) return fresh.error();
+          response = post(route, body, *fresh);
+          if (!response) return response.error();
+          if (response->status == 200) return decode(route, *response);
+          error = classify_response(route, *response);
+        }
+      }
+      error.message = m_tokens.redact(error.message);
+      return error;
+    }
+    return decode(route, *response);
+  }
+
+  Result<HttpResponse> post(const std::string& route, const std::string& body,
+                            const std::string& token) {
+    auto response = m_transport->post("/2/team/" + route, body, "application/json",
+                                      {{"Authorization", "Bearer " + token}});
+    if (!response) {
+      return core::make_error(response.error().kind, m_tokens.redact(response.error().message));
+    }
+    return response;
+  }
+
+  Result<json::Value> decode(const std::string& route, const HttpResponse& response) {
+    json::Value value;
+    std::string error;
+    if (!json::parse(response.body, value, error)) {
+      return bad_answer(route, "invalid JSON (" + error + ")");
+    }
+    return value;
+  }
+
+  // Reads and polls are idempotent: retried here on rate limits and unavailability.
+  Result<json::Value> read(const std::string& route, const std::string& body) {
+    return core::with_retries<json::Value>(m_config.retry, m_clock, m_gate,
+                                           [&] { return send(route, body); });
+  }
+
+  Result<void> void_call(const std::string& route, const std::string& body) {
+    auto value = send(route, body);
+    if (!value) return value.error();
+    return {};
+  }
+
+  // Polls an async job until it is no longer in progress; returns the final answer.
+  Result<json::Value> poll(const std::string& route, const json::Value& launched) {
+    const std::string* job_id = string_field(launched, "async_job_id");
+    if (job_id == nullptr) return bad_answer(route, "no async_job_id");
+    const std::string body = encode_poll(*job_id);
+    auto deadline = m_clock.now() + k_max_job_wait;
+    std::chrono::milliseconds interval{0};
+    while (true) {
+      m_clock.sleep_for(interval);
+      auto status = read(route, body);
+      if (!status) return status.error();
+      const std::string* tag = tag_of(*status);
+      if (tag == nullptr || *tag != "in_progress") return status;
+      if (m_clock.now() > deadline) {
+        return core::make_error(core::ErrorKind::unavailable,
+                                "team/" + route + ": job " + *job_id + " did not finish");
+      }
+      interval = std::clamp(interval * 2, std::chrono::milliseconds(100),
+                            m_config.max_poll_interval);
+    }
+  }
+
+  // One outcome per requested member: the result item for its email, else by position.
+  static Result<std::vector<AddOutcome>> match_outcomes(const std::vector<NewMember>& requested,
+                                                        const json::Array& items) {
+    std::vector<AddOutcome> decoded;
+    for (const auto& item : items) {
+      const std::string* tag = tag_of(item);
+      if (tag == nullptr) return bad_answer("members/add_v2", "result item without .tag");
+      AddOutcome outcome;
+      if (*tag == "success") {
+        const json::Value* profile = item.find("profile");
+        const std::string* email = profile != nullptr ? string_field(*profile, "email") : nullptr;
+        if (email != nullptr) outcome.email = model::normalise_email(*email);
+      } else {
+        outcome.error_tag = *tag;
+        if (const std::string* email = string_field(item, *tag)) {
+          outcome.email = model::normalise_email(*email);
+        }
+      }
+      decoded.push_back(std::move(outcome));
+    }
+    std::vector<AddOutcome> result;
+    for (std::size_t i = 0; i < requested.size(); ++i) {
+      std::string email = model::normalise_email(requested[i].email);
+      auto found = std::find_if(decoded.begin(), decoded.end(),
+                                [&](const AddOutcome& o) { return o.email == email; });
+      if (found == decoded.end() && i < decoded.size() && decoded[i].email.empty()) {
+        found = decoded.begin() + static_cast<std::ptrdiff_t>(i);
+      }
+      if (found == decoded.end()) {
+        return bad_answer("members/add_v2", "no result for " + email);
+      }
+      result.push_back({email, found->error_tag});
+    }
+    return result;
+  }
+
+  HttpTeamApiConfig m_config;
+  std::unique_ptr<HttpTransport> m_transport;
+  TokenSource m_tokens;
+  core::Clock& m_clock;
+  core::RateGate& m_gate;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<TeamApi>> make_http_team_api(const HttpTeamApiConfig& config,
+                                                    Credentials credentials, core::Clock& clock,
+                                                    core::RateGate& gate) {
+  auto transport = make_http_transport(config.api_url, config.timeout);
+  if (!transport) return transport.error();
+  return std::unique_ptr<TeamApi>(
+      new HttpTeamApi(config, std::move(*transport), std::move(credentials), clock, gate));
+}
+
+}  // namespace roster::dropbox

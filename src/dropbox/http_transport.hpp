@@ -1,0 +1,36 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roster/core/result.hpp"
+
+namespace roster::dropbox {
+
+/// A finished HTTP exchange: any status code is a response, not an error.
+struct HttpResponse {
+  int status = 0;
+  std::string body;
+  std::string content_type;
+  std::optional<std::chrono::seconds> retry_after;
+};
+
+/// POSTs over HTTPS (certificates verified) or, for loopback hosts only, plain HTTP.
+/// Connection failures and timeouts come back as ErrorKind::unavailable. The only
+/// place that touches cpprestsdk; safe to use from several threads.
+class HttpTransport {
+ public:
+  virtual ~HttpTransport() = default;
+  [[nodiscard]] virtual core::Result<HttpResponse> post(
+      const std::string& path, const std::string& body, const std::string& content_type,
+      const std::vector<std::pair<std::string, std::string>>& headers) = 0;
+};
+
+/// Checks `base_url` (https://..., or http:// on a loopback host) and makes a transport.
+[[nodiscard]] core::Result<std::unique_ptr<HttpTransport>> make_http_transport(
+    const std::string& base_url, std::chrono::seconds timeout);
+
+}  // namespace roster::dropbox
