@@ -10,7 +10,8 @@ namespace {
 
 // Asks on the terminal; only "yes" goes ahead (Terraform's rule).
 bool confirmed(const plan::Plan& plan, const model::ObservedTeam& team, Environment& env) {
-  env.out << "\nApply these " << plan.steps.size() << " changes to team \""
+  auto n = plan.steps.size();
+  env.out << "\nApply " << n << (n == 1 ? " change" : " changes") << " to team \""
           << team.team_name.value_or("?") << "\"? Only 'yes' will be accepted: " << std::flush;
   std::string answer;
   std::getline(env.in, answer);

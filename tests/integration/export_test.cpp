@@ -1,0 +1,63 @@
+// roster export: the live team as a manifest that validates and plans to no changes.
+#include <catch2/catch.hpp>
+
+#include "live_support.hpp"
+#include "roster/core/file.hpp"
+#include "support/emulator_runner.hpp"
+#include "support/seed.hpp"
+
+using namespace roster;
+using test::EmulatorRunner;
+
+namespace {
+
+std::string seed() {
+  return test::make_seed({
+      {"amy@acme.com", "active", "Amy", "Smith", "E1001"},
+      {"bob@acme.com", "suspended", "Bob", "Jones"},
+      {"ivy@acme.com", "invited"},
+      {"zoe@acme.com", "active", "Zoë Ünal-Åberg", "O'Neil", "E 7"},
+      {"old@acme.com", "removed", "Old", "Timer"},
+      {"sam@acme.com", "active", "Sam", "", "", "user_management_admin"},
+  });
+}
+
+}  // namespace
+
+TEST_CASE("export writes a manifest that plans to no changes against the same team",
+          "[live][export]") {
+  auto format = GENERATE(std::string("yaml"), std::string("json"));
+  EmulatorRunner emulator(seed());
+  test::TempDir dir;
+  std::string path = dir.file("team." + format);
+  std::map<std::string, std::string> vars{{"DROPBOX_TOKEN", emulator.token()}};
+  auto exported = test::run_cli(
+      {"export", "-o", path, "--format", format, "--api-url", emulator.url()}, vars);
+  REQUIRE(exported.code == cli::ExitCode::success);
+  CHECK(exported.err == "roster: wrote 6 members to " + path + "\n");
+  auto validated = test::run_cli({"validate", "-f", path}, vars);
+  CHECK(validated.code == cli::ExitCode::success);
+  CHECK(validated.out == path + ": valid: 6 members (5 active, 1 suspended, 0 removed) in 1 file\n");
+  auto plan = test::run_cli({"plan", "-f", path, "--detailed-exitcode", "--api-url", emulator.url()},
+                            vars);
+  CHECK(plan.code == cli::ExitCode::success);
+  CHECK(plan.out.find("No changes: the team matches the manifest.") != std::string::npos);
+  auto text = core::read_file(path);
+  REQUIRE(text);
+  CHECK(text->find("old@acme.com") == std::string::npos);  // removed members are not declared
+  CHECK(text->find("E1001") != std::string::npos);
+}
+
+TEST_CASE("export without -o writes YAML to stdout", "[live][export]") {
+  EmulatorRunner emulator(seed());
+  auto exported = test::run_cli({"export", "--api-url", emulator.url()},
+                                {{"DROPBOX_TOKEN", emulator.token()}});
+  REQUIRE(exported.code == cli::ExitCode::success);
+  CHECK(exported.out.rfind("# Exported by roster ", 0) == 0);
+  CHECK(exported.out.find("version: 1\nteam:\n  name: \"Acme Corp\"\npolicy:\n  unmanaged: report\n"
+                          "  protected:\n    - \"admin@acme.com\"\nmembers:\n") != std::string::npos);
+  CHECK(exported.out.find("  - email: \"bob@acme.com\"\n    given_name: \"Bob\"\n    surname: "
+                          "\"Jones\"\n    state: suspended\n") != std::string::npos);
+  CHECK(exported.out.find("  - email: \"zoe@acme.com\"\n    given_name: \"Zoë Ünal-Åberg\"\n") !=
+        std::string::npos);
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "roster/cli/run.hpp"
+#include "roster/model/observed.hpp"
+
+namespace roster::test {
+
+struct CliRun {
+  cli::ExitCode code = cli::ExitCode::error;
+  std::string out;
+  std::string err;
+};
+
+/// Runs roster in-process with its own environment variables, stdin and clock.
+inline CliRun run_cli(const std::vector<std::string>& args,
+                      const std::map<std::string, std::string>& vars,
+                      const std::string& stdin_text = "", bool terminal = false) {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  cli::Environment env{in, out, err, terminal, false,
+                       [vars](const char* name) {
+                         auto it = vars.find(name);
+                         return it == vars.end() ? std::string() : it->second;
+                       },
+                       [] { return *model::parse_timestamp("2026-11-26T12:00:00Z"); }};
+  auto code = cli::run(args, env);
+  return {code, out.str(), err.str()};
+}
+
+}  // namespace roster::test
