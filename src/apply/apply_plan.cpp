@@ -29,8 +29,10 @@ class Executor {
     auto workers = static_cast<std::size_t>(std::max(1, parallelism));
     workers = std::min(workers, std::max<std::size_t>(1, m_tasks.size()));
     std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < workers; ++i) threads.emplace_back([this] { work(); });
-    for (auto& t : threads) t.join();
+    for (std::size_t i = 0; i < workers; ++i)
+      threads.emplace_back([this] { work(); });
+    for (auto& t : threads)
+      t.join();
     return std::move(m_report);
   }
 
@@ -60,7 +62,8 @@ class Executor {
       skipped.note = blocked;
       return std::vector<StepOutcome>(task.steps.size(), skipped);
     }
-    for (auto index : task.steps) m_progress.step_started(index, m_plan.steps[index]);
+    for (auto index : task.steps)
+      m_progress.step_started(index, m_plan.steps[index]);
     return run_task(task, m_context);
   }
 
@@ -72,7 +75,8 @@ class Executor {
       if (outcome.status != StepOutcome::Status::succeeded) {
         const auto& step = m_plan.steps[needed];
         return std::string("needs ") + plan::to_string(step.action) + " " + step.email +
-               ", which " + (outcome.status == StepOutcome::Status::failed ? "failed" : "was skipped");
+               ", which " +
+               (outcome.status == StepOutcome::Status::failed ? "failed" : "was skipped");
       }
     }
     return "";
@@ -82,7 +86,8 @@ class Executor {
     const auto& steps = m_tasks[task].steps;
     {
       std::lock_guard lock(m_mutex);
-      for (std::size_t i = 0; i < steps.size(); ++i) m_report.outcomes[steps[i]] = outcomes[i];
+      for (std::size_t i = 0; i < steps.size(); ++i)
+        m_report.outcomes[steps[i]] = outcomes[i];
       for (auto blocked : m_tasks[task].blocked_tasks) {
         if (--m_tasks[blocked].waiting_for == 0) m_ready.push_back(blocked);
       }

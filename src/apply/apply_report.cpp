@@ -5,8 +5,9 @@
 namespace roster::apply {
 
 std::size_t ApplyReport::count(StepOutcome::Status status) const noexcept {
-  return static_cast<std::size_t>(std::count_if(
-      outcomes.begin(), outcomes.end(), [status](const StepOutcome& o) { return o.status == status; }));
+  return static_cast<std::size_t>(
+      std::count_if(outcomes.begin(), outcomes.end(),
+                    [status](const StepOutcome& o) { return o.status == status; }));
 }
 
 bool ApplyReport::all_succeeded() const noexcept {
@@ -15,9 +16,12 @@ bool ApplyReport::all_succeeded() const noexcept {
 
 const char* to_string(StepOutcome::Status status) noexcept {
   switch (status) {
-    case StepOutcome::Status::succeeded: return "succeeded";
-    case StepOutcome::Status::failed: return "failed";
-    case StepOutcome::Status::skipped: return "skipped";
+    case StepOutcome::Status::succeeded:
+      return "succeeded";
+    case StepOutcome::Status::failed:
+      return "failed";
+    case StepOutcome::Status::skipped:
+      return "skipped";
   }
   return "?";
 }

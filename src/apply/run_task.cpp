@@ -36,14 +36,19 @@ dropbox::ProfileUpdate profile_update(const plan::PlanStep& step) {
 Result<void> call(const plan::PlanStep& step, dropbox::TeamApi& api) {
   const auto& id = step.team_member_id;
   switch (step.action) {
-    case Action::recover: return api.recover(id);
-    case Action::unsuspend: return api.unsuspend(id);
-    case Action::suspend: return api.suspend(id, step.wipe_data);
-    case Action::update_profile: return api.set_profile(id, profile_update(step));
+    case Action::recover:
+      return api.recover(id);
+    case Action::unsuspend:
+      return api.unsuspend(id);
+    case Action::suspend:
+      return api.suspend(id, step.wipe_data);
+    case Action::update_profile:
+      return api.set_profile(id, profile_update(step));
     case Action::remove:
       return api.remove(id, {step.wipe_data, step.keep_account, step.retain_team_shares,
                              step.transfer_to, step.transfer_admin});
-    case Action::invite: break;
+    case Action::invite:
+      break;
   }
   return core::make_error(core::ErrorKind::internal, "invite outside a batch");
 }
@@ -70,12 +75,14 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
     const auto& added = (*results)[i];
     if (added.ok() || (attempts > 1 && is_already_done(Action::invite, added.error_tag))) {
       outcome.status = StepOutcome::Status::succeeded;
-      if (!added.ok()) outcome.note = "done by an earlier attempt (" + added.error_tag + " on retry)";
+      if (!added.ok())
+        outcome.note = "done by an earlier attempt (" + added.error_tag + " on retry)";
       continue;
     }
     outcome.status = StepOutcome::Status::failed;
-    outcome.error = core::make_error(core::ErrorKind::conflict,
-                                     "members/add_v2 refused " + added.email + ": " + added.error_tag);
+    outcome.error =
+        core::make_error(core::ErrorKind::conflict,
+                         "members/add_v2 refused " + added.email + ": " + added.error_tag);
     outcome.error.api_tag = added.error_tag;
   }
   return outcomes;
@@ -85,12 +92,17 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
 
 bool is_already_done(Action action, const std::string& api_tag) {
   switch (action) {
-    case Action::invite: return api_tag == "user_already_on_team";
-    case Action::suspend: return api_tag == "suspend_inactive_user";
-    case Action::unsuspend: return api_tag == "unsuspend_non_suspended_member";
-    case Action::remove: return api_tag == "user_not_found" || api_tag == "user_not_in_team";
+    case Action::invite:
+      return api_tag == "user_already_on_team";
+    case Action::suspend:
+      return api_tag == "suspend_inactive_user";
+    case Action::unsuspend:
+      return api_tag == "unsuspend_non_suspended_member";
+    case Action::remove:
+      return api_tag == "user_not_found" || api_tag == "user_not_in_team";
     case Action::recover:
-    case Action::update_profile: return false;
+    case Action::update_profile:
+      return false;
   }
   return false;
 }
@@ -100,8 +112,8 @@ std::vector<StepOutcome> run_task(const Task& task, TaskContext& context) {
   if (first.action == Action::invite) return run_invites(task, context);
   int attempts = 0;
   auto result = core::with_retries<void>(
-      context.options.retry, context.clock, context.gate,
-      [&] { return call(first, context.api); }, &attempts);
+      context.options.retry, context.clock, context.gate, [&] { return call(first, context.api); },
+      &attempts);
   return {outcome_of(result, attempts, first.action)};
 }
 

@@ -44,11 +44,13 @@ std::vector<Task> make_schedule(const plan::Plan& plan, std::size_t batch_size) 
     std::sort(needs.begin(), needs.end());
     needs.erase(std::unique(needs.begin(), needs.end()), needs.end());
     std::vector<std::size_t> needed_tasks;
-    for (auto step : needs) needed_tasks.push_back(task_of[step]);
+    for (auto step : needs)
+      needed_tasks.push_back(task_of[step]);
     std::sort(needed_tasks.begin(), needed_tasks.end());
     needed_tasks.erase(std::unique(needed_tasks.begin(), needed_tasks.end()), needed_tasks.end());
     tasks[t].waiting_for = needed_tasks.size();
-    for (auto n : needed_tasks) tasks[n].blocked_tasks.push_back(t);
+    for (auto n : needed_tasks)
+      tasks[n].blocked_tasks.push_back(t);
   }
   return tasks;
 }

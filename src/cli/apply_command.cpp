@@ -31,8 +31,9 @@ ExitCode run_apply(const Options& options, Environment& env) {
   if (plan.is_refused()) return ExitCode::refused;
   if (!plan.has_changes()) return ExitCode::success;
   if (!options.auto_approve && !env.stdin_is_tty) {
-    return fail(env, "apply asks for confirmation on a terminal; pass --auto-approve to apply "
-                     "without one (nothing was changed)");
+    return fail(env,
+                "apply asks for confirmation on a terminal; pass --auto-approve to apply "
+                "without one (nothing was changed)");
   }
   if (!options.auto_approve && !confirmed(plan, *observed, env)) {
     return fail(env, "apply cancelled (nothing was changed)");
@@ -42,8 +43,8 @@ ExitCode run_apply(const Options& options, Environment& env) {
   auto progress = render::make_progress_printer(plan.steps.size(), output_style(env), env.out);
   apply::ApplyOptions apply_options;
   apply_options.parallelism = options.parallelism;
-  auto report = apply::apply_plan(plan, *live->api, apply_options, live->clock, live->gate,
-                                  *progress);
+  auto report =
+      apply::apply_plan(plan, *live->api, apply_options, live->clock, live->gate, *progress);
   render::render_report_human(plan, report, output_style(env), env.out);
   return report.all_succeeded() ? ExitCode::success : ExitCode::partial;
 }

@@ -18,19 +18,19 @@ ExitCode run_export(const Options& options, Environment& env) {
   if (options.export_format == "json") {
     render::render_manifest_json(team, text);
   } else {
-    render::render_manifest_yaml(team,
-                                 "Exported by roster " ROSTER_VERSION " from team \"" +
-                                     observed->team_name.value_or("?") + "\" (" +
-                                     observed->team_id.value_or("?") + ") at " +
-                                     model::format_timestamp(env.now()),
-                                 text);
+    render::render_manifest_yaml(
+        team,
+        "Exported by roster " ROSTER_VERSION " from team \"" + observed->team_name.value_or("?") +
+            "\" (" + observed->team_id.value_or("?") + ") at " + model::format_timestamp(env.now()),
+        text);
   }
   if (!options.output_path) {
     env.out << text.str();
     return ExitCode::success;
   }
   auto written = core::write_file_atomically(*options.output_path, text.str());
-  if (!written) return fail(env, "cannot write " + *options.output_path + ": " + written.error().message);
+  if (!written)
+    return fail(env, "cannot write " + *options.output_path + ": " + written.error().message);
   env.err << "roster: wrote " << team.members.size() << " members to " << *options.output_path
           << '\n';
   return ExitCode::success;

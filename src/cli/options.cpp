@@ -11,13 +11,13 @@ namespace {
 // CLI11 reports "--observed: 1 required TEXT missing"; keep its words, on one line.
 std::string one_line(std::string text) {
   std::replace(text.begin(), text.end(), '\n', ' ');
-  while (!text.empty() && text.back() == ' ') text.pop_back();
+  while (!text.empty() && text.back() == ' ')
+    text.pop_back();
   return text;
 }
 
 void add_manifest_option(CLI::App* command, Options& options) {
-  command->add_option("-f,--file", options.manifest_path, "Manifest file or directory")
-      ->required();
+  command->add_option("-f,--file", options.manifest_path, "Manifest file or directory")->required();
 }
 
 void add_guard_override(CLI::App* command, Options& options) {

@@ -19,10 +19,8 @@ struct CommandEntry {
 };
 
 constexpr CommandEntry k_commands[] = {
-    {Command::validate, run_validate},
-    {Command::plan, run_plan},
-    {Command::apply, run_apply},
-    {Command::export_team, run_export},
+    {Command::validate, run_validate}, {Command::plan, run_plan},
+    {Command::apply, run_apply},       {Command::export_team, run_export},
     {Command::version, run_version},
 };
 

@@ -22,8 +22,8 @@ void RateGate::wait(Clock& clock) {
   }
 }
 
-std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int attempt,
-                                        const Error& error, double jitter) {
+std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int attempt, const Error& error,
+                                        double jitter) {
   if (error.retry_after) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(*error.retry_after);
   }
@@ -33,8 +33,8 @@ std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int attempt,
   ceiling = std::min<std::chrono::milliseconds>(ceiling, policy.max_backoff);
   auto floor = policy.initial_backoff / 2;
   auto span = std::max<std::int64_t>(0, (ceiling - floor).count());
-  return floor + std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(span) *
-                                                                    jitter));
+  return floor +
+         std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(span) * jitter));
 }
 
 double next_jitter() {

@@ -24,9 +24,11 @@ core::Result<Credentials> load_credentials(const std::function<std::string(const
   Credentials credentials;
   if (token_file) {
     auto text = core::read_file(*token_file);
-    if (!text) return missing("cannot read --token-file " + *token_file + ": " + text.error().message);
+    if (!text)
+      return missing("cannot read --token-file " + *token_file + ": " + text.error().message);
     credentials.access_token = trim(*text);
-    if (credentials.access_token.empty()) return missing("--token-file " + *token_file + " is empty");
+    if (credentials.access_token.empty())
+      return missing("--token-file " + *token_file + " is empty");
     if (credentials.access_token.find_first_of(" \t\r\n") != std::string::npos) {
       return missing("--token-file " + *token_file + " must hold one token and nothing else");
     }

@@ -40,7 +40,8 @@ core::Error classify_response(const std::string& route, const HttpResponse& resp
   const int status = response.status;
   if (status == 400) {
     error.kind = core::ErrorKind::invalid_input;
-    error.message = "Dropbox rejected the call to " + where + " (400): " + first_line(response.body);
+    error.message =
+        "Dropbox rejected the call to " + where + " (400): " + first_line(response.body);
     return error;
   }
   error.api_tag = error_tag(response.body);

@@ -225,8 +225,8 @@ class HttpTeamApi final : public TeamApi {
         return core::make_error(core::ErrorKind::unavailable,
                                 "team/" + route + ": job " + *job_id + " did not finish");
       }
-      interval = std::clamp(interval * 2, std::chrono::milliseconds(100),
-                            m_config.max_poll_interval);
+      interval =
+          std::clamp(interval * 2, std::chrono::milliseconds(100), m_config.max_poll_interval);
     }
   }
 

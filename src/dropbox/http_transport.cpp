@@ -25,7 +25,8 @@ class CpprestTransport final : public HttpTransport {
     try {
       http::http_request request(http::methods::POST);
       request.set_request_uri(path);
-      for (const auto& [name, value] : headers) request.headers().add(name, value);
+      for (const auto& [name, value] : headers)
+        request.headers().add(name, value);
       if (!content_type.empty()) request.set_body(body, content_type);
       http::http_response response = m_client.request(request).get();
       HttpResponse out;

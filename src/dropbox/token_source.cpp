@@ -47,17 +47,18 @@ core::Result<bool> TokenSource::refresh_after_expiry(const std::string& rejected
 }
 
 core::Result<void> TokenSource::refresh_locked() {
-  std::string body = "grant_type=refresh_token&refresh_token=" +
-                     form_encode(m_credentials.refresh_token) +
-                     "&client_id=" + form_encode(m_credentials.app_key) +
-                     "&client_secret=" + form_encode(m_credentials.app_secret);
+  std::string body =
+      "grant_type=refresh_token&refresh_token=" + form_encode(m_credentials.refresh_token) +
+      "&client_id=" + form_encode(m_credentials.app_key) +
+      "&client_secret=" + form_encode(m_credentials.app_secret);
   auto response = m_transport.post("/oauth2/token", body, "application/x-www-form-urlencoded", {});
   if (!response) {
     return core::make_error(response.error().kind, redact_locked(response.error().message));
   }
   if (response->status != 200) {
     std::string tag = error_tag(response->body);
-    auto kind = response->status >= 500 ? core::ErrorKind::unavailable : core::ErrorKind::unauthorized;
+    auto kind =
+        response->status >= 500 ? core::ErrorKind::unavailable : core::ErrorKind::unauthorized;
     core::Error error = core::make_error(
         kind, "the OAuth2 refresh was refused (" + std::to_string(response->status) + " " +
                   (tag.empty() ? std::string("no error tag") : tag) +
@@ -89,8 +90,8 @@ std::string TokenSource::redact(std::string text) const {
 }
 
 std::string TokenSource::redact_locked(std::string text) const {
-  for (const std::string* secret : {&m_credentials.access_token, &m_credentials.refresh_token,
-                                    &m_credentials.app_secret}) {
+  for (const std::string* secret :
+       {&m_credentials.access_token, &m_credentials.refresh_token, &m_credentials.app_secret}) {
     if (secret->size() < 4) continue;
     for (auto at = text.find(*secret); at != std::string::npos; at = text.find(*secret, at)) {
       text.replace(at, secret->size(), "<redacted>");

@@ -14,7 +14,8 @@ void render_manifest_yaml(const model::DesiredTeam& team, const std::string& hea
   out << "policy:\n  unmanaged: " << model::to_string(team.policy.unmanaged) << "\n";
   if (!team.policy.protected_emails.empty()) {
     out << "  protected:\n";
-    for (const auto& e : team.policy.protected_emails) out << "    - " << quote(e) << "\n";
+    for (const auto& e : team.policy.protected_emails)
+      out << "    - " << quote(e) << "\n";
   }
   out << "members:" << (team.members.empty() ? " []\n" : "\n");
   for (const auto& m : team.members) {
@@ -36,7 +37,8 @@ void render_manifest_json(const model::DesiredTeam& team, std::ostream& out) {
   w.key("policy").begin_object().key("unmanaged").string(model::to_string(team.policy.unmanaged));
   if (!team.policy.protected_emails.empty()) {
     w.key("protected").begin_array();
-    for (const auto& e : team.policy.protected_emails) w.string(e);
+    for (const auto& e : team.policy.protected_emails)
+      w.string(e);
     w.end_array();
   }
   w.end_object();

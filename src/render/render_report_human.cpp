@@ -19,8 +19,10 @@ std::string paint(const Style& style, const char* colour, std::string_view text)
 
 std::string outcome_detail(const StepOutcome& outcome) {
   switch (outcome.status) {
-    case StepOutcome::Status::succeeded: return outcome.note;
-    case StepOutcome::Status::skipped: return "skipped: " + outcome.note;
+    case StepOutcome::Status::succeeded:
+      return outcome.note;
+    case StepOutcome::Status::skipped:
+      return "skipped: " + outcome.note;
     case StepOutcome::Status::failed:
       return outcome.error.message + (outcome.attempts > 1
                                           ? fmt::format(" (after {} attempts)", outcome.attempts)
@@ -31,9 +33,15 @@ std::string outcome_detail(const StepOutcome& outcome) {
 
 const char* status_label(const Style& style, StepOutcome::Status status, std::string& storage) {
   switch (status) {
-    case StepOutcome::Status::succeeded: storage = paint(style, "\x1b[32m", "ok  "); break;
-    case StepOutcome::Status::failed: storage = paint(style, "\x1b[1;31m", "FAIL"); break;
-    case StepOutcome::Status::skipped: storage = paint(style, "\x1b[33m", "skip"); break;
+    case StepOutcome::Status::succeeded:
+      storage = paint(style, "\x1b[32m", "ok  ");
+      break;
+    case StepOutcome::Status::failed:
+      storage = paint(style, "\x1b[1;31m", "FAIL");
+      break;
+    case StepOutcome::Status::skipped:
+      storage = paint(style, "\x1b[33m", "skip");
+      break;
   }
   return storage.c_str();
 }
@@ -84,8 +92,7 @@ void render_report_human(const plan::Plan& plan, const apply::ApplyReport& repor
     }
   }
   fmt::print(out, "\nApply: {} steps: {} succeeded, {} failed, {} skipped.\n",
-             report.outcomes.size(), report.count(StepOutcome::Status::succeeded), failed,
-             skipped);
+             report.outcomes.size(), report.count(StepOutcome::Status::succeeded), failed, skipped);
 }
 
 std::unique_ptr<apply::ProgressSink> make_progress_printer(std::size_t total, const Style& style,

@@ -66,17 +66,22 @@ TEST_CASE("the demo applies, and planning again finds nothing to change", "[live
 
 TEST_CASE("an apply makes the calls it needs and no more", "[live][apply]") {
   std::vector<SeedMember> members;
-  for (int i = 0; i < 2100; ++i) members.push_back({"m" + std::to_string(i) + "@acme.com"});
-  for (int i = 0; i < 3; ++i) members.push_back({"s" + std::to_string(i) + "@acme.com", "suspended"});
+  for (int i = 0; i < 2100; ++i)
+    members.push_back({"m" + std::to_string(i) + "@acme.com"});
+  for (int i = 0; i < 3; ++i)
+    members.push_back({"s" + std::to_string(i) + "@acme.com", "suspended"});
   EmulatorRunner emulator(test::make_seed(members, "admin@acme.com", "Acme Corp", 5000));
-  std::string manifest = "version: 1\npolicy: {max_removal_fraction: 0.5}\nmembers:\n"
-                         "  - email: admin@acme.com\n";
+  std::string manifest =
+      "version: 1\npolicy: {max_removal_fraction: 0.5}\nmembers:\n"
+      "  - email: admin@acme.com\n";
   for (int i = 0; i < 2100; ++i) {
     const char* state = i < 5 ? "suspended" : i < 9 ? "removed" : "active";
     manifest += "  - {email: m" + std::to_string(i) + "@acme.com, state: " + state + "}\n";
   }
-  for (int i = 0; i < 3; ++i) manifest += "  - email: s" + std::to_string(i) + "@acme.com\n";
-  for (int i = 0; i < 45; ++i) manifest += "  - email: new" + std::to_string(i) + "@acme.com\n";
+  for (int i = 0; i < 3; ++i)
+    manifest += "  - email: s" + std::to_string(i) + "@acme.com\n";
+  for (int i = 0; i < 45; ++i)
+    manifest += "  - email: new" + std::to_string(i) + "@acme.com\n";
   test::TempDir dir;
   auto path = dir.write("team.yaml", manifest);
 
@@ -98,7 +103,8 @@ TEST_CASE("an apply makes the calls it needs and no more", "[live][apply]") {
   CHECK(emulator.calls("team/members/remove/job_status/get") == 8);
   auto stats = emulator.stats();
   double total = 0;
-  for (const auto& [route, n] : stats.find("calls")->as_object()) total += n.as_number();
+  for (const auto& [route, n] : stats.find("calls")->as_object())
+    total += n.as_number();
   CHECK(total == 1 + 2 + 1 + 1 + 3 + 4 + 5 + 3 + 4 + 8);
 }
 
@@ -153,8 +159,10 @@ members:
 }
 
 TEST_CASE("rate limits, server errors and dropped connections are retried", "[live][apply]") {
-  EmulatorRunner emulator(test::make_seed({{"a@acme.com"}, {"b@acme.com"}, {"c@acme.com", "suspended"}}));
-  emulator.fault(R"({"route": "team/members/suspend", "kind": "429", "count": 2, "retry_after": 1})");
+  EmulatorRunner emulator(
+      test::make_seed({{"a@acme.com"}, {"b@acme.com"}, {"c@acme.com", "suspended"}}));
+  emulator.fault(
+      R"({"route": "team/members/suspend", "kind": "429", "count": 2, "retry_after": 1})");
   emulator.fault(R"({"route": "team/members/unsuspend", "kind": "503", "count": 1})");
   emulator.fault(R"({"route": "team/members/add_v2", "kind": "drop", "count": 1})");
   test::TempDir dir;
@@ -183,12 +191,14 @@ TEST_CASE("apply asks on a terminal, and refuses without --auto-approve elsewher
           "[live][apply]") {
   EmulatorRunner emulator(test::make_seed({{"a@acme.com"}}));
   test::TempDir dir;
-  auto path = dir.write("team.yaml", "version: 1\nmembers:\n  - email: admin@acme.com\n"
-                                     "  - email: a@acme.com\n  - email: new@acme.com\n");
+  auto path = dir.write("team.yaml",
+                        "version: 1\nmembers:\n  - email: admin@acme.com\n"
+                        "  - email: a@acme.com\n  - email: new@acme.com\n");
   auto piped = roster_cli(emulator, {"apply", "-f", path});
   CHECK(piped.code == cli::ExitCode::error);
-  CHECK(piped.err == "roster: error: apply asks for confirmation on a terminal; pass "
-                     "--auto-approve to apply without one (nothing was changed)\n");
+  CHECK(piped.err ==
+        "roster: error: apply asks for confirmation on a terminal; pass "
+        "--auto-approve to apply without one (nothing was changed)\n");
   auto declined = roster_cli(emulator, {"apply", "-f", path}, "no\n", true);
   CHECK(declined.code == cli::ExitCode::error);
   CHECK(declined.out.find("Apply 1 change to team \"Acme Corp\"? Only 'yes' will be accepted: ") !=
@@ -202,23 +212,25 @@ TEST_CASE("apply asks on a terminal, and refuses without --auto-approve elsewher
 
 TEST_CASE("guards refuse before anything is written", "[live][apply][guards]") {
   std::vector<SeedMember> members;
-  for (int i = 0; i < 9; ++i) members.push_back({"m" + std::to_string(i) + "@acme.com"});
+  for (int i = 0; i < 9; ++i)
+    members.push_back({"m" + std::to_string(i) + "@acme.com"});
   EmulatorRunner emulator(test::make_seed(members));
   test::TempDir dir;
   auto write_manifest = [&](const std::string& extra, const std::string& admin_state) {
-    std::string text = "version: 1\n" + extra + "members:\n  - {email: admin@acme.com, state: " +
-                       admin_state + "}\n";
+    std::string text = "version: 1\n" + extra +
+                       "members:\n  - {email: admin@acme.com, state: " + admin_state + "}\n";
     for (int i = 0; i < 9; ++i) {
-      text += "  - {email: m" + std::to_string(i) + "@acme.com, state: " +
-              (i < 2 ? "removed" : "active") + "}\n";
+      text += "  - {email: m" + std::to_string(i) +
+              "@acme.com, state: " + (i < 2 ? "removed" : "active") + "}\n";
     }
     return dir.write("team.yaml", text);
   };
   SECTION("removal fraction") {
     auto r = roster_cli(emulator, {"apply", "-f", write_manifest("", "active"), "--auto-approve"});
     CHECK(r.code == cli::ExitCode::refused);
-    CHECK(r.err == "roster: error: plan refused by safety guard removal_fraction: suspends or "
-                   "removes 2 of 10 live members (20.0%); max_removal_fraction 0.1 allows 1\n");
+    CHECK(r.err ==
+          "roster: error: plan refused by safety guard removal_fraction: suspends or "
+          "removes 2 of 10 live members (20.0%); max_removal_fraction 0.1 allows 1\n");
   }
   SECTION("team name") {
     auto r = roster_cli(emulator, {"apply", "-f",
@@ -231,9 +243,10 @@ TEST_CASE("guards refuse before anything is written", "[live][apply][guards]") {
                      "to team \"Acme Corp\"") != std::string::npos);
   }
   SECTION("the token's admin, who is also the last admin") {
-    auto r = roster_cli(emulator, {"apply", "-f",
-                                   write_manifest("policy: {max_removal_fraction: 0.5}\n", "suspended"),
-                                   "--auto-approve"});
+    auto r =
+        roster_cli(emulator, {"apply", "-f",
+                              write_manifest("policy: {max_removal_fraction: 0.5}\n", "suspended"),
+                              "--auto-approve"});
     CHECK(r.code == cli::ExitCode::refused);
     CHECK(r.err.find("token_admin: the plan would suspend admin@acme.com, the admin whose token "
                      "roster uses") != std::string::npos);
@@ -250,12 +263,15 @@ TEST_CASE("an apply killed part-way converges on the next run without duplicate 
   EmulatorRunner emulator(test::make_seed({}), "test-token", {"--latency-ms", "40"});
   test::TempDir dir;
   std::string manifest = "version: 1\nmembers:\n  - email: admin@acme.com\n";
-  for (int i = 0; i < 200; ++i) manifest += "  - email: n" + std::to_string(i) + "@acme.com\n";
+  for (int i = 0; i < 200; ++i)
+    manifest += "  - email: n" + std::to_string(i) + "@acme.com\n";
   auto path = dir.write("team.yaml", manifest);
-  std::vector<std::string> argv = {ROSTER_BINARY, "apply", "-f", path, "--auto-approve",
-                                   "--api-url", emulator.url(), "--parallelism", "2"};
+  std::vector<std::string> argv = {ROSTER_BINARY,  "apply",          "-f",
+                                   path,           "--auto-approve", "--api-url",
+                                   emulator.url(), "--parallelism",  "2"};
   std::vector<char*> args;
-  for (auto& a : argv) args.push_back(a.data());
+  for (auto& a : argv)
+    args.push_back(a.data());
   args.push_back(nullptr);
   std::string token_var = "DROPBOX_TOKEN=" + emulator.token();
   char* envp[] = {token_var.data(), nullptr};

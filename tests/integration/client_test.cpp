@@ -81,7 +81,8 @@ TEST_CASE("a listing that fails part-way gives no team at all", "[live][client]"
 
 TEST_CASE("rate limits and server errors on reads are retried", "[live][client]") {
   EmulatorRunner emulator(test::make_seed({{"a@acme.com"}}));
-  emulator.fault(R"({"route": "team/members/list_v2", "kind": "429", "count": 1, "retry_after": 1})");
+  emulator.fault(
+      R"({"route": "team/members/list_v2", "kind": "429", "count": 1, "retry_after": 1})");
   emulator.fault(R"({"route": "team/get_info", "kind": "503", "count": 2})");
   Client client(emulator.url(), token(emulator.token()));
   auto started = std::chrono::steady_clock::now();
@@ -100,7 +101,8 @@ TEST_CASE("auth failures are distinct errors that never show the token", "[live]
   CHECK(info.error().kind == core::ErrorKind::unauthorized);
   CHECK(info.error().http_status == 401);
   CHECK(info.error().api_tag == "invalid_access_token");
-  CHECK(info.error().message == "the Dropbox token is invalid or revoked (401 invalid_access_token)");
+  CHECK(info.error().message ==
+        "the Dropbox token is invalid or revoked (401 invalid_access_token)");
 
   Client unreachable("http://127.0.0.1:1", token("x-token"), 1);
   auto nothing = unreachable.api->get_team_info();

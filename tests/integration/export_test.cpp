@@ -31,15 +31,16 @@ TEST_CASE("export writes a manifest that plans to no changes against the same te
   test::TempDir dir;
   std::string path = dir.file("team." + format);
   std::map<std::string, std::string> vars{{"DROPBOX_TOKEN", emulator.token()}};
-  auto exported = test::run_cli(
-      {"export", "-o", path, "--format", format, "--api-url", emulator.url()}, vars);
+  auto exported =
+      test::run_cli({"export", "-o", path, "--format", format, "--api-url", emulator.url()}, vars);
   REQUIRE(exported.code == cli::ExitCode::success);
   CHECK(exported.err == "roster: wrote 6 members to " + path + "\n");
   auto validated = test::run_cli({"validate", "-f", path}, vars);
   CHECK(validated.code == cli::ExitCode::success);
-  CHECK(validated.out == path + ": valid: 6 members (5 active, 1 suspended, 0 removed) in 1 file\n");
-  auto plan = test::run_cli({"plan", "-f", path, "--detailed-exitcode", "--api-url", emulator.url()},
-                            vars);
+  CHECK(validated.out ==
+        path + ": valid: 6 members (5 active, 1 suspended, 0 removed) in 1 file\n");
+  auto plan =
+      test::run_cli({"plan", "-f", path, "--detailed-exitcode", "--api-url", emulator.url()}, vars);
   CHECK(plan.code == cli::ExitCode::success);
   CHECK(plan.out.find("No changes: the team matches the manifest.") != std::string::npos);
   auto text = core::read_file(path);
@@ -50,12 +51,13 @@ TEST_CASE("export writes a manifest that plans to no changes against the same te
 
 TEST_CASE("export without -o writes YAML to stdout", "[live][export]") {
   EmulatorRunner emulator(seed());
-  auto exported = test::run_cli({"export", "--api-url", emulator.url()},
-                                {{"DROPBOX_TOKEN", emulator.token()}});
+  auto exported =
+      test::run_cli({"export", "--api-url", emulator.url()}, {{"DROPBOX_TOKEN", emulator.token()}});
   REQUIRE(exported.code == cli::ExitCode::success);
   CHECK(exported.out.rfind("# Exported by roster ", 0) == 0);
   CHECK(exported.out.find("version: 1\nteam:\n  name: \"Acme Corp\"\npolicy:\n  unmanaged: report\n"
-                          "  protected:\n    - \"admin@acme.com\"\nmembers:\n") != std::string::npos);
+                          "  protected:\n    - \"admin@acme.com\"\nmembers:\n") !=
+        std::string::npos);
   CHECK(exported.out.find("  - email: \"bob@acme.com\"\n    given_name: \"Bob\"\n    surname: "
                           "\"Jones\"\n    state: suspended\n") != std::string::npos);
   CHECK(exported.out.find("  - email: \"zoe@acme.com\"\n    given_name: \"Zoë Ünal-Åberg\"\n") !=

@@ -22,7 +22,11 @@ inline CliRun run_cli(const std::vector<std::string>& args,
                       const std::string& stdin_text = "", bool terminal = false) {
   std::istringstream in(stdin_text);
   std::ostringstream out, err;
-  cli::Environment env{in, out, err, terminal, false,
+  cli::Environment env{in,
+                       out,
+                       err,
+                       terminal,
+                       false,
                        [vars](const char* name) {
                          auto it = vars.find(name);
                          return it == vars.end() ? std::string() : it->second;

@@ -32,18 +32,19 @@ TEST_CASE("no command prints or writes the token", "[live][secrets]") {
   test::EmulatorRunner emulator(test::make_seed({{"a@acme.com"}}), k_secret,
                                 {"--refresh-token", k_refresh, "--app-secret", k_app_secret});
   test::TempDir dir;
-  auto manifest = dir.write("team.yaml", "version: 1\nmembers:\n  - email: admin@acme.com\n"
-                                         "  - email: a@acme.com\n    given_name: Al\n"
-                                         "  - email: new@acme.com\n");
+  auto manifest = dir.write("team.yaml",
+                            "version: 1\nmembers:\n  - email: admin@acme.com\n"
+                            "  - email: a@acme.com\n    given_name: Al\n"
+                            "  - email: new@acme.com\n");
   auto token_file = dir.write("token", k_secret + "\n");
   const std::string url = emulator.url();
-  const std::map<std::string, std::string> token_env{{"DROPBOX_TOKEN", k_secret}, {"NO_COLOR", "1"}};
+  const std::map<std::string, std::string> token_env{{"DROPBOX_TOKEN", k_secret},
+                                                     {"NO_COLOR", "1"}};
   const std::map<std::string, std::string> refresh_env{
       {"DROPBOX_REFRESH_TOKEN", k_refresh},
       {"DROPBOX_APP_KEY", "roster-emulator-app-key"},
       {"DROPBOX_APP_SECRET", k_app_secret}};
-  auto roster = [&](std::vector<std::string> args,
-                    const std::map<std::string, std::string>& env) {
+  auto roster = [&](std::vector<std::string> args, const std::map<std::string, std::string>& env) {
     args.insert(args.begin(), ROSTER_BINARY);
     return test::run_process(args, env);
   };
@@ -71,7 +72,8 @@ TEST_CASE("no command prints or writes the token", "[live][secrets]") {
   for (const auto& run : runs) {
     auto r = roster(run.args, *run.env);
     std::string what;
-    for (const auto& a : run.args) what += a + " ";
+    for (const auto& a : run.args)
+      what += a + " ";
     INFO(what << "\nstdout: " << r.out << "\nstderr: " << r.err);
     CHECK(r.exit_code == run.expected_exit);
     check_no_secret(r, what);
@@ -87,9 +89,10 @@ TEST_CASE("no command prints or writes the token", "[live][secrets]") {
 }
 
 TEST_CASE("a missing token is one clear error", "[live][secrets]") {
-  auto r = test::run_process({ROSTER_BINARY, "plan", "-f", test::test_path("../manifests/example.yaml"),
-                              "--api-url", "http://127.0.0.1:1"},
-                             {{"DROPBOX_TOKEN", ""}, {"DROPBOX_REFRESH_TOKEN", ""}});
+  auto r =
+      test::run_process({ROSTER_BINARY, "plan", "-f", test::test_path("../manifests/example.yaml"),
+                         "--api-url", "http://127.0.0.1:1"},
+                        {{"DROPBOX_TOKEN", ""}, {"DROPBOX_REFRESH_TOKEN", ""}});
   CHECK(r.exit_code == 1);
   CHECK(r.err ==
         "roster: error: no Dropbox token: set DROPBOX_TOKEN, pass --token-file FILE, or set "

@@ -43,10 +43,12 @@ EmulatorRunner::EmulatorRunner(const std::string& seed_json, const std::string& 
   start();
 }
 
-EmulatorRunner::~EmulatorRunner() { kill_now(SIGKILL); }
+EmulatorRunner::~EmulatorRunner() {
+  kill_now(SIGKILL);
+}
 
 void EmulatorRunner::start() {
-  std::vector<std::string> args = {ROSTER_EMULATOR_BINARY, "--port", "0", "--state",
+  std::vector<std::string> args = {ROSTER_EMULATOR_BINARY,   "--port",  "0",    "--state",
                                    m_dir.file("state.json"), "--token", m_token};
   if (!m_seed_path.empty()) args.insert(args.end(), {"--seed", m_seed_path});
   args.insert(args.end(), m_extra.begin(), m_extra.end());
@@ -56,7 +58,8 @@ void EmulatorRunner::start() {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], 1);
   std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
+  for (auto& a : args)
+    argv.push_back(a.data());
   argv.push_back(nullptr);
   int rc = posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -64,7 +67,8 @@ void EmulatorRunner::start() {
   if (rc != 0) throw std::runtime_error("cannot start roster-emulator");
   std::string line;
   char c;
-  while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
+  while (::read(out[0], &c, 1) == 1 && c != '\n')
+    line += c;
   ::close(out[0]);
   auto colon = line.rfind(':');
   if (line.rfind("listening on http://127.0.0.1:", 0) != 0 || colon == std::string::npos) {
@@ -92,7 +96,8 @@ namespace {
 core::json::Value parse_or_throw(const std::string& text) {
   core::json::Value value;
   std::string error;
-  if (!core::json::parse(text, value, error)) throw std::runtime_error("bad JSON from emulator: " + error);
+  if (!core::json::parse(text, value, error))
+    throw std::runtime_error("bad JSON from emulator: " + error);
   return value;
 }
 

@@ -32,7 +32,8 @@ RawResponse raw_http(std::uint16_t port, const std::string& method, const std::s
   std::string raw;
   char buffer[65536];
   ssize_t n;
-  while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0) raw.append(buffer, static_cast<std::size_t>(n));
+  while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+    raw.append(buffer, static_cast<std::size_t>(n));
   ::close(fd);
   RawResponse response;
   auto space = raw.find(' ');

@@ -12,7 +12,8 @@ std::string make_seed(const std::vector<SeedMember>& members, const std::string&
   w.begin_object().key("team_name").string(team_name).key("team_id").string("dbtid:AAtest");
   w.key("num_licensed_users").integer(licenses).key("admin_email").string(admin_email);
   w.key("other_team_emails").begin_array();
-  for (const auto& e : other_team_emails) w.string(e);
+  for (const auto& e : other_team_emails)
+    w.string(e);
   w.end_array().key("members").begin_array();
   w.begin_object().key("email").string(admin_email).key("given_name").string("Ada");
   w.key("surname").string("Admin").key("role").string("team_admin").end_object();

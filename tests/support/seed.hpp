@@ -22,8 +22,8 @@ struct SeedMember {
   std::string given_name;
   std::string surname;
   std::string external_id;
-  std::string role;           // "" = member_only, "team_admin", ...
-  bool recoverable = true;    // removed only
+  std::string role;         // "" = member_only, "team_admin", ...
+  bool recoverable = true;  // removed only
 };
 
 /// A seed document: `admin_email` owns the token and is a team admin.

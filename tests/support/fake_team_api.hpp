@@ -1,0 +1,80 @@
+#pragma once
+
+#include <atomic>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "roster/core/clock.hpp"
+#include "roster/dropbox/team_api.hpp"
+
+namespace roster::test {
+
+/// Time that moves only when someone sleeps: retries and backoff run instantly.
+class ManualClock final : public core::Clock {
+ public:
+  time_point now() override {
+    std::lock_guard lock(m_mutex);
+    return m_now;
+  }
+  void sleep_for(std::chrono::milliseconds d) override {
+    std::lock_guard lock(m_mutex);
+    m_now += d;
+    m_slept += d;
+  }
+  std::chrono::milliseconds slept() {
+    std::lock_guard lock(m_mutex);
+    return m_slept;
+  }
+
+ private:
+  std::mutex m_mutex;
+  time_point m_now{};
+  std::chrono::milliseconds m_slept{0};
+};
+
+/// An in-memory TeamApi for executor logic. Each call is recorded as "method id";
+/// `script(call, errors)` makes the next calls of that kind fail with those errors, in
+/// order, before succeeding. Thread-safe.
+class FakeTeamApi final : public dropbox::TeamApi {
+ public:
+  void script(const std::string& call, std::vector<core::Error> errors);
+  /// add_members answers these tags for these emails (empty tag: success).
+  void add_outcome(const std::string& email, const std::string& tag);
+
+  std::vector<std::string> calls();
+  int max_in_flight() const { return m_max_in_flight.load(); }
+  std::vector<std::vector<std::string>> add_batches();
+
+  core::Result<dropbox::TeamInfo> get_team_info() override;
+  core::Result<std::string> get_authenticated_admin() override;
+  core::Result<std::vector<model::ObservedMember>> list_members_page(const std::string&,
+                                                                     std::string&) override;
+  core::Result<std::vector<dropbox::AddOutcome>> add_members(
+      const std::vector<dropbox::NewMember>& members) override;
+  core::Result<void> suspend(const std::string& id, bool wipe) override;
+  core::Result<void> unsuspend(const std::string& id) override;
+  core::Result<void> remove(const std::string& id, const dropbox::RemoveArgs& args) override;
+  core::Result<void> recover(const std::string& id) override;
+  core::Result<void> set_profile(const std::string& id, const dropbox::ProfileUpdate&) override;
+
+ private:
+  core::Result<void> record(const std::string& call);
+
+  std::mutex m_mutex;
+  std::vector<std::string> m_calls;
+  std::map<std::string, std::deque<core::Error>> m_scripts;
+  std::map<std::string, std::string> m_add_tags;
+  std::vector<std::vector<std::string>> m_batches;
+  std::atomic<int> m_in_flight{0};
+  std::atomic<int> m_max_in_flight{0};
+};
+
+/// Errors as dropbox/ classifies them.
+core::Error conflict(const std::string& tag);
+core::Error rate_limited(int retry_after_seconds);
+core::Error unavailable();
+
+}  // namespace roster::test

@@ -1,0 +1,176 @@
+// The executor with an in-memory TeamApi and a manual clock: ordering, batching,
+// retries, partial failure. No HTTP here (that is tests/integration/).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "apply/schedule.hpp"
+#include "roster/apply/apply_plan.hpp"
+#include "support/fake_team_api.hpp"
+
+using namespace roster;
+using plan::Action;
+using Status = apply::StepOutcome::Status;
+
+namespace {
+
+plan::PlanStep step(Action action, const std::string& email) {
+  plan::PlanStep s;
+  s.action = action;
+  s.email = email;
+  s.team_member_id = action == Action::invite ? "" : "id:" + email;
+  s.observed_status = model::MemberStatus::active;
+  return s;
+}
+
+plan::Plan plan_of(std::vector<plan::PlanStep> steps) {
+  plan::Plan p;
+  std::stable_sort(steps.begin(), steps.end(),
+                   [](const auto& a, const auto& b) { return a.action < b.action; });
+  p.steps = std::move(steps);
+  return p;
+}
+
+struct Run {
+  test::FakeTeamApi api;
+  test::ManualClock clock;
+  core::RateGate gate;
+  apply::NullProgress progress;
+  apply::ApplyOptions options;
+
+  apply::ApplyReport operator()(const plan::Plan& p) {
+    return apply::apply_plan(p, api, options, clock, gate, progress);
+  }
+};
+
+std::ptrdiff_t position(const std::vector<std::string>& calls, const std::string& call) {
+  return std::find(calls.begin(), calls.end(), call) - calls.begin();
+}
+
+}  // namespace
+
+TEST_CASE("invites go 20 to a call; the schedule follows members and transfers", "[apply]") {
+  std::vector<plan::PlanStep> steps;
+  for (int i = 0; i < 45; ++i)
+    steps.push_back(step(Action::invite, "n" + std::to_string(i) + "@x.com"));
+  steps.push_back(step(Action::recover, "kim@x.com"));
+  steps.push_back(step(Action::suspend, "kim@x.com"));
+  steps.push_back(step(Action::unsuspend, "amy@x.com"));
+  auto removal = step(Action::remove, "carol@x.com");
+  removal.transfer_to = "amy@x.com";
+  removal.transfer_admin = "it@x.com";
+  steps.push_back(removal);
+  steps.push_back(step(Action::suspend, "bob@x.com"));
+  auto p = plan_of(steps);
+  auto tasks = apply::make_schedule(p, 20);
+  REQUIRE(tasks.size() == 1 + 3 + 1 + 2 + 1);  // recover, 3 batches, unsuspend, 2 suspends, remove
+  CHECK(tasks[1].steps.size() == 20);
+  CHECK(tasks[3].steps.size() == 5);
+  auto needs = [&](const std::string& email, Action action) {
+    for (const auto& t : tasks) {
+      const auto& s = p.steps[t.steps.front()];
+      if (s.email == email && s.action == action) {
+        std::vector<std::string> out;
+        for (auto n : t.needs_steps)
+          out.push_back(p.steps[n].email + " " + plan::to_string(p.steps[n].action));
+        return out;
+      }
+    }
+    return std::vector<std::string>{"?"};
+  };
+  CHECK(needs("kim@x.com", Action::suspend) == std::vector<std::string>{"kim@x.com recover"});
+  CHECK(needs("carol@x.com", Action::remove) == std::vector<std::string>{"amy@x.com unsuspend"});
+  CHECK(needs("bob@x.com", Action::suspend).empty());
+
+  Run run;
+  auto report = run(p);
+  CHECK(report.all_succeeded());
+  CHECK(run.api.add_batches().size() == 3);
+  auto calls = run.api.calls();
+  CHECK(position(calls, "recover id:kim@x.com") < position(calls, "suspend id:kim@x.com"));
+  CHECK(position(calls, "unsuspend id:amy@x.com") < position(calls, "remove id:carol@x.com"));
+}
+
+TEST_CASE("no more than --parallelism requests are in flight", "[apply]") {
+  std::vector<plan::PlanStep> steps;
+  for (int i = 0; i < 60; ++i)
+    steps.push_back(step(Action::suspend, "m" + std::to_string(i) + "@x.com"));
+  Run run;
+  run.options.parallelism = 3;
+  auto report = run(plan_of(steps));
+  CHECK(report.all_succeeded());
+  CHECK(run.api.max_in_flight() <= 3);
+  CHECK(run.api.max_in_flight() >= 2);  // it does run concurrently
+}
+
+TEST_CASE("rate limits wait Retry-After; unavailability backs off, within bounded attempts",
+          "[apply]") {
+  Run run;
+  run.api.script("suspend id:a@x.com", {test::rate_limited(3), test::rate_limited(3)});
+  run.api.script("unsuspend id:b@x.com", std::vector<core::Error>(10, test::unavailable()));
+  auto report =
+      run(plan_of({step(Action::suspend, "a@x.com"), step(Action::unsuspend, "b@x.com")}));
+  const auto& b = report.outcomes[0];  // unsuspend comes first in phase order
+  const auto& a = report.outcomes[1];
+  CHECK(a.status == Status::succeeded);
+  CHECK(a.attempts == 3);
+  CHECK(b.status == Status::failed);
+  CHECK(b.attempts == run.options.retry.max_attempts);
+  CHECK(b.error.kind == core::ErrorKind::unavailable);
+  CHECK(run.clock.slept() >= std::chrono::seconds(6));  // 2 × Retry-After 3 s
+}
+
+TEST_CASE("a non-retryable error fails its step only; steps needing it are skipped", "[apply]") {
+  Run run;
+  run.api.script("recover id:dan@x.com", {test::conflict("team_license_limit")});
+  auto report = run(plan_of({step(Action::recover, "dan@x.com"), step(Action::suspend, "dan@x.com"),
+                             step(Action::suspend, "eve@x.com")}));
+  CHECK(report.outcomes[0].status == Status::failed);
+  CHECK(report.outcomes[0].attempts == 1);
+  CHECK(report.outcomes[0].error.api_tag == "team_license_limit");
+  CHECK(report.outcomes[1].status == Status::skipped);
+  CHECK(report.outcomes[1].note == "needs recover dan@x.com, which failed");
+  CHECK(report.outcomes[2].status == Status::succeeded);
+  CHECK(report.count(Status::failed) == 1);
+  CHECK(report.count(Status::skipped) == 1);
+  auto calls = run.api.calls();
+  CHECK(std::count(calls.begin(), calls.end(), "suspend id:dan@x.com") == 0);
+}
+
+TEST_CASE("a repeated request answered 'already so' counts as done, only after a retry",
+          "[apply]") {
+  Run run;
+  // The first suspend was sent but its answer lost; the retry finds the member suspended.
+  run.api.script("suspend id:a@x.com",
+                 {test::unavailable(), test::conflict("suspend_inactive_user")});
+  // Without a lost answer, the same tag is a real failure: someone else changed the member.
+  run.api.script("suspend id:b@x.com", {test::conflict("suspend_inactive_user")});
+  run.api.script("remove id:c@x.com", {test::unavailable(), test::conflict("user_not_found")});
+  auto report = run(plan_of({step(Action::suspend, "a@x.com"), step(Action::suspend, "b@x.com"),
+                             step(Action::remove, "c@x.com")}));
+  CHECK(report.outcomes[0].status == Status::succeeded);
+  CHECK(report.outcomes[0].note == "done by an earlier attempt (suspend_inactive_user on retry)");
+  CHECK(report.outcomes[1].status == Status::failed);
+  CHECK(report.outcomes[2].status == Status::succeeded);
+}
+
+TEST_CASE("each invite of a batch has its own outcome", "[apply]") {
+  Run run;
+  run.api.add_outcome("taken@x.com", "user_on_another_team");
+  run.api.add_outcome("again@x.com", "user_already_on_team");
+  auto report = run(plan_of({step(Action::invite, "ok@x.com"), step(Action::invite, "taken@x.com"),
+                             step(Action::invite, "again@x.com")}));
+  CHECK(report.outcomes[0].status == Status::succeeded);
+  CHECK(report.outcomes[1].status == Status::failed);
+  CHECK(report.outcomes[1].error.api_tag == "user_on_another_team");
+  CHECK(report.outcomes[1].error.message ==
+        "members/add_v2 refused taken@x.com: user_on_another_team");
+  CHECK(report.outcomes[2].status == Status::failed);  // not a retry: a real conflict
+
+  Run retried;
+  retried.api.add_outcome("again@x.com", "user_already_on_team");
+  retried.api.script("add again@x.com", {test::unavailable()});
+  auto second = retried(plan_of({step(Action::invite, "again@x.com")}));
+  CHECK(second.outcomes[0].status == Status::succeeded);
+  CHECK(second.outcomes[0].attempts == 2);
+}

@@ -1,0 +1,97 @@
+// import-csv reads files from HR systems and will be fuzzed: no input may crash it.
+// Random mutations (fixed seed) of a valid export must end in located diagnostics or
+// in members whose manifest text loads back unchanged.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "import_csv_test_support.hpp"
+
+using namespace roster;
+
+namespace {
+
+const std::string k_export =
+    "\xEF\xBB\xBF"
+    "Email,First Name,Last Name,Employee ID,State\r\n"
+    "amy.smith@acme.com,Amy,\"Smith, Jr.\",E1001,active\r\n"
+    "bob@acme.com,Bob,\"O\"\"Brien\",E1002,suspended\r\n"
+    "\r\n"
+    "carol@acme.com,\"Carol\n\",Zo\xC3\xAB,,removed\r\n"
+    "dan@acme.com,,,E1004,\r\n";
+
+void check_located(const manifest::CsvImport& imported) {
+  for (const auto& d : imported.diagnostics.items()) {
+    REQUIRE(d.location.file == "hr.csv");
+    REQUIRE(d.location.line >= 1);
+    REQUIRE(d.location.column >= 1);
+    REQUIRE(d.message.find('\n') == std::string::npos);
+  }
+}
+
+void check_round_trip(const manifest::CsvImport& imported) {
+  if (imported.diagnostics.has_errors()) return;
+  auto text = test::members_yaml(imported.members);
+  auto loaded = manifest::load_manifest_sources({{"hr.yaml", text}});
+  INFO(text);
+  REQUIRE(loaded.diagnostics.empty());
+  REQUIRE(loaded.team.members.size() == imported.members.size());
+  for (std::size_t i = 0; i < imported.members.size(); ++i) {
+    REQUIRE(test::same_csv_fields(loaded.team.members[i], imported.members[i]));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("randomly mutated CSV exports never crash the importer", "[csv][robustness]") {
+  std::mt19937 random(20261127);
+  const std::string alphabet = ",\"\r\n \t;@.xA1\xC3\xA9\x80\xFF";
+  for (int round = 0; round < 4000; ++round) {
+    std::string text = k_export;
+    int edits = 1 + static_cast<int>(random() % 8);
+    for (int e = 0; e < edits; ++e) {
+      std::size_t at = random() % text.size();
+      switch (random() % 4) {
+        case 0:
+          text[at] = alphabet[random() % alphabet.size()];
+          break;
+        case 1:
+          text.erase(at, 1 + random() % 20);
+          break;
+        case 2:
+          text.insert(at, 1, static_cast<char>(random() % 256));
+          break;
+        default:
+          text.insert(at, text.substr(random() % text.size(), random() % 40));
+          break;
+      }
+      if (text.empty()) text = "x";
+    }
+    auto imported = manifest::import_csv(text, "hr.csv");
+    check_located(imported);
+    check_round_trip(imported);
+  }
+}
+
+TEST_CASE("hostile CSV shapes are errors, not crashes", "[csv][robustness]") {
+  const std::vector<std::string> inputs = {
+      std::string(100000, '"'),
+      std::string(100000, ','),
+      "email\n" + std::string(100000, '\r'),
+      "email\n\"" + std::string(100000, 'x'),
+      std::string("email\0,given_name\n\0,\0\n", 22),
+      "\xEF\xBB",
+      "\xEF\xBB\xBF\xEF\xBB\xBF"
+      "email\n",
+      "email\na@acme.com\xC3",
+      "email,given_name\na@acme.com,\"\xF4\x90\x80\x80\"\n",
+      "email,given_name\na@acme.com,\"\xED\xA0\x80\"\n",
+      "email,given_name\na@acme.com,\xE2\x80\xA8\n",
+      "\"\"\"\n\"\"\"\"\n",
+  };
+  for (const auto& text : inputs) {
+    auto imported = manifest::import_csv(text, "hr.csv");
+    check_located(imported);
+    CHECK((imported.diagnostics.has_errors() || imported.members.empty()));
+  }
+}
