@@ -94,7 +94,7 @@ TEST_CASE("a row with the wrong number of fields is an error", "[csv][errors]") 
   CHECK(csv_messages(k_header + "a@acme.com,Amy\n") ==
         Errors{"hr.csv:2:1: error: row has 2 fields but the header row has 5"});
   CHECK(csv_messages(k_header + "a@acme.com,Amy,Smith, Jr.,E1,active\n") ==
-        Errors{"hr.csv:2:28: error: row has 6 fields but the header row has 5 (is a value with "
+        Errors{"hr.csv:2:30: error: row has 6 fields but the header row has 5 (is a value with "
                "a comma not in double quotes?)"});
 }
 
@@ -172,7 +172,7 @@ TEST_CASE("every error in a file is reported, in file order", "[csv][errors]") {
                "hr.csv:4:24: error: unknown state \"gone\" (expected active, suspended or "
                "removed)",
                "hr.csv:5:23: error: duplicate external_id \"E1\" (also amy@acme.com at "
-               "hr.csv:2:18)",
+               "hr.csv:2:19)",
                "hr.csv:6:1: error: row has 2 fields but the header row has 6",
                "hr.csv:7:14: error: unterminated quoted field: the quote opened here is never "
                "closed"});

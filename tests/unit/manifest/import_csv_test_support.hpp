@@ -17,7 +17,8 @@ inline manifest::CsvImport import_text(const std::string& text) {
 /// Every diagnostic as it is printed: `hr.csv:line:col: error: message`.
 inline std::vector<std::string> csv_messages(const std::string& text) {
   std::vector<std::string> out;
-  for (const auto& d : import_text(text).diagnostics.items())
+  auto imported = import_text(text);
+  for (const auto& d : imported.diagnostics.items())
     out.push_back(core::format_diagnostic(d));
   return out;
 }
