@@ -41,12 +41,16 @@ roster_build() {
   cmake --build "$ROSTER_BUILD" -j "$(nproc)"
 }
 
-# The JavaScript test client (the official Dropbox SDK, run against the emulator) needs
-# its npm packages; package-lock.json pins them.
+# The Node.js tests need their npm packages; each package-lock.json pins them.
+# tests/js: the official Dropbox SDK, run against the emulator.
+# tests/schema: ajv and yaml, to check docs/manifest.schema.json.
 roster_install_node_packages() {
-  [ -f "$ROSTER_ROOT/tests/js/package.json" ] || return 0
-  if [ ! -d "$ROSTER_ROOT/tests/js/node_modules" ]; then
-    echo "roster: installing npm packages for tests/js" >&2
-    (cd "$ROSTER_ROOT/tests/js" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  fi
+  local area
+  for area in js schema; do
+    [ -f "$ROSTER_ROOT/tests/$area/package.json" ] || continue
+    if [ ! -d "$ROSTER_ROOT/tests/$area/node_modules" ]; then
+      echo "roster: installing npm packages for tests/$area" >&2
+      (cd "$ROSTER_ROOT/tests/$area" && npm ci --no-audit --no-fund --loglevel=error >&2) || return 1
+    fi
+  done
 }
