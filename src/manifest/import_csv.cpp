@@ -42,6 +42,7 @@ class RowReader {
   bool read_email(std::string_view value, const core::SourceLocation& where, RowKeys& row);
   bool check_text(std::string_view value, CsvColumn column, const core::SourceLocation& where);
   bool check_name(std::string_view value, CsvColumn column, const core::SourceLocation& where);
+  bool check_external_id(std::string_view value, const core::SourceLocation& where);
   bool read_state(std::string_view value, const core::SourceLocation& where,
                   model::DesiredState& state);
   bool check_field_count(const CsvRecord& record);
@@ -120,12 +121,7 @@ bool RowReader::read_cell(CsvColumn column, const CsvField& field, model::Desire
       return true;
     case CsvColumn::external_id:
       if (value.empty()) return true;
-      if (!check_text(value, column, where)) return false;
-      if (auto length = model::utf8_length(value); length > model::k_max_external_id_length) {
-        error(where, "external_id is " + std::to_string(length) +
-                         " characters long; Dropbox allows at most 64");
-        return false;
-      }
+      if (!check_external_id(value, where)) return false;
       member.external_id = std::string(value);
       row.external_id = member.external_id;
       row.external_id_at = where;
@@ -183,6 +179,15 @@ bool RowReader::check_name(std::string_view value, CsvColumn column,
     return false;
   }
   return true;
+}
+
+bool RowReader::check_external_id(std::string_view value, const core::SourceLocation& where) {
+  if (!check_text(value, CsvColumn::external_id, where)) return false;
+  auto length = model::utf8_length(value);
+  if (length <= model::k_max_external_id_length) return true;
+  error(where,
+        "external_id is " + std::to_string(length) + " characters long; Dropbox allows at most 64");
+  return false;
 }
 
 bool RowReader::read_state(std::string_view value, const core::SourceLocation& where,
@@ -249,6 +254,7 @@ CsvImport import_csv(std::string_view text, const std::string& file_name) {
   CsvReader reader(text, file_name, diagnostics);
   CsvRecord record;
   std::optional<CsvHeader> header;
+  std::optional<RowReader> rows;
   std::uint32_t header_line = 1;
   std::vector<RowKeys> keys;
   while (reader.next(record)) {
@@ -257,10 +263,10 @@ CsvImport import_csv(std::string_view text, const std::string& file_name) {
       header = read_csv_header(record, file_name, diagnostics);
       header_line = record.line;
       if (!header->has_email) break;  // rows cannot be matched to columns
+      rows.emplace(file_name, *header, diagnostics);
       continue;
     }
-    RowReader rows(file_name, *header, diagnostics);
-    if (auto member = rows.read(record, keys)) result.members.push_back(std::move(*member));
+    if (auto member = rows->read(record, keys)) result.members.push_back(std::move(*member));
   }
   if (!header) {
     diagnostics.error({file_name, 1, 1},
