@@ -7,10 +7,11 @@ using plan::Action;
 
 namespace {
 
-StepOutcome outcome_of(const Result<void>& result, int attempts, Action action) {
+StepOutcome outcome_of(const Result<std::string>& result, int attempts, Action action) {
   StepOutcome outcome;
   outcome.attempts = attempts;
   if (result) {
+    outcome.job_id = *result;
     outcome.status = StepOutcome::Status::succeeded;
   } else if (attempts > 1 && is_already_done(action, result.error().api_tag)) {
     outcome.status = StepOutcome::Status::succeeded;
@@ -33,17 +34,22 @@ dropbox::ProfileUpdate profile_update(const plan::PlanStep& step) {
   return update;
 }
 
-Result<void> call(const plan::PlanStep& step, dropbox::TeamApi& api) {
+// The job id (removals) or "" for the step's one API call.
+Result<std::string> call(const plan::PlanStep& step, dropbox::TeamApi& api) {
   const auto& id = step.team_member_id;
+  auto no_job = [](Result<void> r) -> Result<std::string> {
+    if (!r) return r.error();
+    return std::string();
+  };
   switch (step.action) {
     case Action::recover:
-      return api.recover(id);
+      return no_job(api.recover(id));
     case Action::unsuspend:
-      return api.unsuspend(id);
+      return no_job(api.unsuspend(id));
     case Action::suspend:
-      return api.suspend(id, step.wipe_data);
+      return no_job(api.suspend(id, step.wipe_data));
     case Action::update_profile:
-      return api.set_profile(id, profile_update(step));
+      return no_job(api.set_profile(id, profile_update(step)));
     case Action::remove:
       return api.remove(id, {step.wipe_data, step.keep_account, step.retain_team_shares,
                              step.transfer_to, step.transfer_admin});
@@ -60,7 +66,7 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
     members.push_back({s.email, s.given_name, s.surname, s.external_id, s.send_welcome_email});
   }
   int attempts = 0;
-  auto results = core::with_retries<std::vector<dropbox::AddOutcome>>(
+  auto results = core::with_retries<dropbox::AddBatch>(
       context.options.retry, context.clock, context.gate,
       [&] { return context.api.add_members(members); }, &attempts);
   std::vector<StepOutcome> outcomes(task.steps.size());
@@ -72,7 +78,8 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
       outcome.error = results.error();
       continue;
     }
-    const auto& added = (*results)[i];
+    outcome.job_id = results->job_id;
+    const auto& added = results->outcomes[i];
     if (added.ok() || (attempts > 1 && is_already_done(Action::invite, added.error_tag))) {
       outcome.status = StepOutcome::Status::succeeded;
       if (!added.ok())
@@ -111,7 +118,7 @@ std::vector<StepOutcome> run_task(const Task& task, TaskContext& context) {
   const auto& first = context.plan.steps[task.steps.front()];
   if (first.action == Action::invite) return run_invites(task, context);
   int attempts = 0;
-  auto result = core::with_retries<void>(
+  auto result = core::with_retries<std::string>(
       context.options.retry, context.clock, context.gate, [&] { return call(first, context.api); },
       &attempts);
   return {outcome_of(result, attempts, first.action)};

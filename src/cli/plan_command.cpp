@@ -21,7 +21,10 @@ ExitCode run_plan(const Options& options, Environment& env) {
   }
   plan::Plan plan = plan_and_show(desired->team, *observed, options, env);
   if (plan.is_refused()) return ExitCode::refused;
-  if (options.detailed_exitcode && plan.has_changes()) return ExitCode::changes;
+  // The nightly drift check: changes, or drift such as a member added in the console.
+  if (options.detailed_exitcode && (plan.has_changes() || plan.has_drift())) {
+    return ExitCode::changes;
+  }
   return ExitCode::success;
 }
 

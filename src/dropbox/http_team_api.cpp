@@ -99,13 +99,15 @@ class HttpTeamApi final : public TeamApi {
     return page;
   }
 
-  Result<std::vector<AddOutcome>> add_members(const std::vector<NewMember>& members) override {
+  Result<AddBatch> add_members(const std::vector<NewMember>& members) override {
     const std::string route = "members/add_v2";
     auto launched = send(route, encode_add_members(members));
     if (!launched) return launched.error();
     json::Value done = std::move(*launched);
     const std::string* tag = tag_of(done);
+    std::string job_id;
     if (tag != nullptr && *tag == "async_job_id") {
+      if (const std::string* id = string_field(done, "async_job_id")) job_id = *id;
       auto job = poll("members/add/job_status/get_v2", done);
       if (!job) return job.error();
       done = std::move(*job);
@@ -120,7 +122,9 @@ class HttpTeamApi final : public TeamApi {
     if (tag == nullptr || *tag != "complete" || items == nullptr || !items->is_array()) {
       return bad_answer(route, "no complete list");
     }
-    return match_outcomes(members, items->as_array());
+    auto outcomes = match_outcomes(members, items->as_array());
+    if (!outcomes) return outcomes.error();
+    return AddBatch{std::move(*outcomes), job_id};
   }
 
   Result<void> suspend(const std::string& id, bool wipe_data) override {
@@ -139,15 +143,15 @@ class HttpTeamApi final : public TeamApi {
     return void_call("members/set_profile_v2", encode_set_profile(id, update));
   }
 
-  Result<void> remove(const std::string& id, const RemoveArgs& args) override {
+  Result<std::string> remove(const std::string& id, const RemoveArgs& args) override {
     auto launched = send("members/remove", encode_remove(id, args));
     if (!launched) return launched.error();
     const std::string* tag = tag_of(*launched);
-    if (tag != nullptr && *tag == "complete") return {};
+    if (tag != nullptr && *tag == "complete") return std::string();
     if (tag == nullptr || *tag != "async_job_id") return bad_answer("members/remove", "no job");
     auto job = poll("members/remove/job_status/get", *launched);
     if (!job) return job.error();
-    return {};
+    return *string_field(*launched, "async_job_id");
   }
 
  private:

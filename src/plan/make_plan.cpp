@@ -25,6 +25,9 @@ Plan Planner::run() {
     plan_member(match);
   for (const auto* member : matching.unmanaged)
     plan_unmanaged(*member);
+  for (const auto* member : matching.removed_unmanaged) {
+    m_plan.drift.push_back({DriftItem::Kind::removed_outside, member->email, member->status, {}});
+  }
   settle_removals();
   check_guards();
   finish();

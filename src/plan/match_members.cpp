@@ -63,6 +63,9 @@ Matching match_members(const model::DesiredTeam& desired, const model::ObservedT
   }
   for (const auto& m : observed.members) {
     if (model::is_live(m) && !claimed.count(&m)) result.unmanaged.push_back(&m);
+    if (model::is_recoverable(m) && !claimed.count(&m) && !desired_emails.count(m.email)) {
+      result.removed_unmanaged.push_back(&m);
+    }
   }
   return result;
 }

@@ -19,6 +19,9 @@ struct Match {
 struct Matching {
   std::vector<Match> managed;  // in manifest order
   std::vector<const model::ObservedMember*> unmanaged;
+  /// Recoverable removed records whose email the manifest does not list: someone removed
+  /// them outside roster within the last days.
+  std::vector<const model::ObservedMember*> removed_unmanaged;
 };
 
 /// Matches by normalised email first. A member whose email is not on the team (or only

@@ -9,6 +9,12 @@ bool Plan::is_refused() const noexcept {
                      [](const GuardResult& g) { return g.status == GuardResult::Status::refused; });
 }
 
+bool Plan::has_drift() const noexcept {
+  return std::any_of(drift.begin(), drift.end(), [](const DriftItem& d) {
+    return d.kind != DriftItem::Kind::pending_invite;
+  });
+}
+
 const char* to_string(Action action) noexcept {
   switch (action) {
     case Action::recover:
@@ -59,6 +65,8 @@ const char* to_string(DriftItem::Kind kind) noexcept {
       return "unmanaged";
     case DriftItem::Kind::pending_invite:
       return "pending_invite";
+    case DriftItem::Kind::removed_outside:
+      return "removed_outside";
   }
   return "?";
 }

@@ -1,32 +1,22 @@
 #include "roster/render/render_manifest.hpp"
 
 #include "roster/core/json.hpp"
+#include "yaml_text.hpp"
 
 namespace roster::render {
 
-using core::json::quote;
-
 void render_manifest_yaml(const model::DesiredTeam& team, const std::string& header,
                           std::ostream& out) {
-  if (!header.empty()) out << "# " << header << "\n";
+  write_yaml_header(header, out);
   out << "version: 1\n";
-  if (team.team_name) out << "team:\n  name: " << quote(*team.team_name) << "\n";
+  if (team.team_name) out << "team:\n  name: " << yaml_quote(*team.team_name) << "\n";
   out << "policy:\n  unmanaged: " << model::to_string(team.policy.unmanaged) << "\n";
   if (!team.policy.protected_emails.empty()) {
     out << "  protected:\n";
-    for (const auto& e : team.policy.protected_emails)
-      out << "    - " << quote(e) << "\n";
+    for (const auto& e : team.policy.protected_emails) out << "    - " << yaml_quote(e) << "\n";
   }
   out << "members:" << (team.members.empty() ? " []\n" : "\n");
-  for (const auto& m : team.members) {
-    out << "  - email: " << quote(m.email) << "\n";
-    if (m.given_name) out << "    given_name: " << quote(*m.given_name) << "\n";
-    if (m.surname) out << "    surname: " << quote(*m.surname) << "\n";
-    if (m.external_id) out << "    external_id: " << quote(*m.external_id) << "\n";
-    if (m.state != model::DesiredState::active) {
-      out << "    state: " << model::to_string(m.state) << "\n";
-    }
-  }
+  for (const auto& m : team.members) write_member_yaml(m, out);
 }
 
 void render_manifest_json(const model::DesiredTeam& team, std::ostream& out) {

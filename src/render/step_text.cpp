@@ -133,6 +133,8 @@ std::string drift_text(const plan::DriftItem& item) {
                (*item.age_days == 1 ? " day" : " days") + " ago, has not joined yet";
       }
       return "invited, has not joined yet";
+    case plan::DriftItem::Kind::removed_outside:
+      return "removed outside roster, not in the manifest (still recoverable)";
   }
   return "";
 }

@@ -12,14 +12,17 @@ using test::EmulatorRunner;
 namespace {
 
 std::string seed() {
-  return test::make_seed({
+  std::vector<test::SeedMember> members = {
       {"amy@acme.com", "active", "Amy", "Smith", "E1001"},
       {"bob@acme.com", "suspended", "Bob", "Jones"},
       {"ivy@acme.com", "invited"},
       {"zoe@acme.com", "active", "Zoë Ünal-Åberg", "O'Neil", "E 7"},
       {"old@acme.com", "removed", "Old", "Timer"},
+      {"gone@acme.com", "removed", "Long", "Gone"},
       {"sam@acme.com", "active", "Sam", "", "", "user_management_admin"},
-  });
+  };
+  members[5].recoverable = false;  // gone@ was removed long ago
+  return test::make_seed(members);
 }
 
 }  // namespace
@@ -34,18 +37,19 @@ TEST_CASE("export writes a manifest that plans to no changes against the same te
   auto exported =
       test::run_cli({"export", "-o", path, "--format", format, "--api-url", emulator.url()}, vars);
   REQUIRE(exported.code == cli::ExitCode::success);
-  CHECK(exported.err == "roster: wrote 6 members to " + path + "\n");
+  CHECK(exported.err == "roster: wrote 7 members to " + path + "\n");
   auto validated = test::run_cli({"validate", "-f", path}, vars);
   CHECK(validated.code == cli::ExitCode::success);
   CHECK(validated.out ==
-        path + ": valid: 6 members (5 active, 1 suspended, 0 removed) in 1 file\n");
+        path + ": valid: 7 members (5 active, 1 suspended, 1 removed) in 1 file\n");
   auto plan =
       test::run_cli({"plan", "-f", path, "--detailed-exitcode", "--api-url", emulator.url()}, vars);
   CHECK(plan.code == cli::ExitCode::success);
   CHECK(plan.out.find("No changes: the team matches the manifest.") != std::string::npos);
   auto text = core::read_file(path);
   REQUIRE(text);
-  CHECK(text->find("old@acme.com") == std::string::npos);  // removed members are not declared
+  CHECK(text->find("old@acme.com") != std::string::npos);  // removed, still recoverable
+  CHECK(text->find("gone@acme.com") == std::string::npos);  // removed long ago: history
   CHECK(text->find("E1001") != std::string::npos);
 }
 

@@ -75,7 +75,7 @@ core::Result<std::vector<model::ObservedMember>> FakeTeamApi::list_members_page(
   return std::vector<model::ObservedMember>{};
 }
 
-core::Result<std::vector<dropbox::AddOutcome>> FakeTeamApi::add_members(
+core::Result<dropbox::AddBatch> FakeTeamApi::add_members(
     const std::vector<dropbox::NewMember>& members) {
   std::vector<std::string> emails;
   for (const auto& m : members)
@@ -92,7 +92,7 @@ core::Result<std::vector<dropbox::AddOutcome>> FakeTeamApi::add_members(
     auto tag = m_add_tags.find(e);
     outcomes.push_back({e, tag == m_add_tags.end() ? "" : tag->second});
   }
-  return outcomes;
+  return dropbox::AddBatch{outcomes, "job:add " + emails.front()};
 }
 
 core::Result<void> FakeTeamApi::suspend(const std::string& id, bool) {
@@ -101,8 +101,10 @@ core::Result<void> FakeTeamApi::suspend(const std::string& id, bool) {
 core::Result<void> FakeTeamApi::unsuspend(const std::string& id) {
   return record("unsuspend " + id);
 }
-core::Result<void> FakeTeamApi::remove(const std::string& id, const dropbox::RemoveArgs&) {
-  return record("remove " + id);
+core::Result<std::string> FakeTeamApi::remove(const std::string& id, const dropbox::RemoveArgs&) {
+  auto result = record("remove " + id);
+  if (!result) return result.error();
+  return "job:remove " + id;
 }
 core::Result<void> FakeTeamApi::recover(const std::string& id) {
   return record("recover " + id);

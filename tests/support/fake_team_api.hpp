@@ -52,11 +52,11 @@ class FakeTeamApi final : public dropbox::TeamApi {
   core::Result<std::string> get_authenticated_admin() override;
   core::Result<std::vector<model::ObservedMember>> list_members_page(const std::string&,
                                                                      std::string&) override;
-  core::Result<std::vector<dropbox::AddOutcome>> add_members(
+  core::Result<dropbox::AddBatch> add_members(
       const std::vector<dropbox::NewMember>& members) override;
   core::Result<void> suspend(const std::string& id, bool wipe) override;
   core::Result<void> unsuspend(const std::string& id) override;
-  core::Result<void> remove(const std::string& id, const dropbox::RemoveArgs& args) override;
+  core::Result<std::string> remove(const std::string& id, const dropbox::RemoveArgs& args) override;
   core::Result<void> recover(const std::string& id) override;
   core::Result<void> set_profile(const std::string& id, const dropbox::ProfileUpdate&) override;
 

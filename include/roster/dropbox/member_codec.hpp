@@ -5,15 +5,13 @@
 #include <string>
 
 #include "roster/core/json.hpp"
+#include "roster/core/json_fields.hpp"
 #include "roster/model/observed.hpp"
 
 namespace roster::dropbox {
 
 /// Why a Dropbox JSON value could not be decoded, and where (byte offset in its document).
-struct DecodeError {
-  std::string message;
-  std::uint32_t offset = 0;
-};
+using DecodeError = core::json::FieldReader::Failure;
 
 /// Decodes one `TeamMemberInfoV2` (REFERENCE §5) as Dropbox sends it in
 /// `members/list_v2` pages. Unknown keys are ignored (Dropbox may add fields); a

@@ -33,6 +33,13 @@ struct AddOutcome {
   [[nodiscard]] bool ok() const noexcept { return error_tag.empty(); }
 };
 
+/// A finished add_v2 call: one outcome per requested member, in order, and the async
+/// job id when Dropbox answered with a job (empty when it answered at once).
+struct AddBatch {
+  std::vector<AddOutcome> outcomes;
+  std::string job_id;
+};
+
 /// `members/remove` arguments; emails select the transfer destination and admin.
 struct RemoveArgs {
   bool wipe_data = false;
@@ -69,14 +76,14 @@ class TeamApi {
   [[nodiscard]] virtual core::Result<std::vector<model::ObservedMember>> list_members_page(
       const std::string& cursor, std::string& next_cursor) = 0;
   /// At most 20 members; one outcome per member, in order. Polls an async job.
-  [[nodiscard]] virtual core::Result<std::vector<AddOutcome>> add_members(
+  [[nodiscard]] virtual core::Result<AddBatch> add_members(
       const std::vector<NewMember>& members) = 0;
   [[nodiscard]] virtual core::Result<void> suspend(const std::string& team_member_id,
                                                    bool wipe_data) = 0;
   [[nodiscard]] virtual core::Result<void> unsuspend(const std::string& team_member_id) = 0;
-  /// Waits for the removal job to finish.
-  [[nodiscard]] virtual core::Result<void> remove(const std::string& team_member_id,
-                                                  const RemoveArgs& args) = 0;
+  /// Waits for the removal job to finish; returns its async job id ("" if none).
+  [[nodiscard]] virtual core::Result<std::string> remove(const std::string& team_member_id,
+                                                         const RemoveArgs& args) = 0;
   [[nodiscard]] virtual core::Result<void> recover(const std::string& team_member_id) = 0;
   [[nodiscard]] virtual core::Result<void> set_profile(const std::string& team_member_id,
                                                        const ProfileUpdate& update) = 0;

@@ -6,7 +6,8 @@
 namespace roster::plan {
 
 /// The manifest that describes `observed` as it is: every live member (invited ones as
-/// active, suspended ones as suspended) with names and external id, sorted by email;
+/// active, suspended ones as suspended) and every still-recoverable removed one (as
+/// removed) with names and external id, sorted by email;
 /// the team's name; the token's admin protected; unmanaged members reported. Planning
 /// it against the same team gives no steps.
 [[nodiscard]] model::DesiredTeam export_manifest(const model::ObservedTeam& observed);

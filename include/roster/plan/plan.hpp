@@ -74,7 +74,11 @@ struct PlanWarning {
 
 /// A difference between manifest and team that the plan leaves alone.
 struct DriftItem {
-  enum class Kind { unmanaged, pending_invite };
+  enum class Kind {
+    unmanaged,        // a live member the manifest does not list (policy.unmanaged: report)
+    pending_invite,   // declared active, invited, has not joined yet
+    removed_outside,  // not in the manifest, removed recently (still recoverable)
+  };
   Kind kind = Kind::unmanaged;
   std::string email;
   model::MemberStatus status = model::MemberStatus::active;
@@ -107,6 +111,10 @@ struct Plan {
   PlanSummary summary;
 
   [[nodiscard]] bool has_changes() const noexcept { return !steps.empty(); }
+  /// True when the team differs from the manifest in ways the plan leaves alone:
+  /// unmanaged or recently removed members. Pending invitations do not count: they are
+  /// the expected aftermath of an invite, not someone's click in the admin console.
+  [[nodiscard]] bool has_drift() const noexcept;
   /// True when any guard refused: apply must not run it, plan exits 3.
   [[nodiscard]] bool is_refused() const noexcept;
 };

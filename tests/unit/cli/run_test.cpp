@@ -83,3 +83,22 @@ TEST_CASE("usage errors exit 1 with one line; help and version exit 0", "[cli]")
   CHECK(run({"--version"}).out == v.out);
   CHECK(run({"plan", "--help"}).code == cli::ExitCode::success);
 }
+
+TEST_CASE("--detailed-exitcode exits 2 on drift, but not for pending invitations", "[cli]") {
+  const std::string manifest = test::test_path("fixtures/manifests/in_sync.yaml");
+  auto invited = run({"plan", "-f", test::test_path("fixtures/manifests/in_sync_pending.yaml"),
+                      "--observed",
+                      test::test_path("fixtures/snapshots/pending_invite.json"),
+                      "--detailed-exitcode"});
+  CHECK(invited.code == cli::ExitCode::success);
+  CHECK(invited.out.find("? new@acme.com: invited 6 days ago, has not joined yet") !=
+        std::string::npos);
+  auto unmanaged = run({"plan", "-f", manifest, "--observed",
+                        test::test_path("fixtures/snapshots/unmanaged.json"),
+                        "--detailed-exitcode"});
+  CHECK(unmanaged.code == cli::ExitCode::changes);
+  CHECK(unmanaged.out.find("No changes: the team matches the manifest.") != std::string::npos);
+  CHECK(unmanaged.out.find("? ray@acme.com: active on the team, not in the manifest") !=
+        std::string::npos);
+  CHECK(unmanaged.out.find("? old@acme.com: removed outside roster") != std::string::npos);
+}

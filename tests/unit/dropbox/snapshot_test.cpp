@@ -83,7 +83,7 @@ TEST_CASE("malformed snapshots are located errors", "[snapshot]") {
             "team.json:1:13: error: \"members\" must be a list of TeamMemberInfoV2 objects"});
   CHECK(
       errors_of("{\"members\": [\n  {\"profile\": 1}\n]}") ==
-      std::vector<std::string>{"team.json:2:15: error: members[0]: \"profile\" must be an object"});
+      std::vector<std::string>{"team.json:2:15: error: members[0]: \"profile\" must be an object, found number"});
   CHECK(errors_of("{\"members\": [" + member_json(R"({".tag": "gone"})") + "]}") ==
         std::vector<std::string>{
             "team.json:2:15: error: members[0].profile: unknown member status \"gone\""});

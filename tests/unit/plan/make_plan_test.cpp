@@ -180,9 +180,12 @@ TEST_CASE("unmanaged members follow policy.unmanaged", "[plan][unmanaged]") {
   SECTION("report lists them as drift and changes nothing") {
     auto p = plan_of(desired_team, observed_team);
     CHECK(p.steps.empty());
-    REQUIRE(p.drift.size() == 3);
+    REQUIRE(p.drift.size() == 4);
     CHECK(p.drift[0].email == "ian@acme.com");
     CHECK(p.drift[0].kind == plan::DriftItem::Kind::unmanaged);
+    CHECK(p.drift[3].email == "old@acme.com");  // removed in the console, still recoverable
+    CHECK(p.drift[3].kind == plan::DriftItem::Kind::removed_outside);
+    CHECK(p.has_drift());
   }
   SECTION("suspend suspends active members with defaults.suspend") {
     desired_team.policy.unmanaged = model::UnmanagedPolicy::suspend;
