@@ -11,6 +11,7 @@
 #include "roster/manifest/load_manifest.hpp"
 #include "roster/model/observed.hpp"
 #include "roster/plan/make_plan.hpp"
+#include "roster/planfile/saved_plan.hpp"
 #include "roster/render/format.hpp"
 
 namespace roster::cli {
@@ -19,8 +20,11 @@ namespace roster::cli {
 ExitCode run_validate(const Options& options, Environment& env);
 ExitCode run_plan(const Options& options, Environment& env);
 ExitCode run_apply(const Options& options, Environment& env);
+ExitCode run_show(const Options& options, Environment& env);
 ExitCode run_export(const Options& options, Environment& env);
+ExitCode run_import_csv(const Options& options, Environment& env);
 ExitCode run_version(const Options& options, Environment& env);
+ExitCode apply_saved_plan(const Options& options, Environment& env);
 
 /// Loads and validates the manifest, printing its diagnostics to stderr.
 /// nullopt when it has errors.
@@ -34,16 +38,25 @@ struct LiveTeam {
   std::unique_ptr<dropbox::TeamApi> api;
 };
 
-/// Credentials from the environment or --token-file, and a client for --api-url.
-/// Prints the error and returns nullptr when either is missing or invalid.
+/// Credentials from the environment or --token-file, and a client for --api-url (or
+/// ROSTER_API_URL). Prints the error and returns nullptr when either is missing or invalid.
 std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env);
 
 /// Reads the whole live team; prints the error and returns nullopt on failure.
 std::optional<model::ObservedTeam> observe(LiveTeam& live, Environment& env);
 
-/// Plans, prints the plan for people, and reports a refusal on stderr.
-plan::Plan plan_and_show(const model::DesiredTeam& desired, const model::ObservedTeam& observed,
-                         const Options& options, Environment& env);
+/// Plans, and records what the plan was made from (planfile::SavedPlan).
+planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,
+                                    const model::ObservedTeam& observed, const std::string& source,
+                                    const Options& options, Environment& env);
+
+/// Prints the plan in --format, and a refusal on stderr.
+void show_plan(const planfile::SavedPlan& saved, render::Format format, Environment& env);
+
+/// Runs a plan against the live team with the journal and progress output; prints the
+/// report in --format and returns 0 or 4.
+ExitCode execute_plan(const planfile::SavedPlan& saved, LiveTeam& live, const Options& options,
+                      Environment& env);
 
 /// Colour only on a terminal and without NO_COLOR.
 render::Style output_style(const Environment& env);

@@ -1,4 +1,4 @@
-// Connecting to the live team: credentials, client, and the full read.
+// Connecting to the live team, planning from it, and showing plans.
 #include "commands.hpp"
 #include "roster/dropbox/credentials.hpp"
 #include "roster/dropbox/http_team_api.hpp"
@@ -15,7 +15,9 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
   }
   auto live = std::make_unique<LiveTeam>();
   dropbox::HttpTeamApiConfig config;
-  if (!options.api_url.empty()) config.api_url = options.api_url;
+  // Precedence: flag, then environment, then the Dropbox API.
+  std::string url = options.api_url.empty() ? env.getenv("ROSTER_API_URL") : options.api_url;
+  if (!url.empty()) config.api_url = url;
   auto api = dropbox::make_http_team_api(config, std::move(*credentials), live->clock, live->gate);
   if (!api) {
     fail(env, api.error().message);
@@ -38,20 +40,32 @@ render::Style output_style(const Environment& env) {
   return render::Style{env.stdout_is_tty && env.getenv("NO_COLOR").empty()};
 }
 
-plan::Plan plan_and_show(const model::DesiredTeam& desired, const model::ObservedTeam& observed,
-                         const Options& options, Environment& env) {
-  plan::PlanOptions plan_options{env.now(), options.max_removal_fraction};
-  plan::Plan plan = plan::make_plan(desired, observed, plan_options);
-  render::render_plan_human(plan, output_style(env), env.out);
-  if (plan.is_refused()) {
-    std::string refused;
-    for (const auto& g : plan.guards) {
-      if (g.status != plan::GuardResult::Status::refused) continue;
-      refused += (refused.empty() ? "" : "; ") + g.name + ": " + g.message;
-    }
-    env.err << "roster: error: plan refused by safety guard " << refused << '\n';
+planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,
+                                    const model::ObservedTeam& observed, const std::string& source,
+                                    const Options& options, Environment& env) {
+  planfile::SavedPlan saved;
+  saved.roster_version = ROSTER_VERSION;
+  auto now = env.now();
+  saved.created_at = model::format_timestamp(now);
+  saved.source = source;
+  saved.team_id = observed.team_id;
+  saved.team_name = observed.team_name;
+  saved.manifest_digest = manifest.digest;
+  saved.plan = plan::make_plan(manifest.team, observed,
+                               plan::PlanOptions{now, options.max_removal_fraction});
+  saved.preconditions = planfile::make_preconditions(saved.plan, observed);
+  return saved;
+}
+
+void show_plan(const planfile::SavedPlan& saved, render::Format format, Environment& env) {
+  render::render_plan(saved, format, output_style(env), env.out);
+  if (!saved.plan.is_refused()) return;
+  std::string refused;
+  for (const auto& g : saved.plan.guards) {
+    if (g.status != plan::GuardResult::Status::refused) continue;
+    refused += (refused.empty() ? "" : "; ") + g.name + ": " + g.message;
   }
-  return plan;
+  env.err << "roster: error: plan refused by safety guard " << refused << '\n';
 }
 
 }  // namespace roster::cli

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace roster::cli {
 
@@ -16,8 +17,8 @@ std::string one_line(std::string text) {
   return text;
 }
 
-void add_manifest_option(CLI::App* command, Options& options) {
-  command->add_option("-f,--file", options.manifest_path, "Manifest file or directory")->required();
+CLI::Option* add_manifest_option(CLI::App* command, Options& options) {
+  return command->add_option("-f,--file", options.manifest_path, "Manifest file or directory");
 }
 
 void add_guard_override(CLI::App* command, Options& options) {
@@ -25,6 +26,21 @@ void add_guard_override(CLI::App* command, Options& options) {
       ->add_option("--max-removal-fraction", options.max_removal_fraction,
                    "Override policy.max_removal_fraction for this run (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
+}
+
+void add_format(CLI::App* command, Options& options, const std::vector<std::string>& names) {
+  static const std::map<std::string, render::Format> k_formats = {
+      {"human", render::Format::human},
+      {"json", render::Format::json},
+      {"markdown", render::Format::markdown}};
+  std::map<std::string, render::Format> allowed;
+  std::string list;
+  for (const auto& n : names) {
+    allowed.emplace(n, k_formats.at(n));
+    list += (list.empty() ? "" : "|") + n;
+  }
+  command->add_option("--format", options.format, "Output format: " + list)
+      ->transform(CLI::CheckedTransformer(allowed, CLI::ignore_case));
 }
 
 }  // namespace
@@ -36,8 +52,8 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   app.fallthrough();  // global options may follow the command name
   app.set_version_flag("--version", "roster " ROSTER_VERSION);
   app.add_option("--api-url", options.api_url,
-                 "Dropbox API base URL (default https://api.dropboxapi.com; http:// only on "
-                 "loopback, e.g. roster-emulator)");
+                 "Dropbox API base URL (default: ROSTER_API_URL, else "
+                 "https://api.dropboxapi.com; http:// only on loopback, e.g. roster-emulator)");
   app.add_option("--token-file", options.token_file,
                  "File holding the access token (else DROPBOX_TOKEN, or DROPBOX_REFRESH_TOKEN + "
                  "DROPBOX_APP_KEY + DROPBOX_APP_SECRET)");
@@ -45,26 +61,45 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
       ->check(CLI::Range(1, 64));
 
   auto* validate = app.add_subcommand("validate", "Check a manifest and report every problem");
-  add_manifest_option(validate, options);
+  add_manifest_option(validate, options)->required();
+  add_format(validate, options, {"human", "json"});
 
   auto* plan = app.add_subcommand("plan", "Show the changes that would make the team match");
-  add_manifest_option(plan, options);
+  add_manifest_option(plan, options)->required();
   plan->add_option("--observed", options.observed_path,
                    "Plan offline against a saved listing {\"members\": [TeamMemberInfoV2...]}");
+  plan->add_option("--out", options.out_path, "Save the plan for `roster apply PLANFILE`");
   plan->add_flag("--detailed-exitcode", options.detailed_exitcode,
-                 "Exit 2 when the plan has changes (0: none, 1: error, 3: refused)");
+                 "Exit 2 when the plan has changes or the team has drift");
   add_guard_override(plan, options);
+  add_format(plan, options, {"human", "json", "markdown"});
 
-  auto* apply = app.add_subcommand("apply", "Re-plan from the live team, confirm, then execute");
-  add_manifest_option(apply, options);
+  auto* apply = app.add_subcommand(
+      "apply", "Apply a saved plan, or re-plan from the live team (-f), confirm, then execute");
+  auto* apply_manifest = add_manifest_option(apply, options);
+  auto* apply_plan = apply->add_option("PLANFILE", options.plan_file,
+                                       "A plan saved by `roster plan --out` (no confirmation)");
+  apply_manifest->excludes(apply_plan);
   apply->add_flag("--auto-approve", options.auto_approve,
                   "Apply without asking (required when stdin is not a terminal)");
+  apply->add_option("--journal", options.journal_path,
+                    std::string("Audit journal to append to (default ") + k_default_journal + ")");
   add_guard_override(apply, options);
+  add_format(apply, options, {"human", "json"});
+
+  auto* show = app.add_subcommand("show", "Print a saved plan");
+  show->add_option("PLANFILE", options.plan_file, "A plan saved by `roster plan --out`")
+      ->required();
+  add_format(show, options, {"human", "json", "markdown"});
 
   auto* export_team = app.add_subcommand("export", "Write the live team as a manifest");
   export_team->add_option("-o,--output", options.output_path, "File to write (default: stdout)");
   export_team->add_option("--format", options.export_format, "yaml or json")
       ->check(CLI::IsMember({"yaml", "json"}));
+
+  auto* import_csv =
+      app.add_subcommand("import-csv", "Turn an HR export (CSV) into manifest members on stdout");
+  import_csv->add_option("FILE", options.input_file, "CSV file with a header row")->required();
 
   app.add_subcommand("version", "Print roster's version");
 
@@ -74,7 +109,7 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     result.output = app.help();
-    for (auto* sub : {validate, plan, apply, export_team}) {
+    for (auto* sub : {validate, plan, apply, show, export_team, import_csv}) {
       if (sub->parsed()) result.output = sub->help();
     }
     return result;
@@ -86,10 +121,20 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
     result.output = one_line(e.what());
     return result;
   }
-  if (validate->parsed()) options.command = Command::validate;
-  if (plan->parsed()) options.command = Command::plan;
-  if (apply->parsed()) options.command = Command::apply;
-  if (export_team->parsed()) options.command = Command::export_team;
+  if (apply->parsed() && options.manifest_path.empty() && !options.plan_file) {
+    result.is_error = true;
+    result.output = "apply needs -f MANIFEST (re-plan from the live team) or a PLANFILE";
+    return result;
+  }
+  const std::pair<CLI::App*, Command> commands[] = {{validate, Command::validate},
+                                                    {plan, Command::plan},
+                                                    {apply, Command::apply},
+                                                    {show, Command::show},
+                                                    {export_team, Command::export_team},
+                                                    {import_csv, Command::import_csv}};
+  for (const auto& [sub, command] : commands) {
+    if (sub->parsed()) options.command = command;
+  }
   result.options = options;
   return result;
 }

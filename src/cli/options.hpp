@@ -8,21 +8,28 @@
 
 namespace roster::cli {
 
-enum class Command { validate, plan, apply, export_team, version };
+enum class Command { validate, plan, apply, show, export_team, import_csv, version };
+
+inline constexpr const char* k_default_journal = "roster-journal.jsonl";
 
 /// A parsed command line. Pure data: parse_options() touches nothing outside.
 struct Options {
   Command command = Command::version;
-  std::string manifest_path;
+  std::string manifest_path;              // -f
+  std::optional<std::string> plan_file;   // apply PLANFILE, show PLANFILE
+  std::optional<std::string> input_file;  // import-csv FILE
   std::optional<std::string> observed_path;
+  std::optional<std::string> out_path;  // plan --out
   bool detailed_exitcode = false;
   std::optional<double> max_removal_fraction;
   bool auto_approve = false;
+  std::string journal_path = k_default_journal;
   std::optional<std::string> output_path;  // export -o
   std::string export_format = "yaml";
+  render::Format format = render::Format::human;
 
   // Global: accepted before or after the command name.
-  std::string api_url;  // empty: the Dropbox API
+  std::string api_url;  // empty: ROSTER_API_URL, else the Dropbox API
   std::optional<std::string> token_file;
   int parallelism = 8;
 };

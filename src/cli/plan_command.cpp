@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "roster/core/file.hpp"
 #include "roster/dropbox/snapshot.hpp"
 #include "roster/render/render_diagnostics.hpp"
 
@@ -19,10 +20,19 @@ ExitCode run_plan(const Options& options, Environment& env) {
     observed = observe(*live, env);
     if (!observed) return ExitCode::error;
   }
-  plan::Plan plan = plan_and_show(desired->team, *observed, options, env);
-  if (plan.is_refused()) return ExitCode::refused;
+  auto saved = make_saved_plan(*desired, *observed, options.observed_path ? "observed" : "live",
+                               options, env);
+  show_plan(saved, options.format, env);
+  if (options.out_path) {
+    auto written = core::write_file_atomically(*options.out_path, planfile::to_json(saved));
+    if (!written)
+      return fail(env, "cannot write " + *options.out_path + ": " + written.error().message);
+    env.err << "roster: saved the plan to " << *options.out_path << "; apply it with: roster apply "
+            << *options.out_path << '\n';
+  }
+  if (saved.plan.is_refused()) return ExitCode::refused;
   // The nightly drift check: changes, or drift such as a member added in the console.
-  if (options.detailed_exitcode && (plan.has_changes() || plan.has_drift())) {
+  if (options.detailed_exitcode && (saved.plan.has_changes() || saved.plan.has_drift())) {
     return ExitCode::changes;
   }
   return ExitCode::success;

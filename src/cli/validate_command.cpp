@@ -1,8 +1,16 @@
 #include "commands.hpp"
+#include "roster/render/render_diagnostics.hpp"
 
 namespace roster::cli {
 
 ExitCode run_validate(const Options& options, Environment& env) {
+  if (options.format == render::Format::json) {
+    auto loaded = manifest::load_manifest(options.manifest_path);
+    bool valid = !loaded.diagnostics.has_errors();
+    render::render_validation_json(loaded.diagnostics, valid ? loaded.team.members.size() : 0,
+                                   loaded.files, env.out);
+    return valid ? ExitCode::success : ExitCode::error;
+  }
   auto loaded = load_valid_manifest(options.manifest_path, env);
   if (!loaded) return ExitCode::error;
   std::size_t counts[3] = {};

@@ -76,4 +76,29 @@ Result<void> write_file_atomically(const std::string& path, const std::string& c
   return {};
 }
 
+Result<std::unique_ptr<AppendFile>> AppendFile::open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return system_error("");
+  return std::unique_ptr<AppendFile>(new AppendFile(fd));
+}
+
+AppendFile::~AppendFile() {
+  ::close(m_fd);
+}
+
+Result<void> AppendFile::append_line(const std::string& line) {
+  std::string text = line + '\n';
+  std::lock_guard lock(m_mutex);
+  // One write per line: with O_APPEND, concurrent writers never interleave inside it.
+  std::size_t written = 0;
+  while (written < text.size()) {
+    ssize_t n = ::write(m_fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return system_error("cannot write: ");
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(m_fd) != 0) return system_error("cannot flush: ");
+  return {};
+}
+
 }  // namespace roster::core

@@ -5,6 +5,7 @@
 
 #include "manifest_builder.hpp"
 #include "roster/core/file.hpp"
+#include "roster/core/sha256.hpp"
 
 namespace roster::manifest {
 
@@ -31,6 +32,18 @@ std::vector<std::string> manifest_files(const std::string& path, core::Diagnosti
   return files;
 }
 
+// Accumulates the manifest digest: name and content hash of each file, in merge order.
+class Digest {
+ public:
+  void add(const std::string& path, std::string_view content) {
+    m_text += fs::path(path).filename().string() + '\n' + core::sha256_hex(content) + '\n';
+  }
+  std::string value() const { return "sha256:" + core::sha256_hex(m_text); }
+
+ private:
+  std::string m_text;
+};
+
 }  // namespace
 
 LoadedManifest load_manifest(const std::string& path) {
@@ -39,6 +52,7 @@ LoadedManifest load_manifest(const std::string& path) {
   result.files = manifest_files(path, result.diagnostics);
   if (result.files.empty()) return result;
   bool all_read = true;
+  Digest digest;
   for (const auto& file : result.files) {
     auto text = core::read_file(file);
     if (!text) {
@@ -47,7 +61,9 @@ LoadedManifest load_manifest(const std::string& path) {
       continue;
     }
     builder.add_file(file, *text);
+    digest.add(file, *text);
   }
+  result.digest = digest.value();
   if (all_read) result.team = builder.finish();
   result.diagnostics.sort();
   return result;
@@ -56,10 +72,13 @@ LoadedManifest load_manifest(const std::string& path) {
 LoadedManifest load_manifest_sources(const std::vector<ManifestSource>& sources) {
   LoadedManifest result;
   ManifestBuilder builder(result.diagnostics);
+  Digest digest;
   for (const auto& source : sources) {
     result.files.push_back(source.name);
     builder.add_file(source.name, source.text);
+    digest.add(source.name, source.text);
   }
+  result.digest = digest.value();
   result.team = builder.finish();
   result.diagnostics.sort();
   return result;

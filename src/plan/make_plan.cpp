@@ -94,6 +94,7 @@ void Planner::plan_active(const Match& match) {
   if (o == nullptr || (o->status == model::MemberStatus::removed && !model::is_recoverable(*o))) {
     PlanStep s = step(Action::invite,
                       o == nullptr ? Reason::not_on_team : Reason::no_longer_recoverable, match);
+    s.team_member_id.clear();  // an invitation makes a new record; it selects by email
     s.given_name = d.given_name;
     s.surname = d.surname;
     s.external_id = d.external_id;

@@ -6,6 +6,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <sstream>
 #include <thread>
 
 #include "live_support.hpp"
@@ -25,6 +26,8 @@ namespace {
 CliRun roster_cli(EmulatorRunner& emulator, std::vector<std::string> args,
                   const std::string& stdin_text = "", bool terminal = false) {
   args.insert(args.end(), {"--api-url", emulator.url()});
+  if (args[0] == "apply")
+    args.insert(args.end(), {"--journal", emulator.dir().file("journal.jsonl")});
   return test::run_cli(args, {{"DROPBOX_TOKEN", emulator.token()}}, stdin_text, terminal);
 }
 
@@ -270,9 +273,10 @@ TEST_CASE("an apply killed part-way converges on the next run without duplicate 
   for (int i = 0; i < 200; ++i)
     manifest += "  - email: n" + std::to_string(i) + "@acme.com\n";
   auto path = dir.write("team.yaml", manifest);
-  std::vector<std::string> argv = {ROSTER_BINARY,  "apply",          "-f",
-                                   path,           "--auto-approve", "--api-url",
-                                   emulator.url(), "--parallelism",  "2"};
+  const std::string journal = dir.file("journal.jsonl");
+  std::vector<std::string> argv = {
+      ROSTER_BINARY,  "apply",         "-f", path,        "--auto-approve", "--api-url",
+      emulator.url(), "--parallelism", "2",  "--journal", journal};
   std::vector<char*> args;
   for (auto& a : argv)
     args.push_back(a.data());
@@ -295,6 +299,24 @@ TEST_CASE("an apply killed part-way converges on the next run without duplicate 
   int first_run_adds = emulator.calls("team/members/add_v2");
   REQUIRE(first_run_adds >= 3);
   REQUIRE(first_run_adds < 10);
+  // The killed run's journal is valid JSON up to its last line.
+  auto text = core::read_file(journal);
+  REQUIRE(text);
+  REQUIRE(!text->empty());
+  CHECK(text->back() == '\n');
+  std::istringstream lines(*text);
+  std::string line;
+  int finished = 0;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    core::json::Value value;
+    std::string error;
+    INFO(line);
+    REQUIRE(core::json::parse(line, value, error));
+    if (n == 0) CHECK(value.find("event")->as_string() == "apply_started");
+    finished += value.find("event")->as_string() == "step_finished" ? 1 : 0;
+  }
+  CHECK(finished >= 20);
+  CHECK(text->find("apply_finished") == std::string::npos);
 
   auto rerun = roster_cli(emulator, {"apply", "-f", path, "--auto-approve"});
   CHECK(rerun.code == cli::ExitCode::success);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "roster/core/result.hpp"
@@ -13,5 +15,24 @@ namespace roster::core {
 /// Writes `content` to `path` atomically: a temporary file beside it, fsync, rename.
 [[nodiscard]] Result<void> write_file_atomically(const std::string& path,
                                                  const std::string& content);
+
+/// A file opened for appending whole lines durably: each append_line() writes the line
+/// and fsyncs before returning, so a crash leaves every completed line intact.
+/// Thread-safe; closes on destruction.
+class AppendFile {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<AppendFile>> open(const std::string& path);
+  ~AppendFile();
+  AppendFile(const AppendFile&) = delete;
+  AppendFile& operator=(const AppendFile&) = delete;
+
+  /// Appends `line` plus a newline, then fsyncs.
+  [[nodiscard]] Result<void> append_line(const std::string& line);
+
+ private:
+  explicit AppendFile(int fd) : m_fd(fd) {}
+  int m_fd;
+  std::mutex m_mutex;
+};
 
 }  // namespace roster::core

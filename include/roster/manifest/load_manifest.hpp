@@ -15,6 +15,9 @@ struct LoadedManifest {
   model::DesiredTeam team;
   core::Diagnostics diagnostics;
   std::vector<std::string> files;  // files read, in merge order
+  /// "sha256:..." over every file's name (without its directory) and content, so that a
+  /// saved plan records exactly which manifest it came from, wherever it was checked out.
+  std::string digest;
 };
 
 /// One manifest file's name (used in messages) and text.

@@ -1,13 +1,19 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "roster/core/diagnostic.hpp"
 #include "roster/render/format.hpp"
 
 namespace roster::render {
 
-/// One line per diagnostic, `file:line:col: error: message`.
+/// Human: one line per diagnostic, `file:line:col: error: message`.
 void render_diagnostics(const core::Diagnostics& diagnostics, Format format, std::ostream& out);
+
+/// `roster validate --format json`: {"format_version", "valid", "error_count",
+/// "warning_count", "members", "files", "diagnostics": [...]} (docs/json-output.md).
+void render_validation_json(const core::Diagnostics& diagnostics, std::size_t members,
+                            const std::vector<std::string>& files, std::ostream& out);
 
 }  // namespace roster::render

@@ -15,6 +15,11 @@ namespace roster::render {
 void render_report_human(const plan::Plan& plan, const apply::ApplyReport& report,
                          const Style& style, std::ostream& out);
 
+/// `roster apply --format json`: {"format_version", "summary", "outcomes": [...]} with one
+/// outcome per plan step (docs/json-output.md).
+void render_report_json(const plan::Plan& plan, const apply::ApplyReport& report,
+                        std::ostream& out);
+
 /// A ProgressSink that prints one line per finished step (`[ 3/40] ok  + invite ...`),
 /// safe to call from the executor's threads.
 [[nodiscard]] std::unique_ptr<apply::ProgressSink> make_progress_printer(std::size_t total,

@@ -1,0 +1,92 @@
+#include "roster/apply/journal.hpp"
+
+#include "roster/core/json.hpp"
+#include "roster/model/observed.hpp"
+
+namespace roster::apply {
+
+using core::json::Writer;
+
+Journal::Journal(std::unique_ptr<core::AppendFile> file, const plan::Plan& plan, JournalRun run,
+                 WallClock now)
+    : m_file(std::move(file)), m_plan(plan), m_run(std::move(run)), m_now(std::move(now)) {}
+
+namespace {
+
+Writer& event(Writer& w, const char* name, std::int64_t now, const std::string& run_id) {
+  return w.begin_object()
+      .key("time")
+      .string(model::format_timestamp(now))
+      .key("event")
+      .string(name)
+      .key("run_id")
+      .string(run_id);
+}
+
+void step_fields(Writer& w, std::size_t index, const plan::PlanStep& step) {
+  w.key("step").integer(static_cast<std::int64_t>(index));
+  w.key("action").string(plan::to_string(step.action)).key("email").string(step.email);
+  w.key("team_member_id");
+  step.team_member_id.empty() ? w.null() : w.string(step.team_member_id);
+}
+
+}  // namespace
+
+void Journal::write(const std::string& line) {
+  auto written = m_file->append_line(line);
+  if (!written) {
+    std::lock_guard lock(m_mutex);
+    if (m_failure.empty()) m_failure = written.error().message;
+  }
+}
+
+core::Result<void> Journal::run_started() {
+  std::string line;
+  Writer w(line);
+  event(w, "apply_started", m_now(), m_run.run_id).key("source").string(m_run.source);
+  w.key("team_id").string(m_run.team_id).key("team_name").string(m_run.team_name);
+  w.key("manifest_digest").string(m_run.manifest_digest);
+  w.key("steps").integer(static_cast<std::int64_t>(m_plan.steps.size())).end_object();
+  return m_file->append_line(line);
+}
+
+core::Result<void> Journal::run_finished(const ApplyReport& report) {
+  std::string line;
+  Writer w(line);
+  event(w, "apply_finished", m_now(), m_run.run_id);
+  for (auto status : {StepOutcome::Status::succeeded, StepOutcome::Status::failed,
+                      StepOutcome::Status::skipped}) {
+    w.key(to_string(status)).integer(static_cast<std::int64_t>(report.count(status)));
+  }
+  w.end_object();
+  return m_file->append_line(line);
+}
+
+void Journal::step_started(std::size_t index, const plan::PlanStep& step) {
+  std::string line;
+  Writer w(line);
+  event(w, "step_started", m_now(), m_run.run_id);
+  step_fields(w, index, step);
+  w.end_object();
+  write(line);
+}
+
+void Journal::step_finished(std::size_t index, const plan::PlanStep& step,
+                            const StepOutcome& outcome) {
+  std::string line;
+  Writer w(line);
+  event(w, "step_finished", m_now(), m_run.run_id);
+  step_fields(w, index, step);
+  w.key("result").string(to_string(outcome.status));
+  w.key("attempts").integer(outcome.attempts);
+  w.key("job_id");
+  outcome.job_id.empty() ? w.null() : w.string(outcome.job_id);
+  w.key("error_tag");
+  outcome.error.api_tag.empty() ? w.null() : w.string(outcome.error.api_tag);
+  w.key("error");
+  outcome.status == StepOutcome::Status::failed ? w.string(outcome.error.message) : w.null();
+  w.key("note").string(outcome.note).end_object();
+  write(line);
+}
+
+}  // namespace roster::apply

@@ -1,0 +1,62 @@
+// Running a plan: journal, progress, executor, report. Shared by both forms of apply.
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "roster/apply/apply_plan.hpp"
+#include "roster/apply/journal.hpp"
+#include "roster/render/render_report.hpp"
+
+namespace roster::cli {
+
+namespace {
+
+apply::JournalRun journal_run(const planfile::SavedPlan& saved, Environment& env) {
+  apply::JournalRun run;
+  run.run_id = model::format_timestamp(env.now()) + "-" + std::to_string(::getpid());
+  run.source = saved.source == "live" ? "manifest" : "planfile";
+  run.team_id = saved.team_id.value_or("");
+  run.team_name = saved.team_name.value_or("");
+  run.manifest_digest = saved.manifest_digest;
+  return run;
+}
+
+}  // namespace
+
+ExitCode execute_plan(const planfile::SavedPlan& saved, LiveTeam& live, const Options& options,
+                      Environment& env) {
+  const auto& plan = saved.plan;
+  const bool human = options.format == render::Format::human;
+  auto file = core::AppendFile::open(options.journal_path);
+  if (!file) {
+    return fail(env, "cannot open the journal " + options.journal_path + ": " +
+                         file.error().message + " (nothing was changed)");
+  }
+  apply::Journal journal(std::move(*file), plan, journal_run(saved, env), env.now);
+  if (auto started = journal.run_started(); !started) {
+    return fail(env, "cannot write the journal " + options.journal_path + ": " +
+                         started.error().message + " (nothing was changed)");
+  }
+
+  std::ostream& progress_out = human ? env.out : env.err;
+  if (human) env.out << "\nApplying " << plan.steps.size() << " steps:\n";
+  auto printer = render::make_progress_printer(plan.steps.size(), output_style(env), progress_out);
+  apply::TeeProgress progress(*printer, journal);
+  apply::ApplyOptions apply_options;
+  apply_options.parallelism = options.parallelism;
+  auto report = apply::apply_plan(plan, *live.api, apply_options, live.clock, live.gate, progress);
+  auto finished = journal.run_finished(report);
+
+  if (human) {
+    render::render_report_human(plan, report, output_style(env), env.out);
+  } else {
+    render::render_report_json(plan, report, env.out);
+  }
+  if (!finished || !journal.failure().empty()) {
+    env.err << "roster: warning: the journal " << options.journal_path
+            << " is incomplete: " << (finished ? journal.failure() : finished.error().message)
+            << '\n';
+  }
+  return report.all_succeeded() ? ExitCode::success : ExitCode::partial;
+}
+
+}  // namespace roster::cli

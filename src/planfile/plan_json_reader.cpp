@@ -1,0 +1,256 @@
+#include <array>
+
+#include "roster/core/file.hpp"
+#include "roster/core/json_fields.hpp"
+#include "roster/planfile/saved_plan.hpp"
+
+namespace roster::planfile {
+
+namespace json = core::json;
+using json::FieldReader;
+
+namespace {
+
+template <typename Enum, std::size_t N>
+bool parse_enum(FieldReader& fields, std::string_view key, const std::array<Enum, N>& values,
+                Enum& out) {
+  std::string text;
+  if (!fields.string(key, text)) return false;
+  for (auto v : values) {
+    if (text == to_string(v)) {
+      out = v;
+      return true;
+    }
+  }
+  return fields.fail(*fields.get(key, true), "unknown " + std::string(key) + " \"" + text + "\"");
+}
+
+constexpr std::array k_actions = {plan::Action::recover,   plan::Action::invite,
+                                  plan::Action::unsuspend, plan::Action::update_profile,
+                                  plan::Action::suspend,   plan::Action::remove};
+constexpr std::array k_reasons = {
+    plan::Reason::not_on_team,       plan::Reason::no_longer_recoverable,
+    plan::Reason::declared_active,   plan::Reason::declared_suspended,
+    plan::Reason::declared_removed,  plan::Reason::invitation_cancelled,
+    plan::Reason::profile_differs,   plan::Reason::email_changed,
+    plan::Reason::unmanaged_suspend, plan::Reason::unmanaged_remove};
+constexpr std::array k_statuses = {model::MemberStatus::active, model::MemberStatus::invited,
+                                   model::MemberStatus::suspended, model::MemberStatus::removed};
+constexpr std::array k_drift = {plan::DriftItem::Kind::unmanaged,
+                                plan::DriftItem::Kind::pending_invite,
+                                plan::DriftItem::Kind::removed_outside};
+constexpr std::array k_guard_statuses = {plan::GuardResult::Status::passed,
+                                         plan::GuardResult::Status::refused,
+                                         plan::GuardResult::Status::not_checked};
+
+bool read_precondition(FieldReader& step, Precondition& p) {
+  const json::Value* pre = step.object("precondition");
+  if (pre == nullptr) return false;
+  FieldReader fields(*pre, step.path() + ".precondition", step.failure());
+  std::string fingerprint;
+  if (!fields.string("fingerprint", fingerprint)) return false;
+  const json::Value* observed = fields.get("observed", false);
+  if (observed != nullptr) {
+    FieldReader o(*observed, fields.path() + ".observed", step.failure());
+    p.on_team = true;
+    if (!o.string("team_member_id", p.team_member_id) || !o.string("email", p.email) ||
+        !o.string("status", p.status) || !o.boolean("is_recoverable", p.is_recoverable) ||
+        !o.string("given_name", p.given_name) || !o.string("surname", p.surname) ||
+        !o.string("external_id", p.external_id) || !o.string("role", p.role)) {
+      return false;
+    }
+  }
+  // The fingerprint guards against hand edits of the recorded facts.
+  if (p.fingerprint() != fingerprint) {
+    return fields.fail(*fields.get("fingerprint", true),
+                       "the fingerprint does not match the recorded observed state (edited?)");
+  }
+  return true;
+}
+
+bool read_payload(FieldReader& step, plan::PlanStep& s) {
+  switch (s.action) {
+    case plan::Action::invite: {
+      const json::Value* v = step.object("invite");
+      if (v == nullptr) return false;
+      FieldReader f(*v, step.path() + ".invite", step.failure());
+      return f.optional_string("given_name", s.given_name) &&
+             f.optional_string("surname", s.surname) &&
+             f.optional_string("external_id", s.external_id) &&
+             f.boolean("send_welcome_email", s.send_welcome_email);
+    }
+    case plan::Action::update_profile: {
+      const json::Value* changes = step.array("changes");
+      if (changes == nullptr) return false;
+      for (const auto& c : changes->as_array()) {
+        FieldReader f(c, step.path() + ".changes", step.failure());
+        plan::FieldChange change;
+        if (!f.string("field", change.field) || !f.string("before", change.before) ||
+            !f.string("after", change.after)) {
+          return false;
+        }
+        s.changes.push_back(std::move(change));
+      }
+      return true;
+    }
+    case plan::Action::suspend: {
+      const json::Value* v = step.object("suspend");
+      if (v == nullptr) return false;
+      FieldReader f(*v, step.path() + ".suspend", step.failure());
+      return f.boolean("wipe_data", s.wipe_data);
+    }
+    case plan::Action::remove: {
+      const json::Value* v = step.object("remove");
+      if (v == nullptr) return false;
+      FieldReader f(*v, step.path() + ".remove", step.failure());
+      return f.boolean("wipe_data", s.wipe_data) && f.boolean("keep_account", s.keep_account) &&
+             f.boolean("retain_team_shares", s.retain_team_shares) &&
+             f.string("transfer_to", s.transfer_to, false) &&
+             f.string("transfer_admin", s.transfer_admin, false);
+    }
+    case plan::Action::recover:
+    case plan::Action::unsuspend:
+      return true;
+  }
+  return true;
+}
+
+bool read_step(const json::Value& value, std::size_t index, SavedPlan& saved,
+               FieldReader::Failure& failure) {
+  FieldReader step(value, "steps[" + std::to_string(index) + "]", failure);
+  plan::PlanStep s;
+  Precondition p;
+  std::optional<std::string> status;
+  if (!parse_enum(step, "action", k_actions, s.action) ||
+      !parse_enum(step, "reason", k_reasons, s.reason) || !step.string("email", s.email) ||
+      !step.string("team_member_id", s.team_member_id, false) ||
+      !step.optional_string("observed_status", status) || !read_payload(step, s) ||
+      !step.string("note", s.note, false) || !read_precondition(step, p)) {
+    return false;
+  }
+  if (status) {
+    for (auto st : k_statuses) {
+      if (*status == model::to_string(st)) s.observed_status = st;
+    }
+  }
+  saved.plan.summary.steps_by_action[static_cast<std::size_t>(s.action)]++;
+  saved.plan.steps.push_back(std::move(s));
+  saved.preconditions.push_back(std::move(p));
+  return true;
+}
+
+bool read_lists(FieldReader& root, SavedPlan& saved) {
+  auto& p = saved.plan;
+  const json::Value* warnings = root.array("warnings");
+  const json::Value* drift = root.array("drift");
+  const json::Value* guards = root.array("guards");
+  if (warnings == nullptr || drift == nullptr || guards == nullptr) return false;
+  for (const auto& w : warnings->as_array()) {
+    FieldReader f(w, "warnings", root.failure());
+    plan::PlanWarning warning;
+    if (!f.string("email", warning.email) || !f.string("message", warning.message)) return false;
+    p.warnings.push_back(std::move(warning));
+  }
+  for (const auto& d : drift->as_array()) {
+    FieldReader f(d, "drift", root.failure());
+    plan::DriftItem item;
+    std::int64_t age = 0;
+    if (!parse_enum(f, "kind", k_drift, item.kind) || !f.string("email", item.email) ||
+        !parse_enum(f, "status", k_statuses, item.status) || !f.integer("age_days", age, false)) {
+      return false;
+    }
+    if (f.get("age_days", false) != nullptr) item.age_days = age;
+    p.drift.push_back(std::move(item));
+  }
+  for (const auto& g : guards->as_array()) {
+    FieldReader f(g, "guards", root.failure());
+    plan::GuardResult guard;
+    if (!f.string("name", guard.name) || !parse_enum(f, "status", k_guard_statuses, guard.status) ||
+        !f.string("message", guard.message)) {
+      return false;
+    }
+    p.guards.push_back(std::move(guard));
+  }
+  return true;
+}
+
+bool read_summary(FieldReader& root, SavedPlan& saved) {
+  const json::Value* summary = root.object("summary");
+  if (summary == nullptr) return false;
+  FieldReader f(*summary, "summary", root.failure());
+  std::int64_t desired = 0, live = 0, removed = 0, removals = 0;
+  if (!f.integer("desired_members", desired) || !f.integer("live_members", live) ||
+      !f.integer("removed_members", removed) || !f.integer("removals", removals)) {
+    return false;
+  }
+  saved.plan.summary.desired_members = static_cast<std::size_t>(desired);
+  saved.plan.summary.live_members = static_cast<std::size_t>(live);
+  saved.plan.summary.removed_members = static_cast<std::size_t>(removed);
+  saved.plan.summary.removals = static_cast<std::size_t>(removals);
+  return true;
+}
+
+bool read_document(const json::Value& doc, SavedPlan& saved, FieldReader::Failure& failure) {
+  FieldReader root(doc, "plan", failure);
+  if (!root.string("format_version", saved.format_version)) return false;
+  if (saved.format_version.rfind("1.", 0) != 0) {
+    return root.fail(
+        *root.get("format_version", true),
+        "unsupported format_version \"" + saved.format_version + "\" (this roster reads 1.x)");
+  }
+  const json::Value* team = root.object("team");
+  const json::Value* manifest = root.object("manifest");
+  const json::Value* steps = root.array("steps");
+  if (team == nullptr || manifest == nullptr || steps == nullptr) return false;
+  FieldReader team_fields(*team, "team", failure);
+  FieldReader manifest_fields(*manifest, "manifest", failure);
+  if (!root.string("roster_version", saved.roster_version) ||
+      !root.string("created_at", saved.created_at) || !root.string("source", saved.source) ||
+      !team_fields.optional_string("id", saved.team_id) ||
+      !team_fields.optional_string("name", saved.team_name) ||
+      !manifest_fields.string("digest", saved.manifest_digest) || !read_summary(root, saved)) {
+    return false;
+  }
+  for (std::size_t i = 0; i < steps->as_array().size(); ++i) {
+    if (!read_step(steps->as_array()[i], i, saved, failure)) return false;
+  }
+  return read_lists(root, saved);
+}
+
+}  // namespace
+
+LoadedPlan parse_saved_plan(std::string_view text, const std::string& name) {
+  LoadedPlan loaded;
+  json::Value doc;
+  std::string error;
+  if (!json::parse(text, doc, error)) {
+    auto colon = error.find(": ");
+    auto position = error.substr(0, colon);
+    auto line = static_cast<std::uint32_t>(std::stoul(position));
+    auto column = static_cast<std::uint32_t>(std::stoul(position.substr(position.find(':') + 1)));
+    loaded.diagnostics.error({name, line, column}, "malformed JSON: " + error.substr(colon + 2));
+    return loaded;
+  }
+  SavedPlan saved;
+  FieldReader::Failure failure;
+  if (!read_document(doc, saved, failure)) {
+    auto where = json::position_of(text, failure.offset);
+    loaded.diagnostics.error({name, where.line, where.column},
+                             "not a roster plan file: " + failure.message);
+    return loaded;
+  }
+  loaded.saved = std::move(saved);
+  return loaded;
+}
+
+LoadedPlan read_saved_plan(const std::string& path) {
+  auto text = core::read_file(path);
+  if (!text) {
+    LoadedPlan loaded;
+    loaded.diagnostics.error({path, 0, 0}, "cannot read plan file: " + text.error().message);
+    return loaded;
+  }
+  return parse_saved_plan(*text, path);
+}
+
+}  // namespace roster::planfile

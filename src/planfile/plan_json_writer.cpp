@@ -1,0 +1,149 @@
+#include "roster/core/json.hpp"
+#include "roster/planfile/saved_plan.hpp"
+
+namespace roster::planfile {
+
+using core::json::Writer;
+
+namespace {
+
+void optional_string(Writer& w, const char* key, const std::optional<std::string>& value) {
+  w.key(key);
+  value ? w.string(*value) : w.null();
+}
+
+void write_precondition(Writer& w, const Precondition& p) {
+  w.key("precondition").begin_object().key("fingerprint").string(p.fingerprint());
+  w.key("observed");
+  if (!p.on_team) {
+    w.null();
+  } else {
+    w.begin_object()
+        .key("team_member_id")
+        .string(p.team_member_id)
+        .key("email")
+        .string(p.email)
+        .key("status")
+        .string(p.status)
+        .key("is_recoverable")
+        .boolean(p.is_recoverable)
+        .key("given_name")
+        .string(p.given_name)
+        .key("surname")
+        .string(p.surname)
+        .key("external_id")
+        .string(p.external_id)
+        .key("role")
+        .string(p.role)
+        .end_object();
+  }
+  w.end_object();
+}
+
+void write_step(Writer& w, const plan::PlanStep& s, std::size_t index, const Precondition* pre) {
+  w.begin_object().key("index").integer(static_cast<std::int64_t>(index));
+  w.key("action").string(plan::to_string(s.action)).key("reason").string(plan::to_string(s.reason));
+  w.key("email").string(s.email);
+  w.key("team_member_id");
+  s.team_member_id.empty() ? w.null() : w.string(s.team_member_id);
+  w.key("observed_status");
+  s.observed_status ? w.string(model::to_string(*s.observed_status)) : w.null();
+  switch (s.action) {
+    case plan::Action::invite:
+      w.key("invite").begin_object();
+      optional_string(w, "given_name", s.given_name);
+      optional_string(w, "surname", s.surname);
+      optional_string(w, "external_id", s.external_id);
+      w.key("send_welcome_email").boolean(s.send_welcome_email).end_object();
+      break;
+    case plan::Action::update_profile:
+      w.key("changes").begin_array();
+      for (const auto& c : s.changes) {
+        w.begin_object().key("field").string(c.field).key("before").string(c.before);
+        w.key("after").string(c.after).end_object();
+      }
+      w.end_array();
+      break;
+    case plan::Action::suspend:
+      w.key("suspend").begin_object().key("wipe_data").boolean(s.wipe_data).end_object();
+      break;
+    case plan::Action::remove:
+      w.key("remove").begin_object().key("wipe_data").boolean(s.wipe_data);
+      w.key("keep_account").boolean(s.keep_account);
+      w.key("retain_team_shares").boolean(s.retain_team_shares);
+      w.key("transfer_to");
+      s.transfer_to.empty() ? w.null() : w.string(s.transfer_to);
+      w.key("transfer_admin");
+      s.transfer_admin.empty() ? w.null() : w.string(s.transfer_admin);
+      w.end_object();
+      break;
+    case plan::Action::recover:
+    case plan::Action::unsuspend:
+      break;
+  }
+  w.key("note").string(s.note);
+  if (pre != nullptr) write_precondition(w, *pre);
+  w.end_object();
+}
+
+void write_summary(Writer& w, const plan::Plan& p) {
+  w.key("summary").begin_object().key("steps").begin_object();
+  for (std::size_t a = 0; a < plan::k_action_count; ++a) {
+    w.key(plan::to_string(static_cast<plan::Action>(a)))
+        .integer(static_cast<std::int64_t>(p.summary.steps_by_action[a]));
+  }
+  w.end_object();
+  w.key("total_steps").integer(static_cast<std::int64_t>(p.steps.size()));
+  w.key("desired_members").integer(static_cast<std::int64_t>(p.summary.desired_members));
+  w.key("live_members").integer(static_cast<std::int64_t>(p.summary.live_members));
+  w.key("removed_members").integer(static_cast<std::int64_t>(p.summary.removed_members));
+  w.key("removals").integer(static_cast<std::int64_t>(p.summary.removals));
+  w.key("warnings").integer(static_cast<std::int64_t>(p.warnings.size()));
+  w.key("drift").integer(static_cast<std::int64_t>(p.drift.size()));
+  w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const SavedPlan& saved) {
+  const auto& p = saved.plan;
+  std::string out;
+  Writer w(out, 2);
+  w.begin_object().key("format_version").string(saved.format_version);
+  w.key("roster_version").string(saved.roster_version);
+  w.key("created_at").string(saved.created_at).key("source").string(saved.source);
+  w.key("team").begin_object();
+  optional_string(w, "id", saved.team_id);
+  optional_string(w, "name", saved.team_name);
+  w.end_object();
+  w.key("manifest").begin_object().key("digest").string(saved.manifest_digest).end_object();
+  w.key("has_changes").boolean(p.has_changes()).key("refused").boolean(p.is_refused());
+  write_summary(w, p);
+  w.key("steps").begin_array();
+  for (std::size_t i = 0; i < p.steps.size(); ++i) {
+    write_step(w, p.steps[i], i,
+               i < saved.preconditions.size() ? &saved.preconditions[i] : nullptr);
+  }
+  w.end_array().key("warnings").begin_array();
+  for (const auto& warning : p.warnings) {
+    w.begin_object().key("email").string(warning.email).key("message").string(warning.message);
+    w.end_object();
+  }
+  w.end_array().key("drift").begin_array();
+  for (const auto& d : p.drift) {
+    w.begin_object().key("kind").string(plan::to_string(d.kind)).key("email").string(d.email);
+    w.key("status").string(model::to_string(d.status)).key("age_days");
+    d.age_days ? w.integer(*d.age_days) : w.null();
+    w.end_object();
+  }
+  w.end_array().key("guards").begin_array();
+  for (const auto& g : p.guards) {
+    w.begin_object().key("name").string(g.name).key("status").string(plan::to_string(g.status));
+    w.key("message").string(g.message).end_object();
+  }
+  w.end_array().end_object();
+  out += '\n';
+  return out;
+}
+
+}  // namespace roster::planfile

@@ -1,0 +1,123 @@
+// Markdown for pull-request comments (GitHub and GitLab flavoured).
+#include <array>
+
+#include "roster/render/render_plan.hpp"
+#include "step_text.hpp"
+
+namespace roster::render {
+
+namespace {
+
+constexpr std::size_t k_fold_steps_over = 20;
+
+// Everything that comes from users (emails, names, messages) goes through here: no
+// Markdown, HTML, table breaks or @mentions can be injected into the comment.
+std::string md(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '@':
+        out += "&#64;";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '|':
+      case '#':
+      case '~':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+const char* guard_mark(plan::GuardResult::Status status) {
+  switch (status) {
+    case plan::GuardResult::Status::passed:
+      return "✅ passed";
+    case plan::GuardResult::Status::refused:
+      return "❌ **refused**";
+    case plan::GuardResult::Status::not_checked:
+      return "➖ not checked";
+  }
+  return "";
+}
+
+void write_steps(const plan::Plan& p, std::ostream& out) {
+  bool fold = p.steps.size() > k_fold_steps_over;
+  if (fold) out << "<details><summary>All " << p.steps.size() << " steps</summary>\n\n";
+  out << "| | action | member | what is sent | why |\n|---|---|---|---|---|\n";
+  for (const auto& s : p.steps) {
+    out << "| " << md(action_symbol(s.action)) << " | " << action_word(s.action) << " | "
+        << md(s.email) << " | " << md(details_text(s)) << " | " << md(reason_text(s)) << " |\n";
+  }
+  if (fold) out << "\n</details>\n";
+}
+
+void write_summary_table(const plan::Plan& p, std::ostream& out) {
+  static constexpr std::array k_order = {plan::Action::recover,   plan::Action::invite,
+                                         plan::Action::unsuspend, plan::Action::update_profile,
+                                         plan::Action::suspend,   plan::Action::remove};
+  out << "| action | steps |\n|---|---:|\n";
+  for (auto a : k_order) {
+    out << "| " << md(action_symbol(a)) << " " << action_word(a) << " | "
+        << p.summary.steps_by_action[static_cast<std::size_t>(a)] << " |\n";
+  }
+}
+
+}  // namespace
+
+void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
+  const auto& p = saved.plan;
+  out << "### roster plan";
+  if (saved.team_name) out << " for " << md(*saved.team_name);
+  out << "\n\n";
+  if (p.is_refused())
+    out << "> [!CAUTION]\n> **Refused by a safety guard: apply will not run this plan.**\n\n";
+  out << "**" << md(summary_text(p)) << "** " << p.warnings.size() << " warning"
+      << (p.warnings.size() == 1 ? "" : "s") << ", " << p.drift.size() << " drift.\n\n";
+  if (p.has_changes()) {
+    write_summary_table(p, out);
+    out << "\n#### Changes\n\n";
+    write_steps(p, out);
+  }
+  if (!p.warnings.empty()) {
+    out << "\n#### Warnings\n\n";
+    for (const auto& w : p.warnings)
+      out << "- " << md(w.email) << ": " << md(w.message) << "\n";
+  }
+  if (!p.drift.empty()) {
+    out << "\n#### Drift the plan leaves alone\n\n";
+    for (const auto& d : p.drift)
+      out << "- " << md(d.email) << ": " << md(drift_text(d)) << "\n";
+  }
+  out << "\n#### Guards\n\n| guard | result | measured |\n|---|---|---|\n";
+  for (const auto& g : p.guards) {
+    out << "| " << md(g.name) << " | " << guard_mark(g.status) << " | " << md(g.message) << " |\n";
+  }
+  out << "\n<sub>roster " << md(saved.roster_version) << " · " << md(saved.source)
+      << " plan · manifest " << md(saved.manifest_digest.substr(0, 19)) << " · "
+      << md(saved.created_at) << "</sub>\n";
+}
+
+}  // namespace roster::render
