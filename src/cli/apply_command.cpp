@@ -37,7 +37,7 @@ ExitCode apply_manifest(const Options& options, Environment& env) {
   if (!options.auto_approve && !confirmed(saved.plan, *observed, env)) {
     return fail(env, "apply cancelled (nothing was changed)");
   }
-  return execute_plan(saved, *live, options, env);
+  return execute_plan(saved, "manifest", *live, options, env);
 }
 
 }  // namespace

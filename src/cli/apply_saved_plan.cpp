@@ -59,7 +59,7 @@ ExitCode apply_saved_plan(const Options& options, Environment& env) {
     if (options.format == render::Format::human) env.out << "No changes: nothing to apply.\n";
     return ExitCode::success;
   }
-  return execute_plan(saved, *live, options, env);
+  return execute_plan(saved, "planfile", *live, options, env);
 }
 
 }  // namespace roster::cli

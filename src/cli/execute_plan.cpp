@@ -10,10 +10,11 @@ namespace roster::cli {
 
 namespace {
 
-apply::JournalRun journal_run(const planfile::SavedPlan& saved, Environment& env) {
+apply::JournalRun journal_run(const planfile::SavedPlan& saved, const std::string& source,
+                              Environment& env) {
   apply::JournalRun run;
   run.run_id = model::format_timestamp(env.now()) + "-" + std::to_string(::getpid());
-  run.source = saved.source == "live" ? "manifest" : "planfile";
+  run.source = source;
   run.team_id = saved.team_id.value_or("");
   run.team_name = saved.team_name.value_or("");
   run.manifest_digest = saved.manifest_digest;
@@ -22,8 +23,8 @@ apply::JournalRun journal_run(const planfile::SavedPlan& saved, Environment& env
 
 }  // namespace
 
-ExitCode execute_plan(const planfile::SavedPlan& saved, LiveTeam& live, const Options& options,
-                      Environment& env) {
+ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& source, LiveTeam& live,
+                      const Options& options, Environment& env) {
   const auto& plan = saved.plan;
   const bool human = options.format == render::Format::human;
   auto file = core::AppendFile::open(options.journal_path);
@@ -31,7 +32,7 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, LiveTeam& live, const Op
     return fail(env, "cannot open the journal " + options.journal_path + ": " +
                          file.error().message + " (nothing was changed)");
   }
-  apply::Journal journal(std::move(*file), plan, journal_run(saved, env), env.now);
+  apply::Journal journal(std::move(*file), plan, journal_run(saved, source, env), env.now);
   if (auto started = journal.run_started(); !started) {
     return fail(env, "cannot write the journal " + options.journal_path + ": " +
                          started.error().message + " (nothing was changed)");

@@ -83,8 +83,8 @@ std::vector<StaleMember> find_stale_members(const SavedPlan& saved,
     } else {
       compare(changes, "email", was.email, now.email);
       compare(changes, "status", was.status, now.status);
-      if (was.is_recoverable != now.is_recoverable) {
-        changes.push_back(now.is_recoverable ? "is recoverable again" : "is no longer recoverable");
+      if (was.status == now.status && was.is_recoverable != now.is_recoverable) {
+        changes.push_back(now.is_recoverable ? "is recoverable now" : "is no longer recoverable");
       }
       compare(changes, "given_name", was.given_name, now.given_name);
       compare(changes, "surname", was.surname, now.surname);
