@@ -12,9 +12,10 @@ declare -A allowed=(
   [manifest]="core model manifest"
   [dropbox]="core model dropbox"
   [plan]="core model plan"
-  [render]="core model plan apply render"
+  [render]="core model plan planfile apply render"
+  [planfile]="core model plan planfile"
   [apply]="core model plan dropbox apply"
-  [cli]="core model manifest dropbox plan render apply cli"
+  [cli]="core model manifest dropbox plan planfile render apply cli"
   [emulator]="core emulator"
 )
 

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs the roster command lines of docs/ci.md, exactly as written, against
+# roster-emulator: for each recipe (GitHub Actions, GitLab CI) the pull-request lines,
+# then the merge lines, then the nightly line (which must pass); then, after a member is
+# added outside roster, the nightly line again (which must fail with exit 2).
+# Usage: recipes_test.sh ROSTER_BINARY EMULATOR_BINARY DOCS_CI_MD EXAMPLE_MANIFEST SEED
+set -uo pipefail
+roster_bin=$(realpath "$1") emulator_bin=$(realpath "$2") doc=$(realpath "$3")
+manifest=$(realpath "$4") seed=$(realpath "$5")
+work=$(mktemp -d)
+emulator_pid=
+cleanup() {
+  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$work/bin"
+ln -s "$roster_bin" "$work/bin/roster"
+export PATH="$work/bin:$PATH" DROPBOX_TOKEN=recipe-token NO_COLOR=1
+unset DROPBOX_REFRESH_TOKEN DROPBOX_APP_KEY DROPBOX_APP_SECRET
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+start_emulator() {
+  [ -n "$emulator_pid" ] && kill "$emulator_pid" && wait "$emulator_pid" 2>/dev/null
+  rm -rf "$work/state" && mkdir -p "$work/state"
+  "$emulator_bin" --port 0 --state "$work/state/team.json" --seed "$seed" \
+    --token "$DROPBOX_TOKEN" >"$work/state/out" 2>/dev/null &
+  emulator_pid=$!
+  for _ in $(seq 100); do grep -q '^listening on' "$work/state/out" && break; sleep 0.05; done
+  export ROSTER_API_URL=$(sed -n 's/^listening on //p' "$work/state/out")
+}
+
+# The roster lines of one fenced block of docs/ci.md (the N-th ```yaml block).
+roster_lines() {
+  awk -v want="$1" '
+    /^```yaml/ { block++; inside = (block == want); next }
+    /^```/ { inside = 0; next }
+    inside {
+      line = $0
+      sub(/^[ \t]*(- )?(run: )?/, "", line)
+      if (line ~ /^roster /) print line
+    }' "$doc"
+}
+
+run_line() {  # expected-exit line
+  local expected=$1 line=$2 status
+  (cd "$work/repo" && bash -c "$line") >"$work/last.out" 2>&1
+  status=$?
+  if [ "$status" -ne "$expected" ]; then
+    fail "'$line' exited $status, expected $expected"
+    sed 's/^/    /' "$work/last.out" >&2
+  else
+    echo "ok   '$line' (exit $status)"
+  fi
+}
+
+for block in 1 2; do
+  mapfile -t lines < <(roster_lines "$block")
+  [ "${#lines[@]}" -ge 5 ] || { fail "block $block: expected at least 5 roster lines, found ${#lines[@]}"; continue; }
+  echo "recipe $block: ${#lines[@]} roster lines"
+  rm -rf "$work/repo" && mkdir -p "$work/repo/team"
+  cp "$manifest" "$work/repo/team/acme.yaml"
+  start_emulator
+  nightly=
+  for line in "${lines[@]}"; do
+    run_line 0 "$line"
+    case $line in
+      *"--detailed-exitcode" ) nightly=$line ;;
+    esac
+  done
+  [ -f "$work/repo/roster.plan" ] || fail "block $block: no roster.plan was written"
+  [ -s "$work/repo/plan.md" ] || fail "block $block: no plan.md was written"
+  grep -q '"event":"apply_finished"' "$work/repo/roster-journal.jsonl" 2>/dev/null ||
+    fail "block $block: no apply_finished line in roster-journal.jsonl"
+  [ -n "$nightly" ] || { fail "block $block: no nightly line"; continue; }
+  # Someone invites a member in the console (here: roster with another manifest).
+  printf 'version: 1\nmembers:\n  - email: console.click@acme.com\n' >"$work/console.yaml"
+  roster apply -f "$work/console.yaml" --auto-approve --journal "$work/console.jsonl" >/dev/null 2>&1 ||
+    fail "block $block: could not add a member outside the manifest"
+  run_line 2 "$nightly"
+done
+
+[ "$failures" -eq 0 ] && echo "all recipe lines behaved as documented"
+exit $((failures > 0))
