@@ -2,6 +2,7 @@
 // way it did when the plan was made. No prompt: the review happened on the pull request.
 #include "commands.hpp"
 #include "roster/render/render_diagnostics.hpp"
+#include "roster/render/render_report.hpp"
 
 namespace roster::cli {
 
@@ -56,7 +57,11 @@ ExitCode apply_saved_plan(const Options& options, Environment& env) {
     return ExitCode::refused;
   }
   if (!saved.plan.has_changes()) {
-    if (options.format == render::Format::human) env.out << "No changes: nothing to apply.\n";
+    if (options.format == render::Format::human) {
+      env.out << "No changes: nothing to apply.\n";
+    } else {
+      render::render_report_json(saved.plan, {}, env.out);
+    }
     return ExitCode::success;
   }
   return execute_plan(saved, "planfile", *live, options, env);

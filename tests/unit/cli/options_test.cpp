@@ -36,3 +36,34 @@ TEST_CASE("--help prints the command's help, not an error", "[cli]") {
   auto top = parse_options({"--help"});
   CHECK(top.output.find("validate") != std::string::npos);
 }
+
+TEST_CASE("global options are accepted before or after the command name", "[cli]") {
+  auto before = parse_options(
+      {"--api-url", "http://127.0.0.1:9", "--parallelism", "3", "plan", "-f", "t.yaml"});
+  auto after = parse_options({"plan", "-f", "t.yaml", "--token-file", "tok", "--api-url",
+                              "http://127.0.0.1:9", "--parallelism", "3"});
+  REQUIRE(before.options);
+  REQUIRE(after.options);
+  CHECK(before.options->api_url == "http://127.0.0.1:9");
+  CHECK(after.options->api_url == "http://127.0.0.1:9");
+  CHECK(before.options->parallelism == 3);
+  CHECK(after.options->parallelism == 3);
+  CHECK(after.options->token_file == "tok");
+}
+
+TEST_CASE("apply takes a manifest or a plan file, never both", "[cli]") {
+  auto saved = parse_options({"apply", "team.plan", "--journal", "j.jsonl", "--format", "json"});
+  REQUIRE(saved.options);
+  CHECK(saved.options->plan_file == "team.plan");
+  CHECK(saved.options->journal_path == "j.jsonl");
+  CHECK(saved.options->format == roster::render::Format::json);
+  auto manifest = parse_options({"apply", "-f", "team.yaml"});
+  REQUIRE(manifest.options);
+  CHECK(manifest.options->journal_path == "roster-journal.jsonl");
+  CHECK(parse_options({"apply", "-f", "team.yaml", "team.plan"}).is_error);
+  auto neither = parse_options({"apply"});
+  CHECK(neither.is_error);
+  CHECK(neither.output == "apply needs -f MANIFEST (re-plan from the live team) or a PLANFILE");
+  CHECK(parse_options({"plan", "-f", "t.yaml", "--format", "xml"}).is_error);
+  CHECK(parse_options({"validate", "-f", "t.yaml", "--format", "markdown"}).is_error);
+}

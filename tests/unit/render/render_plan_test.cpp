@@ -58,3 +58,39 @@ TEST_CASE("a refused plan says which guard refused and by how much", "[render][g
   render::render_plan_human(plan::make_plan(desired, observed, {}), render::Style{false}, out);
   CHECK(test::compare_golden("plan_refused.human.txt", out.str()) == "");
 }
+
+#include "roster/render/render_diagnostics.hpp"
+#include "roster/render/render_report.hpp"
+
+TEST_CASE("validation and apply-report JSON match the golden files", "[render][golden]") {
+  auto invalid = manifest::load_manifest(test::test_path("fixtures/manifests/typo.yaml"));
+  std::ostringstream validation;
+  render::render_validation_json(invalid.diagnostics, 0, {"typo.yaml"}, validation);
+  std::string text = validation.str();
+  const std::string dir = test::test_path("fixtures/manifests/");  // machine-dependent part
+  for (auto at = text.find(dir); at != std::string::npos; at = text.find(dir)) {
+    text.replace(at, dir.size(), "");
+  }
+  CHECK(test::compare_golden("validate_typo.json", text) == "");
+
+  auto plan = demo_plan();
+  apply::ApplyReport report;
+  report.outcomes.resize(plan.steps.size());
+  for (auto& o : report.outcomes) {
+    o.status = apply::StepOutcome::Status::succeeded;
+    o.attempts = 1;
+  }
+  report.outcomes[9].job_id = "dbjid:remove-9";
+  auto& failed = report.outcomes[2];
+  failed.status = apply::StepOutcome::Status::failed;
+  failed.error = core::make_error(core::ErrorKind::conflict,
+                                  "members/add_v2 refused amy.smith@acme.com: team_license_limit");
+  failed.error.api_tag = "team_license_limit";
+  report.outcomes[8].status = apply::StepOutcome::Status::skipped;
+  report.outcomes[8].note = "needs recover kim.ng@acme.com, which failed";
+  std::ostringstream json, human;
+  render::render_report_json(plan, report, json);
+  render::render_report_human(plan, report, render::Style{false}, human);
+  CHECK(test::compare_golden("apply_report.json", json.str()) == "");
+  CHECK(test::compare_golden("apply_report.human.txt", human.str()) == "");
+}
