@@ -67,7 +67,7 @@ TEST_CASE("bad requests are 400 with a plain-text message", "[emulator][protocol
   CHECK(get.status == 400);
 }
 
-TEST_CASE("auth failures are 401 JSON AuthError bodies; a malformed header is a 400",
+TEST_CASE("auth failures are 401 JSON AuthError bodies, a malformed header is a 400",
           "[emulator][protocol][auth]") {
   const auto mode = GENERATE(Mode::routes, Mode::http);
   TestTeam team(mode, acme_seed());
@@ -145,7 +145,7 @@ TEST_CASE("past --rate-limit requests get 429 with Retry-After and a RateLimitEr
   CHECK(team.call_void("team/get_info").status == 200);
 }
 
-TEST_CASE("Void routes accept no body or null; every answer has a request id",
+TEST_CASE("Void routes accept no body or null, every answer has a request id",
           "[emulator][protocol]") {
   const auto mode = GENERATE(Mode::routes, Mode::http);
   TestTeam team(mode, acme_seed());

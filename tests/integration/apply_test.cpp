@@ -115,7 +115,7 @@ TEST_CASE("an apply makes the calls it needs and no more", "[live][apply]") {
   CHECK(total == 1 + 2 + 1 + 1 + 3 + 4 + 5 + 3 + 4 + 8);
 }
 
-TEST_CASE("per-member invite failures name the member and the tag; the rest goes on",
+TEST_CASE("per-member invite failures name the member and the tag, the rest goes on",
           "[live][apply]") {
   EmulatorRunner emulator(test::make_seed({{"bob@acme.com"}}, "admin@acme.com", "Acme Corp", 3,
                                           {"someone@partner.example.com"}));
@@ -140,7 +140,7 @@ members:
   CHECK(test::member_status(state, "new1@acme.com") == "invited");
 }
 
-TEST_CASE("a failed step fails alone; the steps that need it are skipped", "[live][apply]") {
+TEST_CASE("a failed step fails alone, the steps that need it are skipped", "[live][apply]") {
   // Two licenses, both used: recovering dan needs a third (team_license_limit).
   EmulatorRunner emulator(test::make_seed({{"bob@acme.com"}, {"dan@acme.com", "removed"}},
                                           "admin@acme.com", "Acme Corp", 2));

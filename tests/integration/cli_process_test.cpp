@@ -95,7 +95,7 @@ TEST_CASE("a bad snapshot exits 1 with a located error", "[cli-process]") {
         "/nonexistent.json: error: cannot read snapshot: No such file or directory\n");
 }
 
-TEST_CASE("usage errors exit 1; help and version exit 0", "[cli-process]") {
+TEST_CASE("usage errors exit 1, help and version exit 0", "[cli-process]") {
   auto unknown = run_roster({"deploy"});
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err.rfind("roster: error: ", 0) == 0);

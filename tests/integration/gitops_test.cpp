@@ -157,7 +157,7 @@ TEST_CASE("a plan for another team is refused", "[live][gitops]") {
                          "team Other Inc (dbtid:AAother); nothing was changed\n");
 }
 
-TEST_CASE("--format json gives one document per command", "[live][gitops]") {
+TEST_CASE("roster prints one JSON document per command with --format json", "[live][gitops]") {
   Fixture f;
   auto plan = f.roster({"plan", "-f", f.manifest, "--format", "json"});
   CHECK(plan.code == cli::ExitCode::success);

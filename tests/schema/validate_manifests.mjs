@@ -32,6 +32,7 @@ try {
 // fixture is not silently left out.
 const k_fixtures = {
   "in_sync.yaml": { kind: "valid" },
+  "in_sync_pending.yaml": { kind: "valid" },
   "typo.yaml": { kind: "invalid", expect: "/members/1 additionalProperties" },
   "no_version.yaml": { kind: "invalid", expect: " required" },
   "empty.yaml": { kind: "invalid", expect: " type" },

@@ -49,7 +49,7 @@ std::ptrdiff_t position(const std::vector<std::string>& calls, const std::string
 
 }  // namespace
 
-TEST_CASE("invites go 20 to a call; the schedule follows members and transfers", "[apply]") {
+TEST_CASE("invites go 20 to a call, the schedule follows members and transfers", "[apply]") {
   std::vector<plan::PlanStep> steps;
   for (int i = 0; i < 45; ++i)
     steps.push_back(step(Action::invite, "n" + std::to_string(i) + "@x.com"));
@@ -103,7 +103,7 @@ TEST_CASE("no more than --parallelism requests are in flight", "[apply]") {
   CHECK(run.api.max_in_flight() >= 2);  // it does run concurrently
 }
 
-TEST_CASE("rate limits wait Retry-After; unavailability backs off, within bounded attempts",
+TEST_CASE("rate limits wait Retry-After, unavailability backs off, within bounded attempts",
           "[apply]") {
   Run run;
   run.api.script("suspend id:a@x.com", {test::rate_limited(3), test::rate_limited(3)});
@@ -120,7 +120,7 @@ TEST_CASE("rate limits wait Retry-After; unavailability backs off, within bounde
   CHECK(run.clock.slept() >= std::chrono::seconds(6));  // 2 × Retry-After 3 s
 }
 
-TEST_CASE("a non-retryable error fails its step only; steps needing it are skipped", "[apply]") {
+TEST_CASE("a non-retryable error fails its step only, steps needing it are skipped", "[apply]") {
   Run run;
   run.api.script("recover id:dan@x.com", {test::conflict("team_license_limit")});
   auto report = run(plan_of({step(Action::recover, "dan@x.com"), step(Action::suspend, "dan@x.com"),

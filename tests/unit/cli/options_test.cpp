@@ -15,7 +15,7 @@ TEST_CASE("plan options parse with their flags", "[cli]") {
   CHECK(parsed.options->max_removal_fraction == 0.2);
 }
 
-TEST_CASE("validate needs -f; unknown flags and commands are errors", "[cli]") {
+TEST_CASE("validate needs -f, unknown flags and commands are errors", "[cli]") {
   auto missing = parse_options({"validate"});
   CHECK(missing.is_error);
   CHECK(missing.output == "--file is required");
@@ -28,7 +28,7 @@ TEST_CASE("validate needs -f; unknown flags and commands are errors", "[cli]") {
   CHECK(range.is_error);
 }
 
-TEST_CASE("--help prints the command's help, not an error", "[cli]") {
+TEST_CASE("roster help prints the command's help, not an error", "[cli]") {
   auto help = parse_options({"plan", "--help"});
   CHECK_FALSE(help.is_error);
   CHECK_FALSE(help.options);

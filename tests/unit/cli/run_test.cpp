@@ -73,7 +73,7 @@ TEST_CASE("roster validate reports success on stdout and errors on stderr", "[cl
                        ":7:5: error: unknown key \"stat\" in member (did you mean \"state\"?)\n");
 }
 
-TEST_CASE("usage errors exit 1 with one line; help and version exit 0", "[cli]") {
+TEST_CASE("usage errors exit 1 with one line, help and version exit 0", "[cli]") {
   auto r = run({"plan"});
   CHECK(r.code == cli::ExitCode::error);
   CHECK(r.err == "roster: error: --file is required (see 'roster --help')\n");
@@ -84,7 +84,7 @@ TEST_CASE("usage errors exit 1 with one line; help and version exit 0", "[cli]")
   CHECK(run({"plan", "--help"}).code == cli::ExitCode::success);
 }
 
-TEST_CASE("--detailed-exitcode exits 2 on drift, but not for pending invitations", "[cli]") {
+TEST_CASE("roster plan --detailed-exitcode exits 2 on drift, but not for pending invitations", "[cli]") {
   const std::string manifest = test::test_path("fixtures/manifests/in_sync.yaml");
   auto invited = run({"plan", "-f", test::test_path("fixtures/manifests/in_sync_pending.yaml"),
                       "--observed",

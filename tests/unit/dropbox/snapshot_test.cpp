@@ -57,7 +57,7 @@ TEST_CASE("a snapshot decodes every member status Dropbox sends", "[snapshot]") 
   CHECK(m[4].is_disconnected);
 }
 
-TEST_CASE("roles map to admin tiers by name; external ids are kept", "[snapshot]") {
+TEST_CASE("roles map to admin tiers by name, external ids are kept", "[snapshot]") {
   std::string admin = R"({"profile": {"team_member_id": "dbmid:2", "email": "it@acme.com",
       "external_id": "E7", "status": {".tag": "active"}, "name": {"given_name": "", "surname": ""}},
       "roles": [{"role_id": "pid_dbtmr:1", "name": "Team admin", "description": "x"}]})";

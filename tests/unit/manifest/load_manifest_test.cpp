@@ -75,7 +75,7 @@ TEST_CASE("roster's defaults never wipe and only report unmanaged members", "[ma
   CHECK(team.members[0].state == model::DesiredState::active);
 }
 
-TEST_CASE("optional keys left empty are not managed; members: may be empty", "[manifest]") {
+TEST_CASE("optional keys left empty are not managed, members: may be empty", "[manifest]") {
   auto loaded = load_text("version: 1\nmembers:\n  - email: a@acme.com\n    given_name:\n");
   REQUIRE(messages(loaded).empty());
   CHECK_FALSE(loaded.team.members[0].given_name.has_value());
