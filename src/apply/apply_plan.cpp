@@ -25,8 +25,8 @@ class Executor {
     m_unfinished = m_tasks.size();
   }
 
-  ApplyReport run(int parallelism) {
-    auto workers = static_cast<std::size_t>(std::max(1, parallelism));
+  ApplyReport run(int worker_count) {
+    auto workers = static_cast<std::size_t>(std::max(1, worker_count));
     workers = std::min(workers, std::max<std::size_t>(1, m_tasks.size()));
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < workers; ++i)
@@ -116,7 +116,7 @@ ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api, const Appl
                        core::Clock& clock, core::RateGate& gate, ProgressSink& progress) {
   if (plan.steps.empty()) return {};
   Executor executor(plan, TaskContext{plan, api, options, clock, gate}, progress);
-  return executor.run(options.parallelism);
+  return executor.run(options.workers);
 }
 
 }  // namespace roster::apply

@@ -1,6 +1,8 @@
 // Running a plan: journal, progress, executor, report. Shared by both forms of apply.
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "commands.hpp"
 #include "roster/apply/apply_plan.hpp"
 #include "roster/apply/journal.hpp"
@@ -43,7 +45,9 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
   auto printer = render::make_progress_printer(plan.steps.size(), output_style(env), progress_out);
   apply::TeeProgress progress(*printer, journal);
   apply::ApplyOptions apply_options;
-  apply_options.parallelism = options.parallelism;
+  // The client bounds requests in flight to --parallelism; tasks waiting on async jobs
+  // hold no request, so more of them may be in progress.
+  apply_options.workers = std::min(4 * options.parallelism, 64);
   auto report = apply::apply_plan(plan, *live.api, apply_options, live.clock, live.gate, progress);
   auto finished = journal.run_finished(report);
 

@@ -1,6 +1,7 @@
 #include "roster/dropbox/http_team_api.hpp"
 
 #include <algorithm>
+#include <semaphore>
 
 #include "error_mapping.hpp"
 #include "http_transport.hpp"
@@ -42,7 +43,8 @@ class HttpTeamApi final : public TeamApi {
         m_transport(std::move(transport)),
         m_tokens(std::move(credentials), *m_transport, clock),
         m_clock(clock),
-        m_gate(gate) {}
+        m_gate(gate),
+        m_slots(std::max(1, config.max_in_flight)) {}
 
   Result<TeamInfo> get_team_info() override {
     auto value = read("get_info", "null");
@@ -183,8 +185,10 @@ class HttpTeamApi final : public TeamApi {
 
   Result<HttpResponse> post(const std::string& route, const std::string& body,
                             const std::string& token) {
+    m_slots.acquire();
     auto response = m_transport->post("/2/team/" + route, body, "application/json",
                                       {{"Authorization", "Bearer " + token}});
+    m_slots.release();
     if (!response) {
       return core::make_error(response.error().kind, m_tokens.redact(response.error().message));
     }
@@ -229,8 +233,9 @@ class HttpTeamApi final : public TeamApi {
         return core::make_error(core::ErrorKind::unavailable,
                                 "team/" + route + ": job " + *job_id + " did not finish");
       }
+      // 50 ms, then doubling: short jobs finish fast, long ones are not hammered.
       interval =
-          std::clamp(interval * 2, std::chrono::milliseconds(100), m_config.max_poll_interval);
+          std::clamp(interval * 2, std::chrono::milliseconds(50), m_config.max_poll_interval);
     }
   }
 
@@ -275,6 +280,7 @@ class HttpTeamApi final : public TeamApi {
   TokenSource m_tokens;
   core::Clock& m_clock;
   core::RateGate& m_gate;
+  std::counting_semaphore<> m_slots;  // bounds requests in flight
 };
 
 }  // namespace

@@ -276,7 +276,7 @@ TEST_CASE("an apply killed part-way converges on the next run without duplicate 
   const std::string journal = dir.file("journal.jsonl");
   std::vector<std::string> argv = {
       ROSTER_BINARY,  "apply",         "-f", path,        "--auto-approve", "--api-url",
-      emulator.url(), "--parallelism", "2",  "--journal", journal};
+      emulator.url(), "--parallelism", "1",  "--journal", journal};
   std::vector<char*> args;
   for (auto& a : argv)
     args.push_back(a.data());
@@ -289,15 +289,18 @@ TEST_CASE("an apply killed part-way converges on the next run without duplicate 
   pid_t pid = 0;
   REQUIRE(posix_spawn(&pid, args[0], &quiet, nullptr, args.data(), envp) == 0);
   posix_spawn_file_actions_destroy(&quiet);
-  // Kill it once some, but not all, invitations went out.
-  for (int i = 0; i < 400 && emulator.calls("team/members/add_v2") < 3; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  // Kill it once some invitations are done (journaled) and others not yet sent: with one
+  // request slot, four tasks at a time, ten batches of twenty.
+  for (int i = 0; i < 1000; ++i) {
+    auto so_far = core::read_file(journal);
+    if (so_far && so_far->find("step_finished") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   ::kill(pid, SIGKILL);
   int status = 0;
   ::waitpid(pid, &status, 0);
   int first_run_adds = emulator.calls("team/members/add_v2");
-  REQUIRE(first_run_adds >= 3);
+  REQUIRE(first_run_adds >= 1);
   REQUIRE(first_run_adds < 10);
   // The killed run's journal is valid JSON up to its last line.
   auto text = core::read_file(journal);
@@ -315,7 +318,7 @@ TEST_CASE("an apply killed part-way converges on the next run without duplicate 
     if (n == 0) CHECK(value.find("event")->as_string() == "apply_started");
     finished += value.find("event")->as_string() == "step_finished" ? 1 : 0;
   }
-  CHECK(finished >= 20);
+  CHECK(finished >= 1);
   CHECK(text->find("apply_finished") == std::string::npos);
 
   auto rerun = roster_cli(emulator, {"apply", "-f", path, "--auto-approve"});

@@ -9,16 +9,18 @@
 
 namespace roster::apply {
 
-inline constexpr int k_default_parallelism = 8;
 inline constexpr std::size_t k_invite_batch_size = 20;  // members/add_v2's documented limit
 
 struct ApplyOptions {
-  int parallelism = k_default_parallelism;  // requests in flight at most
+  /// Tasks in progress at once. A task waiting between polls of an async job is in
+  /// progress without a request in flight, so this may exceed the request bound, which
+  /// the TeamApi enforces (HttpTeamApiConfig::max_in_flight, `--parallelism`).
+  int workers = 32;
   core::RetryPolicy retry;
 };
 
 /// Executes `plan` through `api`. Invites go 20 to a members/add_v2 call; other steps
-/// run concurrently, at most `parallelism` at once, each after the steps it depends on:
+/// run concurrently, at most `workers` at once, each after the steps it depends on:
 /// a member's recovery before its suspension or profile update, a transfer
 /// destination's recovery or unsuspension before the removal that sends it files.
 /// Retryable failures are retried (RetryPolicy, Retry-After); a non-retryable one fails

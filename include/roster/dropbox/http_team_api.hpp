@@ -18,6 +18,9 @@ struct HttpTeamApiConfig {
   std::chrono::seconds timeout{60};
   core::RetryPolicy retry;  // for reads and job polls
   std::chrono::milliseconds max_poll_interval{2000};
+  /// Requests in flight at most, across every thread using this client (--parallelism).
+  /// Waiting between job polls does not hold a slot.
+  int max_in_flight = 8;
 };
 
 /// TeamApi over HTTPS to the Dropbox API (or roster-emulator on loopback). With a

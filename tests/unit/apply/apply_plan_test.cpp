@@ -91,12 +91,12 @@ TEST_CASE("invites go 20 to a call, the schedule follows members and transfers",
   CHECK(position(calls, "unsuspend id:amy@x.com") < position(calls, "remove id:carol@x.com"));
 }
 
-TEST_CASE("no more than --parallelism requests are in flight", "[apply]") {
+TEST_CASE("no more than the configured number of tasks run at once", "[apply]") {
   std::vector<plan::PlanStep> steps;
   for (int i = 0; i < 60; ++i)
     steps.push_back(step(Action::suspend, "m" + std::to_string(i) + "@x.com"));
   Run run;
-  run.options.parallelism = 3;
+  run.options.workers = 3;
   auto report = run(plan_of(steps));
   CHECK(report.all_succeeded());
   CHECK(run.api.max_in_flight() <= 3);
