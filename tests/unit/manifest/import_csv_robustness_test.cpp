@@ -5,6 +5,8 @@
 
 #include <random>
 
+#include "support/mutate.hpp"
+
 #include "import_csv_test_support.hpp"
 
 using namespace roster;
@@ -52,26 +54,7 @@ TEST_CASE("randomly mutated CSV exports never crash the importer", "[csv][robust
   std::mt19937 random(20261127);
   const std::string alphabet = ",\"\r\n \t;@.xA1\xC3\xA9\x80\xFF";
   for (int round = 0; round < 4000; ++round) {
-    std::string text = k_export;
-    int edits = 1 + static_cast<int>(random() % 8);
-    for (int e = 0; e < edits; ++e) {
-      std::size_t at = random() % text.size();
-      switch (random() % 4) {
-        case 0:
-          text[at] = alphabet[random() % alphabet.size()];
-          break;
-        case 1:
-          text.erase(at, 1 + random() % 20);
-          break;
-        case 2:
-          text.insert(at, 1, static_cast<char>(random() % 256));
-          break;
-        default:
-          text.insert(at, text.substr(random() % text.size(), random() % 40));
-          break;
-      }
-      if (text.empty()) text = "x";
-    }
+    std::string text = test::mutate(k_export, random, alphabet);
     auto imported = manifest::import_csv(text, "hr.csv");
     check_located(imported);
     check_round_trip(imported);

@@ -5,6 +5,8 @@
 
 #include <random>
 
+#include "support/mutate.hpp"
+
 #include "manifest_test_support.hpp"
 #include "roster/core/file.hpp"
 #include "support/golden.hpp"
@@ -17,26 +19,7 @@ TEST_CASE("randomly mutated manifests never crash the loader", "[manifest][robus
   std::mt19937 random(20261126);
   const std::string alphabet = ":-[]{}&*!|>'\"#%@ \n\t,?x1";
   for (int round = 0; round < 3000; ++round) {
-    std::string text = *original;
-    int edits = 1 + static_cast<int>(random() % 8);
-    for (int e = 0; e < edits; ++e) {
-      std::size_t at = random() % text.size();
-      switch (random() % 4) {
-        case 0:
-          text[at] = alphabet[random() % alphabet.size()];
-          break;
-        case 1:
-          text.erase(at, 1 + random() % 20);
-          break;
-        case 2:
-          text.insert(at, 1, static_cast<char>(random() % 256));
-          break;
-        default:
-          text.insert(at, text.substr(random() % text.size(), random() % 40));
-          break;
-      }
-      if (text.empty()) text = "x";
-    }
+    std::string text = test::mutate(*original, random, alphabet);
     auto loaded = test::load_text(text);
     for (const auto& d : loaded.diagnostics.items()) {
       REQUIRE(d.location.file == "team.yaml");
