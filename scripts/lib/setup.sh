@@ -34,10 +34,15 @@ roster_install_packages() {
 }
 
 roster_build() {
-  local werror=OFF
-  [ -n "${CI:-}" ] && werror=ON
+  # Warnings are errors under CI; otherwise keep whatever the build directory has, so
+  # that scripts/demo after a CI-style scripts/test does not rebuild everything.
+  local werror=()
+  [ -n "${CI:-}" ] && werror=(-DROSTER_WERROR=ON)
+  if [ ! -f "$ROSTER_BUILD/build.ninja" ]; then
+    echo "roster: building in $ROSTER_BUILD (the first build takes a few minutes)" >&2
+  fi
   cmake -S "$ROSTER_ROOT" -B "$ROSTER_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DROSTER_WERROR=$werror >/dev/null
+    "${werror[@]}" >/dev/null
   cmake --build "$ROSTER_BUILD" -j "$(nproc)"
 }
 
