@@ -7,8 +7,6 @@ namespace roster::core::json {
 
 namespace {
 
-constexpr int k_max_depth = 256;
-
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -201,11 +199,6 @@ bool Reader::read_number(double& out) {
 }
 
 bool Reader::read_value(Value& out) {
-  return read_value_at_depth(out, 0);
-}
-
-bool Reader::read_value_at_depth(Value& out, int depth) {
-  if (depth > k_max_depth) return fail("nesting too deep");
   char c = peek();
   auto offset = static_cast<std::uint32_t>(m_pos);
   switch (c) {
@@ -215,7 +208,7 @@ bool Reader::read_value_at_depth(Value& out, int depth) {
       std::string key;
       while (next_member(key)) {
         members.emplace_back(std::move(key), Value());
-        if (!read_value_at_depth(members.back().second, depth + 1)) return false;
+        if (!read_value(members.back().second)) return false;
       }
       if (failed()) return false;
       out = Value(std::move(members));
@@ -226,7 +219,7 @@ bool Reader::read_value_at_depth(Value& out, int depth) {
       Array elements;
       while (next_element()) {
         elements.emplace_back();
-        if (!read_value_at_depth(elements.back(), depth + 1)) return false;
+        if (!read_value(elements.back())) return false;
       }
       if (failed()) return false;
       out = Value(std::move(elements));
@@ -250,9 +243,8 @@ bool Reader::read_value_at_depth(Value& out, int depth) {
       if (!read_literal("null")) return false;
       out = Value();
       break;
-    case '\0':
-      return fail("unexpected end of input");
     default: {
+      if (m_pos >= m_text.size()) return fail("unexpected end of input");
       if (c != '-' && (c < '0' || c > '9')) return fail("unexpected character");
       double n = 0;
       if (!read_number(n)) return false;
@@ -263,11 +255,19 @@ bool Reader::read_value_at_depth(Value& out, int depth) {
   return true;
 }
 
-bool Reader::enter_object() {
-  if (peek() != '{') return fail("expected an object");
+bool Reader::open_container() {
+  // Recursion in read_value() follows this stack, so the limit also bounds the C++ stack.
+  if (m_first.size() >= k_max_depth) {
+    return fail("nesting deeper than " + std::to_string(k_max_depth) + " levels");
+  }
   ++m_pos;
   m_first.push_back(true);
   return true;
+}
+
+bool Reader::enter_object() {
+  if (peek() != '{') return fail("expected an object");
+  return open_container();
 }
 
 bool Reader::next_member(std::string& key) {
@@ -293,9 +293,7 @@ bool Reader::next_member(std::string& key) {
 
 bool Reader::enter_array() {
   if (peek() != '[') return fail("expected an array");
-  ++m_pos;
-  m_first.push_back(true);
-  return true;
+  return open_container();
 }
 
 bool Reader::next_element() {
@@ -322,7 +320,9 @@ bool Reader::skip_value() {
 
 bool Reader::finish() {
   if (failed()) return false;
-  if (peek() != '\0') return fail("unexpected content after the JSON value");
+  skip_whitespace();
+  // A NUL byte is content like any other: it must not end the document early.
+  if (m_pos < m_text.size()) return fail("unexpected content after the JSON value");
   return true;
 }
 

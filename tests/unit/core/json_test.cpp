@@ -44,7 +44,41 @@ TEST_CASE("json parse refuses nesting deeper than its limit instead of overflowi
   Value v;
   std::string error;
   CHECK_FALSE(parse(std::string(100000, '['), v, error));
-  CHECK(error.find("nesting too deep") != std::string::npos);
+  CHECK(error == "1:65: nesting deeper than 64 levels");
+  // Exactly at the limit is fine, one more is not, for objects and arrays alike.
+  CHECK(parse(std::string(64, '[') + std::string(64, ']'), v, error));
+  std::string objects;
+  for (int i = 0; i < 65; ++i)
+    objects += "{\"a\":";
+  CHECK_FALSE(parse(objects + "1" + std::string(65, '}'), v, error));
+  CHECK(error == "1:321: nesting deeper than 64 levels");
+}
+
+TEST_CASE("json reader counts containers entered through its pull interface", "[json]") {
+  // A document read with enter_array() + read_value() has the same limit as parse().
+  std::string text = "[" + std::string(64, '[') + std::string(64, ']') + "]";
+  Reader r(text);
+  REQUIRE(r.enter_array());
+  REQUIRE(r.next_element());
+  Value e;
+  CHECK_FALSE(r.read_value(e));
+  CHECK(r.error() == "nesting deeper than 64 levels");
+  CHECK(r.error_offset() == 64);
+}
+
+TEST_CASE("a NUL byte is content, not the end of the input", "[json]") {
+  Value v;
+  std::string error;
+  CHECK_FALSE(parse(std::string("{}\0garbage", 10), v, error));
+  CHECK(error == "1:3: unexpected content after the JSON value");
+  CHECK_FALSE(parse(std::string("{}\0", 3), v, error));
+  CHECK(error == "1:3: unexpected content after the JSON value");
+  CHECK_FALSE(parse(std::string("[1,\0]", 5), v, error));
+  CHECK(error == "1:4: unexpected character");
+  CHECK_FALSE(parse(std::string("\0", 1), v, error));
+  CHECK(error == "1:1: unexpected character");
+  CHECK_FALSE(parse(std::string("\"a\0\"", 4), v, error));
+  CHECK(error == "1:3: control character in string");
 }
 
 TEST_CASE("json writer escapes strings and prints integers without a fraction", "[json]") {
