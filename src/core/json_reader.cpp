@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "roster/core/json.hpp"
+#include "roster/core/text_position.hpp"
 
 namespace roster::core::json {
 
@@ -45,20 +46,6 @@ const Value* Value::find(std::string_view key) const {
 const char* Value::type_name() const noexcept {
   static const char* const k_names[] = {"null", "boolean", "number", "string", "array", "object"};
   return k_names[m_data.index()];
-}
-
-Position position_of(std::string_view text, std::size_t offset) {
-  Position p;
-  if (offset > text.size()) offset = text.size();
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++p.column;  // count characters, not UTF-8 continuation bytes
-    }
-  }
-  return p;
 }
 
 bool Reader::fail(std::string message) {
@@ -329,7 +316,7 @@ bool Reader::finish() {
 bool parse(std::string_view text, Value& out, std::string& error) {
   Reader reader(text);
   if (reader.read_value(out) && reader.finish()) return true;
-  Position p = position_of(text, reader.error_offset());
+  TextPosition p = position_of(text, reader.error_offset());
   error = std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + reader.error();
   return false;
 }

@@ -5,6 +5,8 @@
 #include <map>
 #include <memory>
 
+#include "roster/core/text_position.hpp"
+
 namespace roster::manifest {
 
 namespace {
@@ -19,21 +21,6 @@ struct ParserDeleter {
     delete p;
   }
 };
-
-// Line and column (from 1) of a byte offset, for reader errors that carry only an offset.
-core::SourceLocation location_of_offset(std::string_view text, std::size_t offset,
-                                        const std::string& file) {
-  core::SourceLocation where{file, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++where.column;
-    }
-  }
-  return where;
-}
 
 }  // namespace
 
@@ -163,7 +150,8 @@ YamlDocument YamlDocument::parse(std::string_view text, const std::string& file,
                    std::to_string(from_zero(p.context_mark.line)) + ")";
       }
       if (p.error == YAML_READER_ERROR) {
-        diagnostics.error(location_of_offset(text, p.problem_offset, file), message);
+        auto where = core::position_of(text, p.problem_offset);
+        diagnostics.error({file, where.line, where.column}, message);
       } else {
         builder.error(p.problem_mark, message);
       }

@@ -2,6 +2,7 @@
 
 #include "roster/core/file.hpp"
 #include "roster/core/json_fields.hpp"
+#include "roster/core/text_position.hpp"
 #include "roster/planfile/saved_plan.hpp"
 
 namespace roster::planfile {
@@ -222,19 +223,16 @@ bool read_document(const json::Value& doc, SavedPlan& saved, FieldReader::Failur
 LoadedPlan parse_saved_plan(std::string_view text, const std::string& name) {
   LoadedPlan loaded;
   json::Value doc;
-  std::string error;
-  if (!json::parse(text, doc, error)) {
-    auto colon = error.find(": ");
-    auto position = error.substr(0, colon);
-    auto line = static_cast<std::uint32_t>(std::stoul(position));
-    auto column = static_cast<std::uint32_t>(std::stoul(position.substr(position.find(':') + 1)));
-    loaded.diagnostics.error({name, line, column}, "malformed JSON: " + error.substr(colon + 2));
+  json::Reader reader(text);
+  if (!reader.read_value(doc) || !reader.finish()) {
+    auto where = core::position_of(text, reader.error_offset());
+    loaded.diagnostics.error({name, where.line, where.column}, "malformed JSON: " + reader.error());
     return loaded;
   }
   SavedPlan saved;
   FieldReader::Failure failure;
   if (!read_document(doc, saved, failure)) {
-    auto where = json::position_of(text, failure.offset);
+    auto where = core::position_of(text, failure.offset);
     loaded.diagnostics.error({name, where.line, where.column},
                              "not a roster plan file: " + failure.message);
     return loaded;

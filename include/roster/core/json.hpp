@@ -57,13 +57,6 @@ class Value {
   std::uint32_t m_offset = 0;
 };
 
-/// Line and column (from 1) of a byte offset in `text`.
-struct Position {
-  std::uint32_t line = 1;
-  std::uint32_t column = 1;
-};
-[[nodiscard]] Position position_of(std::string_view text, std::size_t offset);
-
 /// Containers may nest at most this deep. Dropbox's documents and roster's plan files
 /// need about 6 levels; the limit keeps hostile input from exhausting the stack.
 inline constexpr std::size_t k_max_depth = 64;
@@ -116,7 +109,7 @@ class Reader {
 };
 
 /// Parses a whole document. On failure returns false and fills `error` with
-/// "line:col: message".
+/// "line:col: message". Readers that report `file:line:col` use Reader directly.
 bool parse(std::string_view text, Value& out, std::string& error);
 
 /// Appends JSON text to a string; the caller keeps the structure balanced.
