@@ -1,12 +1,14 @@
 #include "roster/dropbox/http_team_api.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <semaphore>
 
 #include "error_mapping.hpp"
 #include "http_transport.hpp"
 #include "request_codec.hpp"
 #include "roster/core/json.hpp"
+#include "roster/core/json_fields.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/model/email.hpp"
 #include "token_source.hpp"
@@ -55,11 +57,16 @@ class HttpTeamApi final : public TeamApi {
     if (name == nullptr || id == nullptr) return bad_answer("get_info", "no name or team_id");
     info.name = *name;
     info.team_id = *id;
-    if (const auto* n = value->find("num_licensed_users"); n != nullptr && n->is_number()) {
-      info.num_licensed_users = static_cast<std::uint32_t>(n->as_number());
+    constexpr std::int64_t k_max_users = std::numeric_limits<std::uint32_t>::max();
+    if (const auto* n = value->find("num_licensed_users"); n != nullptr) {
+      auto count = json::to_integer(*n, 0, k_max_users);
+      if (!count) return bad_answer("get_info", "num_licensed_users is not a count");
+      info.num_licensed_users = static_cast<std::uint32_t>(*count);
     }
-    if (const auto* n = value->find("num_provisioned_users"); n != nullptr && n->is_number()) {
-      info.num_provisioned_users = static_cast<std::uint32_t>(n->as_number());
+    if (const auto* n = value->find("num_provisioned_users"); n != nullptr) {
+      auto count = json::to_integer(*n, 0, k_max_users);
+      if (!count) return bad_answer("get_info", "num_provisioned_users is not a count");
+      info.num_provisioned_users = static_cast<std::uint32_t>(*count);
     }
     return info;
   }

@@ -1,4 +1,5 @@
 #include <array>
+#include <limits>
 
 #include "roster/core/file.hpp"
 #include "roster/core/json_fields.hpp"
@@ -25,6 +26,9 @@ bool parse_enum(FieldReader& fields, std::string_view key, const std::array<Enum
   }
   return fields.fail(*fields.get(key, true), "unknown " + std::string(key) + " \"" + text + "\"");
 }
+
+// Counts and ages in a plan file are far below this; anything above is not a count.
+constexpr std::int64_t k_max_count = std::numeric_limits<std::int32_t>::max();
 
 constexpr std::array k_actions = {plan::Action::recover,   plan::Action::invite,
                                   plan::Action::unsuspend, plan::Action::update_profile,
@@ -157,7 +161,8 @@ bool read_lists(FieldReader& root, SavedPlan& saved) {
     plan::DriftItem item;
     std::int64_t age = 0;
     if (!parse_enum(f, "kind", k_drift, item.kind) || !f.string("email", item.email) ||
-        !parse_enum(f, "status", k_statuses, item.status) || !f.integer("age_days", age, false)) {
+        !parse_enum(f, "status", k_statuses, item.status) ||
+        !f.integer("age_days", age, 0, k_max_count, false)) {
       return false;
     }
     if (f.get("age_days", false) != nullptr) item.age_days = age;
@@ -180,8 +185,10 @@ bool read_summary(FieldReader& root, SavedPlan& saved) {
   if (summary == nullptr) return false;
   FieldReader f(*summary, "summary", root.failure());
   std::int64_t desired = 0, live = 0, removed = 0, removals = 0;
-  if (!f.integer("desired_members", desired) || !f.integer("live_members", live) ||
-      !f.integer("removed_members", removed) || !f.integer("removals", removals)) {
+  if (!f.integer("desired_members", desired, 0, k_max_count) ||
+      !f.integer("live_members", live, 0, k_max_count) ||
+      !f.integer("removed_members", removed, 0, k_max_count) ||
+      !f.integer("removals", removals, 0, k_max_count)) {
     return false;
   }
   saved.plan.summary.desired_members = static_cast<std::size_t>(desired);

@@ -142,3 +142,26 @@ TEST_CASE("sha256 matches the FIPS 180-4 test vectors", "[core]") {
   CHECK(sha256_hex(std::string(1000000, 'a')) ==
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
+
+#include "roster/core/json_fields.hpp"
+
+TEST_CASE("to_integer narrows only whole numbers within the range", "[json][limits]") {
+  auto number = [](const std::string& text) {
+    Value v;
+    std::string error;
+    REQUIRE(parse(text, v, error));
+    return v;
+  };
+  CHECK(to_integer(number("42"), 0, 100) == 42);
+  CHECK(to_integer(number("-5"), -10, 0) == -5);
+  CHECK(to_integer(number("1e2"), 0, 100) == 100);
+  CHECK(to_integer(number("9007199254740992"), 0, INT64_MAX) == 9007199254740992);
+  CHECK_FALSE(to_integer(number("101"), 0, 100));
+  CHECK_FALSE(to_integer(number("-1"), 0, 100));
+  CHECK_FALSE(to_integer(number("2.5"), 0, 100));
+  CHECK_FALSE(to_integer(number("1e300"), 0, INT64_MAX));
+  CHECK_FALSE(to_integer(number("-1e300"), INT64_MIN, 0));
+  CHECK_FALSE(to_integer(number("9223372036854775807"), 0, INT64_MAX));  // 2^63 as a double
+  CHECK_FALSE(to_integer(number("\"7\""), 0, 100));
+  CHECK_FALSE(to_integer(number("null"), 0, 100));
+}
