@@ -63,3 +63,13 @@ TEST_CASE("every bad member of a long one-line snapshot is located exactly", "[s
     REQUIRE(d.location.column == expected.column);
   }
 }
+
+TEST_CASE("a snapshot timestamp must be a real date", "[snapshot][limits]") {
+  std::string member = R"({"members": [{"profile": {"team_member_id": "dbmid:1",
+    "email": "a@b.com", "status": {".tag": "active"}, "joined_on": "2026-02-31T00:00:00Z",
+    "name": {"given_name": "", "surname": ""}}}]})";
+  CHECK(errors_of(member) ==
+        std::vector<std::string>{
+            "team.json:2:68: error: members[0].profile: \"joined_on\" is not a timestamp like "
+            "2015-05-12T15:50:38Z: \"2026-02-31T00:00:00Z\""});
+}
