@@ -1,5 +1,6 @@
 #include "roster/dropbox/member_codec.hpp"
 
+#include "roster/core/diagnostic.hpp"
 #include "roster/core/json_fields.hpp"
 #include "roster/model/email.hpp"
 
@@ -29,7 +30,7 @@ bool decode_timestamp(FieldReader& fields, std::string_view key,
     return fields.fail(*fields.get(key, true), "\"" + std::string(key) +
                                                    "\" is not a timestamp like "
                                                    "2015-05-12T15:50:38Z: \"" +
-                                                   *text + "\"");
+                                                   core::excerpt(*text) + "\"");
   }
   return true;
 }
@@ -51,7 +52,7 @@ bool decode_status(FieldReader& profile, model::ObservedMember& member) {
     return fields.boolean("is_recoverable", member.is_recoverable) &&
            fields.boolean("is_disconnected", member.is_disconnected);
   } else {
-    return profile.fail(*status, "unknown member status \"" + *tag + "\"");
+    return profile.fail(*status, "unknown member status \"" + core::excerpt(*tag) + "\"");
   }
   return true;
 }
@@ -88,8 +89,8 @@ model::Role role_from_name(std::string_view name) {
 }
 
 std::optional<model::ObservedMember> decode_member_info(const json::Value& value,
-                                                         const std::string& path,
-                                                         DecodeError& error) {
+                                                        const std::string& path,
+                                                        DecodeError& error) {
   FieldReader info(value, path, error);
   const json::Value* profile_value = info.object("profile");
   if (profile_value == nullptr) return std::nullopt;
@@ -98,7 +99,8 @@ std::optional<model::ObservedMember> decode_member_info(const json::Value& value
   std::string email;
   if (!profile.string("team_member_id", member.team_member_id) || !profile.string("email", email) ||
       !profile.optional_string("external_id", member.external_id) ||
-      !decode_status(profile, member) || !decode_timestamp(profile, "invited_on", member.invited_on) ||
+      !decode_status(profile, member) ||
+      !decode_timestamp(profile, "invited_on", member.invited_on) ||
       !decode_timestamp(profile, "joined_on", member.joined_on) ||
       !decode_timestamp(profile, "suspended_on", member.suspended_on)) {
     return std::nullopt;

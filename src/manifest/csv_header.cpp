@@ -8,6 +8,7 @@
 
 #include "csv_text.hpp"
 #include "node_reader.hpp"
+#include "roster/core/diagnostic.hpp"
 #include "roster/core/json.hpp"
 
 namespace roster::manifest {
@@ -41,7 +42,7 @@ std::string unknown_column_message(std::string_view name, const std::string& nor
   auto hint = closest_match(
       normalised, {"email", "given_name", "surname", "external_id", "state", "email_address",
                    "first_name", "last_name", "family_name", "employee_id"});
-  std::string message = "unknown column " + quote(name);
+  std::string message = "unknown column " + quote(core::excerpt(name));
   if (!hint.empty()) return message + " (did you mean \"" + std::string(hint) + "\"?)";
   return message +
          " (roster imports email, given_name, surname, external_id and state; remove other "
@@ -112,7 +113,7 @@ CsvHeader read_csv_header(const CsvRecord& record, const std::string& file,
       if (first == header.columns.end()) {
         column = known->second;
       } else {
-        diagnostics.error(where, "column " + quote(name) + " is a second " +
+        diagnostics.error(where, "column " + quote(core::excerpt(name)) + " is a second " +
                                      to_string(known->second) + " column (the first is column " +
                                      std::to_string(first - header.columns.begin() + 1) + ")");
       }

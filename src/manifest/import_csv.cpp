@@ -9,6 +9,7 @@
 #include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "csv_text.hpp"
+#include "roster/core/diagnostic.hpp"
 #include "roster/core/json.hpp"
 #include "roster/model/email.hpp"
 
@@ -200,7 +201,8 @@ bool RowReader::read_state(std::string_view value, const core::SourceLocation& w
   } else if (word == "removed") {
     state = model::DesiredState::removed;
   } else {
-    error(where, "unknown state " + quote(value) + " (expected active, suspended or removed)");
+    error(where, "unknown state " + quote(core::excerpt(value)) +
+                     " (expected active, suspended or removed)");
     return false;
   }
   return true;
@@ -276,7 +278,6 @@ CsvImport import_csv(std::string_view text, const std::string& file_name) {
   if (header && !diagnostics.has_errors() && result.members.empty()) {
     diagnostics.warning({file_name, header_line, 1}, "no member rows after the header row");
   }
-  diagnostics.sort();
   return result;
 }
 

@@ -1,6 +1,7 @@
 #include <array>
 #include <limits>
 
+#include "roster/core/diagnostic.hpp"
 #include "roster/core/file.hpp"
 #include "roster/core/json_fields.hpp"
 #include "roster/core/text_position.hpp"
@@ -24,7 +25,8 @@ bool parse_enum(FieldReader& fields, std::string_view key, const std::array<Enum
       return true;
     }
   }
-  return fields.fail(*fields.get(key, true), "unknown " + std::string(key) + " \"" + text + "\"");
+  return fields.fail(*fields.get(key, true),
+                     "unknown " + std::string(key) + " \"" + core::excerpt(text) + "\"");
 }
 
 // Counts and ages in a plan file are far below this; anything above is not a count.
