@@ -2,8 +2,10 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "roster/core/text_position.hpp"
 
@@ -14,6 +16,9 @@ namespace {
 std::uint32_t from_zero(std::size_t n) {
   return static_cast<std::uint32_t>(n + 1);
 }
+
+constexpr std::uint64_t k_alias_expansion_factor = 8;
+constexpr std::uint64_t k_min_alias_budget = 1 << 20;
 
 struct ParserDeleter {
   void operator()(yaml_parser_t* p) const {
@@ -26,8 +31,13 @@ struct ParserDeleter {
 
 class YamlBuilder {
  public:
-  YamlBuilder(YamlDocument& doc, const std::string& file, core::Diagnostics& diagnostics)
-      : m_doc(doc), m_file(file), m_diagnostics(diagnostics) {}
+  YamlBuilder(YamlDocument& doc, const std::string& file, std::size_t text_size,
+              core::Diagnostics& diagnostics)
+      : m_doc(doc),
+        m_file(file),
+        m_diagnostics(diagnostics),
+        m_alias_budget(
+            std::max<std::uint64_t>(k_alias_expansion_factor * text_size, k_min_alias_budget)) {}
 
   // Returns false after reporting an error; the document is then cleared by the caller.
   bool on_event(const yaml_event_t& event) {
@@ -45,35 +55,44 @@ class YamlBuilder {
                           event.data.scalar.length);
         node.plain =
             event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.data.scalar.tag == nullptr;
-        return anchor(event.data.scalar.anchor, index, event);
+        if (event.data.scalar.anchor != nullptr) m_expanded_size[index] = node.value.size() + 1;
+        return anchor(event.data.scalar.anchor, index);
       }
       case YAML_SEQUENCE_START_EVENT:
       case YAML_MAPPING_START_EVENT: {
+        // Stop before libyaml's cost grows: its scanner rechecks every open flow
+        // level for each token, so deep `[[[[` is quadratic (docs/decisions/0020).
+        if (m_open.size() >= k_max_yaml_depth) {
+          return error(event.start_mark, "nesting deeper than " + std::to_string(k_max_yaml_depth) +
+                                             " levels (a manifest needs 4)");
+        }
         bool mapping = event.type == YAML_MAPPING_START_EVENT;
         auto index = add(mapping ? YamlNode::Kind::mapping : YamlNode::Kind::sequence, event);
         m_open.push_back(index);
+        m_open_extent.push_back({event.start_mark.index, 0});
         const yaml_char_t* name =
             mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor;
-        return anchor(name, index, event);
+        return anchor(name, index);
       }
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT:
-        m_open.pop_back();
+        close(event);
         return true;
       case YAML_ALIAS_EVENT: {
         std::string name(reinterpret_cast<const char*>(event.data.alias.anchor));
         auto found = m_anchors.find(name);
         if (found == m_anchors.end()) {
-          return error(event.start_mark, "alias *" + name + " names no anchor");
+          return error(event.start_mark, "alias *" + core::excerpt(name) + " names no anchor");
         }
         for (auto open : m_open) {
           if (open == found->second) {
-            return error(event.start_mark, "alias *" + name + " refers to its own container");
+            return error(event.start_mark,
+                         "alias *" + core::excerpt(name) + " refers to its own container");
           }
         }
         auto index = add(YamlNode::Kind::alias, event);
         m_doc.m_nodes[index].target = found->second;
-        return true;
+        return expand(found->second, event);
       }
       default:
         return true;
@@ -107,16 +126,54 @@ class YamlBuilder {
     return index;
   }
 
-  bool anchor(const yaml_char_t* name, std::uint32_t index, const yaml_event_t&) {
-    if (name != nullptr) m_anchors[reinterpret_cast<const char*>(name)] = index;
+  bool anchor(const yaml_char_t* name, std::uint32_t index) {
+    if (name != nullptr) {
+      m_anchors[reinterpret_cast<const char*>(name)] = index;
+      m_doc.m_nodes[index].anchored = true;
+    }
     return true;
   }
+
+  // A container's expanded size is its own text plus what the aliases inside it repeat.
+  void close(const yaml_event_t& event) {
+    auto index = m_open.back();
+    auto extent = m_open_extent.back();
+    m_open.pop_back();
+    m_open_extent.pop_back();
+    if (!m_open_extent.empty()) m_open_extent.back().aliased += extent.aliased;
+    if (m_doc.m_nodes[index].anchored) {
+      m_expanded_size[index] = event.end_mark.index - extent.start + extent.aliased;
+    }
+  }
+
+  // Every walk of the tree follows aliases, so what they repeat is bounded like the
+  // text itself; otherwise a few kilobytes of nested aliases ("billion laughs") or one
+  // bad mapping aliased a million times would cost gigabytes of checks and messages.
+  bool expand(std::uint32_t target, const yaml_event_t& event) {
+    auto size = m_expanded_size[target];
+    if (!m_open_extent.empty()) m_open_extent.back().aliased += size;
+    m_alias_total += size;
+    if (m_alias_total <= m_alias_budget) return true;
+    return error(event.start_mark,
+                 "aliases repeat more than " + std::to_string(m_alias_budget) + " characters (" +
+                     std::to_string(k_alias_expansion_factor) +
+                     " times the file, at least 1 MiB); write the repeated parts out");
+  }
+
+  struct Extent {
+    std::size_t start = 0;      // character index of the container's first mark
+    std::uint64_t aliased = 0;  // characters its aliases repeat
+  };
 
   YamlDocument& m_doc;
   const std::string& m_file;
   core::Diagnostics& m_diagnostics;
   std::vector<std::uint32_t> m_open;
+  std::vector<Extent> m_open_extent;  // parallel to m_open
   std::map<std::string, std::uint32_t> m_anchors;
+  std::unordered_map<std::uint32_t, std::uint64_t> m_expanded_size;  // anchored nodes only
+  std::uint64_t m_alias_budget;
+  std::uint64_t m_alias_total = 0;
   int m_documents = 0;
 };
 
@@ -138,7 +195,7 @@ YamlDocument YamlDocument::parse(std::string_view text, const std::string& file,
   }
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()),
                                text.size());
-  YamlBuilder builder(doc, file, diagnostics);
+  YamlBuilder builder(doc, file, text.size(), diagnostics);
   while (true) {
     yaml_event_t event;
     if (yaml_parser_parse(parser.get(), &event) == 0) {

@@ -23,11 +23,17 @@ struct YamlNode {
   std::uint32_t next_sibling = k_none;
   std::uint32_t target = k_none;  // alias: the anchored node
   Kind kind = Kind::scalar;
-  bool plain = false;  // scalar written without quotes and without an explicit tag
+  bool plain = false;     // scalar written without quotes and without an explicit tag
+  bool anchored = false;  // has an &anchor: aliases may reach it many times
 };
 
+/// Mappings and lists may nest at most this deep; a manifest needs 4 levels.
+inline constexpr std::size_t k_max_yaml_depth = 64;
+
 /// A whole YAML document built from libyaml's event stream. Mapping children
-/// alternate key, value. Aliases stay alias nodes; `resolve()` follows them.
+/// alternate key, value. Aliases stay alias nodes; `resolve()` follows them. What
+/// aliases repeat is bounded: at most 8 times the text (at least 1 MiB), so a walk
+/// that follows every alias stays linear in the file's size.
 class YamlDocument {
  public:
   [[nodiscard]] const YamlNode& node(std::uint32_t index) const { return m_nodes[index]; }
