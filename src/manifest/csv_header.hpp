@@ -10,6 +10,7 @@ namespace roster::manifest {
 
 /// What one CSV column holds. `unknown` columns were reported and their cells are
 /// skipped; `unnamed` columns (an empty header cell) must have empty cells.
+/// The known columns come first, `state` last of them: the header reader indexes by them.
 enum class CsvColumn { email, given_name, surname, external_id, state, unknown, unnamed };
 
 /// The header row, one entry per field.
