@@ -1,6 +1,8 @@
 // The header row of a CSV import: which manifest key each column fills.
 #include "csv_header.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -89,6 +91,13 @@ CsvHeader read_csv_header(const CsvRecord& record, const std::string& file,
                           core::Diagnostics& diagnostics) {
   CsvHeader header;
   char separator = 0;
+  if (record.field_count > k_max_csv_columns) {
+    diagnostics.error({file, record.line, 1},
+                      fmt::format("the header row has {} columns; roster reads at most {} (is "
+                                  "the first row of the file the header?)",
+                                  record.field_count, k_max_csv_columns));
+    return header;
+  }
   if (is_other_separator(record, separator)) {
     diagnostics.error({file, record.line, 1},
                       std::string("the header row is separated by ") +

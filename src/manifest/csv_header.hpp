@@ -13,6 +13,9 @@ namespace roster::manifest {
 /// The known columns come first, `state` last of them: the header reader indexes by them.
 enum class CsvColumn { email, given_name, surname, external_id, state, unknown, unnamed };
 
+/// A header naming more columns than this is refused: HR exports have dozens.
+inline constexpr std::size_t k_max_csv_columns = 1000;
+
 /// The header row, one entry per field.
 struct CsvHeader {
   std::vector<CsvColumn> columns;
@@ -21,7 +24,8 @@ struct CsvHeader {
 
 /// Reads the header row: names are trimmed and matched case-insensitively, with ' ' and
 /// '-' read as '_' and a few common HR aliases (First Name, Last Name, Employee ID...).
-/// Reports unknown, repeated and missing required columns.
+/// Reports unknown, repeated and missing required columns, and more than
+/// k_max_csv_columns columns (then `has_email` is false: no row can be read).
 [[nodiscard]] CsvHeader read_csv_header(const CsvRecord& record, const std::string& file,
                                         core::Diagnostics& diagnostics);
 

@@ -82,7 +82,7 @@ std::optional<model::DesiredMember> RowReader::read(const CsvRecord& record,
 
 bool RowReader::check_field_count(const CsvRecord& record) {
   auto expected = m_header.columns.size();
-  auto found = record.fields.size();
+  auto found = record.field_count;
   if (found == expected) return true;
   std::string message = "row has " + std::to_string(found) + " fields but the header row has " +
                         std::to_string(expected);
@@ -235,9 +235,10 @@ void check_duplicates(const std::vector<RowKeys>& rows, core::Diagnostics& diagn
 }
 
 bool is_blank(const CsvRecord& record) {
-  return std::all_of(record.fields.begin(), record.fields.end(), [](const CsvField& f) {
-    return !f.is_malformed && trim_csv_blanks(f.value).empty();
-  });
+  return record.field_count == record.fields.size() &&
+         std::all_of(record.fields.begin(), record.fields.end(), [](const CsvField& f) {
+           return !f.is_malformed && trim_csv_blanks(f.value).empty();
+         });
 }
 
 bool is_utf16(std::string_view text) {
@@ -259,7 +260,9 @@ CsvImport import_csv(std::string_view text, const std::string& file_name) {
   std::optional<RowReader> rows;
   std::uint32_t header_line = 1;
   std::vector<RowKeys> keys;
-  while (reader.next(record)) {
+  // The header may name up to k_max_csv_columns; a row needs one field past the header
+  // to report where its extra fields start.
+  while (reader.next(record, header ? header->columns.size() + 1 : k_max_csv_columns + 1)) {
     if (is_blank(record)) continue;
     if (!header) {
       header = read_csv_header(record, file_name, diagnostics);
