@@ -189,7 +189,7 @@ std::optional<std::string> NodeReader::read_string(std::uint32_t index, std::str
     error(index, "\"" + std::string(what) + "\" must be a string, found " + describe(n));
     return std::nullopt;
   }
-  return n.value;
+  return std::string(n.value);
 }
 
 std::optional<bool> NodeReader::read_bool(std::uint32_t index, std::string_view what) {

@@ -51,8 +51,8 @@ class YamlBuilder {
       case YAML_SCALAR_EVENT: {
         auto index = add(YamlNode::Kind::scalar, event);
         auto& node = m_doc.m_nodes[index];
-        node.value.assign(reinterpret_cast<const char*>(event.data.scalar.value),
-                          event.data.scalar.length);
+        node.value = m_doc.store(
+            {reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length});
         node.plain =
             event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.data.scalar.tag == nullptr;
         if (event.data.scalar.anchor != nullptr) m_expanded_size[index] = node.value.size() + 1;
@@ -69,6 +69,7 @@ class YamlBuilder {
         bool mapping = event.type == YAML_MAPPING_START_EVENT;
         auto index = add(mapping ? YamlNode::Kind::mapping : YamlNode::Kind::sequence, event);
         m_open.push_back(index);
+        m_last_child.push_back(YamlNode::k_none);
         m_open_extent.push_back({event.start_mark.index, 0});
         const yaml_char_t* name =
             mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor;
@@ -115,13 +116,13 @@ class YamlBuilder {
     if (m_open.empty()) {
       m_doc.m_root = index;
     } else {
-      auto& parent = nodes[m_open.back()];
-      if (parent.last_child == YamlNode::k_none) {
-        parent.first_child = index;
+      auto& last = m_last_child.back();
+      if (last == YamlNode::k_none) {
+        nodes[m_open.back()].first_child = index;
       } else {
-        nodes[parent.last_child].next_sibling = index;
+        nodes[last].next_sibling = index;
       }
-      parent.last_child = index;
+      last = index;
     }
     return index;
   }
@@ -139,6 +140,7 @@ class YamlBuilder {
     auto index = m_open.back();
     auto extent = m_open_extent.back();
     m_open.pop_back();
+    m_last_child.pop_back();
     m_open_extent.pop_back();
     if (!m_open_extent.empty()) m_open_extent.back().aliased += extent.aliased;
     if (m_doc.m_nodes[index].anchored) {
@@ -169,13 +171,35 @@ class YamlBuilder {
   const std::string& m_file;
   core::Diagnostics& m_diagnostics;
   std::vector<std::uint32_t> m_open;
-  std::vector<Extent> m_open_extent;  // parallel to m_open
+  std::vector<std::uint32_t> m_last_child;  // parallel to m_open: where the next child links
+  std::vector<Extent> m_open_extent;        // parallel to m_open
   std::map<std::string, std::uint32_t> m_anchors;
   std::unordered_map<std::uint32_t, std::uint64_t> m_expanded_size;  // anchored nodes only
   std::uint64_t m_alias_budget;
   std::uint64_t m_alias_total = 0;
   int m_documents = 0;
 };
+
+std::string_view YamlDocument::store(std::string_view text) {
+  constexpr std::size_t k_chunk = 64 * 1024;
+  if (text.empty()) return {};
+  char* at = nullptr;
+  if (text.size() > k_chunk / 4) {
+    // A long scalar gets a chunk of its own; the current one stays open for short ones.
+    m_chunks.push_back(std::make_unique_for_overwrite<char[]>(text.size()));
+    at = m_chunks.back().get();
+  } else {
+    if (text.size() > m_chunk_free) {
+      m_chunks.push_back(std::make_unique_for_overwrite<char[]>(k_chunk));
+      m_chunk = m_chunks.back().get();
+      m_chunk_free = k_chunk;
+    }
+    at = m_chunk + (k_chunk - m_chunk_free);
+    m_chunk_free -= text.size();
+  }
+  std::copy(text.begin(), text.end(), at);
+  return {at, text.size()};
+}
 
 std::uint32_t YamlDocument::resolve(std::uint32_t index) const {
   // Aliases point to earlier, completed nodes, so this chain is finite.
