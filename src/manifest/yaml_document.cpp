@@ -48,53 +48,17 @@ class YamlBuilder {
                        "a manifest file holds one YAML document; found a second '---'");
         }
         return true;
-      case YAML_SCALAR_EVENT: {
-        auto index = add(YamlNode::Kind::scalar, event);
-        auto& node = m_doc.m_nodes[index];
-        node.value = m_doc.store(
-            {reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length});
-        node.plain =
-            event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && event.data.scalar.tag == nullptr;
-        if (event.data.scalar.anchor != nullptr) m_expanded_size[index] = node.value.size() + 1;
-        return anchor(event.data.scalar.anchor, index);
-      }
+      case YAML_SCALAR_EVENT:
+        return on_scalar(event);
       case YAML_SEQUENCE_START_EVENT:
-      case YAML_MAPPING_START_EVENT: {
-        // Stop before libyaml's cost grows: its scanner rechecks every open flow
-        // level for each token, so deep `[[[[` is quadratic (docs/decisions/0020).
-        if (m_open.size() >= k_max_yaml_depth) {
-          return error(event.start_mark, "nesting deeper than " + std::to_string(k_max_yaml_depth) +
-                                             " levels (a manifest needs 4)");
-        }
-        bool mapping = event.type == YAML_MAPPING_START_EVENT;
-        auto index = add(mapping ? YamlNode::Kind::mapping : YamlNode::Kind::sequence, event);
-        m_open.push_back(index);
-        m_last_child.push_back(YamlNode::k_none);
-        m_open_extent.push_back({event.start_mark.index, 0});
-        const yaml_char_t* name =
-            mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor;
-        return anchor(name, index);
-      }
+      case YAML_MAPPING_START_EVENT:
+        return on_open(event);
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT:
         close(event);
         return true;
-      case YAML_ALIAS_EVENT: {
-        std::string name(reinterpret_cast<const char*>(event.data.alias.anchor));
-        auto found = m_anchors.find(name);
-        if (found == m_anchors.end()) {
-          return error(event.start_mark, "alias *" + core::excerpt(name) + " names no anchor");
-        }
-        for (auto open : m_open) {
-          if (open == found->second) {
-            return error(event.start_mark,
-                         "alias *" + core::excerpt(name) + " refers to its own container");
-          }
-        }
-        auto index = add(YamlNode::Kind::alias, event);
-        m_doc.m_nodes[index].target = found->second;
-        return expand(found->second, event);
-      }
+      case YAML_ALIAS_EVENT:
+        return on_alias(event);
       default:
         return true;
     }
@@ -106,6 +70,49 @@ class YamlBuilder {
   }
 
  private:
+  bool on_scalar(const yaml_event_t& event) {
+    auto index = add(YamlNode::Kind::scalar, event);
+    auto& node = m_doc.m_nodes[index];
+    const auto& scalar = event.data.scalar;
+    node.value = m_doc.store({reinterpret_cast<const char*>(scalar.value), scalar.length});
+    node.plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.tag == nullptr;
+    if (scalar.anchor != nullptr) m_expanded_size[index] = node.value.size() + 1;
+    return anchor(scalar.anchor, index);
+  }
+
+  bool on_open(const yaml_event_t& event) {
+    // Stop before libyaml's cost grows: its scanner rechecks every open flow level for
+    // each token, so deep `[[[[` is quadratic (docs/decisions/0020).
+    if (m_open.size() >= k_max_yaml_depth) {
+      return error(event.start_mark, "nesting deeper than " + std::to_string(k_max_yaml_depth) +
+                                         " levels (a manifest needs 4)");
+    }
+    bool mapping = event.type == YAML_MAPPING_START_EVENT;
+    auto index = add(mapping ? YamlNode::Kind::mapping : YamlNode::Kind::sequence, event);
+    m_open.push_back(index);
+    m_last_child.push_back(YamlNode::k_none);
+    m_open_extent.push_back({event.start_mark.index, 0});
+    return anchor(mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor,
+                  index);
+  }
+
+  bool on_alias(const yaml_event_t& event) {
+    std::string name(reinterpret_cast<const char*>(event.data.alias.anchor));
+    auto found = m_anchors.find(name);
+    if (found == m_anchors.end()) {
+      return error(event.start_mark, "alias *" + core::excerpt(name) + " names no anchor");
+    }
+    for (auto open : m_open) {
+      if (open == found->second) {
+        return error(event.start_mark,
+                     "alias *" + core::excerpt(name) + " refers to its own container");
+      }
+    }
+    auto index = add(YamlNode::Kind::alias, event);
+    m_doc.m_nodes[index].target = found->second;
+    return expand(found->second, event);
+  }
+
   std::uint32_t add(YamlNode::Kind kind, const yaml_event_t& event) {
     auto& nodes = m_doc.m_nodes;
     auto index = static_cast<std::uint32_t>(nodes.size());
