@@ -41,6 +41,13 @@ Demo demo() {
   return d;
 }
 
+// The first diagnostic of a plan file that must not load.
+std::string error_of(const std::string& text) {
+  auto loaded = planfile::parse_saved_plan(text, "x.plan");
+  REQUIRE_FALSE(loaded.saved);
+  return core::format_diagnostic(loaded.diagnostics.items().at(0));
+}
+
 std::string rendered(const planfile::SavedPlan& saved, render::Format format) {
   std::ostringstream out;
   render::render_plan(saved, format, render::Style{false}, out);
@@ -105,11 +112,6 @@ TEST_CASE("staleness names each changed member and how it changed", "[planfile]"
 TEST_CASE("a broken or foreign plan file is a located error", "[planfile]") {
   auto d = demo();
   std::string text = planfile::to_json(d.saved);
-  auto error_of = [](const std::string& t) {
-    auto loaded = planfile::parse_saved_plan(t, "x.plan");
-    REQUIRE_FALSE(loaded.saved);
-    return core::format_diagnostic(loaded.diagnostics.items().at(0));
-  };
   CHECK(error_of("{\"format_version\": ") ==
         "x.plan:1:20: error: malformed JSON: unexpected end of input");
   std::string v2 = text;
@@ -153,11 +155,6 @@ TEST_CASE("a plan file's observed_email must be the account its precondition rec
           "[planfile][identity]") {
   auto d = demo();
   std::string text = planfile::to_json(d.saved);
-  auto error_of = [](const std::string& t) {
-    auto loaded = planfile::parse_saved_plan(t, "x.plan");
-    REQUIRE_FALSE(loaded.saved);
-    return core::format_diagnostic(loaded.diagnostics.items().at(0));
-  };
   // A reviewer reads observed_email; an edit that hides the real account is refused.
   std::string hidden = text;
   const std::string real = "\"observed_email\": \"quinn.adams@acme.com\"";
