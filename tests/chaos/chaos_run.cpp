@@ -69,7 +69,9 @@ class JournalTail {
 struct KillMoment {
   bool by_time = false;
   milliseconds delay{0};
-  double share = 0;  // of 2 × steps / (kills left + 4): about 1/(kills left + 4) on average
+  // Of 2 × planned steps / (kills left + 10): on average a run does 1/(kills left + 10) of
+  // what is left before its kill, so work remains for every kill and for the final run.
+  double share = 0;
   milliseconds extra{0};
 };
 
@@ -84,6 +86,7 @@ KillMoment draw_kill(std::mt19937_64& random) {
 
 struct RunEnd {
   ChildExit exit;
+  std::optional<int> planned_steps;  // from the run's apply_started line
   int finished_steps = 0;
   bool timed_out = false;
 };
@@ -151,14 +154,15 @@ RunEnd Chaos::apply(const std::optional<KillMoment>& kill) {
   if (kill && kill->by_time) kill_at = start + kill->delay;
   while (true) {
     tail.poll();
-    if (auto exit = roster.poll()) return {*exit, tail.finished_steps(), false};
+    if (auto exit = roster.poll()) return {*exit, tail.planned_steps(), tail.finished_steps()};
     auto now = Clock::now();
-    if (now > deadline) return {roster.kill(), tail.finished_steps(), true};
+    if (now > deadline) return {roster.kill(), tail.planned_steps(), tail.finished_steps(), true};
     if (kill && !kill->by_time && !kill_at && tail.planned_steps()) {
-      int target = static_cast<int>(kill->share * 2 * *tail.planned_steps() / (kills_left + 4));
+      int target = static_cast<int>(kill->share * 2 * *tail.planned_steps() / (kills_left + 10));
       if (tail.finished_steps() >= std::max(1, target)) kill_at = now + kill->extra;
     }
-    if (kill_at && now >= *kill_at) return {roster.kill(), tail.finished_steps(), false};
+    if (kill_at && now >= *kill_at)
+      return {roster.kill(), tail.planned_steps(), tail.finished_steps()};
     std::this_thread::sleep_for(milliseconds(2));
   }
 }
@@ -197,6 +201,7 @@ ChaosResult Chaos::run() {
   for (int i = 0; i < m_config.final_runs && f.final_exit != 0; ++i) {
     auto end = apply(std::nullopt);
     note_unkilled(end);
+    if (i == 0) f.final_run_steps = end.planned_steps.value_or(0);
     f.final_exit = end.exit.killed ? -1 : end.exit.code;
   }
   auto after_plan = read_plan(plan_json(), m_result.problems);
@@ -236,20 +241,34 @@ std::string describe(const ChaosConfig& config, const ChaosFigures& f) {
   std::string steps;
   for (const auto& [action, count] : f.first_plan)
     steps += fmt::format("{}{} {}", steps.empty() ? "" : ", ", count, action);
-  return fmt::format(
-      "seed: {}\nscale: {}\nlatency_ms: {}\nfirst plan: {} steps ({})\nroster apply runs: {}\n"
-      "SIGKILLs: {} ({} before the run finished a step; steps finished by each killed run: "
-      "{})\nfinal apply exit: {}\n"
-      "final plan steps: {}\nAPI requests: {}\nfaults: 429 {}, 500 {}, 503 {}, dropped {}\n"
-      "journal: {} lines, {} invalid, {} runs started, {} finished\n"
-      "duplicate invitations: {}\nrepeated invitations: {}\nsteps outside the plan: {}\n"
-      "writes beyond the plan: {}\nbystanders: {}, changed: {}\nseconds: {:.1f}\n",
-      config.seed, config.scale, config.latency_ms, f.first_plan_steps, steps, f.runs, f.kills,
-      f.kills_before_steps, fmt::join(f.kill_points, " "), f.final_exit, f.final_plan_steps,
-      f.requests, fault("429"), fault("500"), fault("503"), fault("dropped"), f.journal_lines,
-      f.journal_invalid_lines, f.journal_runs, f.journal_finished_runs, f.duplicate_invitations,
-      f.repeated_invitations, f.steps_outside_plan, f.writes_beyond_plan, f.bystanders,
-      f.bystanders_changed, f.seconds);
+  std::string out;
+  auto line = [&out](fmt::string_view name, fmt::string_view format, auto&&... args) {
+    fmt::format_to(std::back_inserter(out), "{}: ", name);
+    fmt::vformat_to(std::back_inserter(out), format, fmt::make_format_args(args...));
+    out += '\n';
+  };
+  line("seed", "{}", config.seed);
+  line("scale", "{}", config.scale);
+  line("latency_ms", "{}", config.latency_ms);
+  line("first plan", "{} steps ({})", f.first_plan_steps, steps);
+  line("roster apply runs", "{}", f.runs);
+  line("SIGKILLs", "{} ({} before the run finished a step; steps finished by each killed run: {})",
+       f.kills, f.kills_before_steps, fmt::join(f.kill_points, " "));
+  line("steps left for the first unkilled run", "{}", f.final_run_steps);
+  line("final apply exit", "{}", f.final_exit);
+  line("final plan steps", "{}", f.final_plan_steps);
+  line("API requests", "{}", f.requests);
+  line("faults", "429 {}, 500 {}, 503 {}, dropped {}", fault("429"), fault("500"), fault("503"),
+       fault("dropped"));
+  line("journal", "{} lines, {} invalid, {} runs started, {} finished", f.journal_lines,
+       f.journal_invalid_lines, f.journal_runs, f.journal_finished_runs);
+  line("duplicate invitations", "{}", f.duplicate_invitations);
+  line("repeated invitations", "{}", f.repeated_invitations);
+  line("steps outside the plan", "{}", f.steps_outside_plan);
+  line("writes beyond the plan", "{}", f.writes_beyond_plan);
+  line("bystanders", "{}, changed: {}", f.bystanders, f.bystanders_changed);
+  line("seconds", "{:.1f}", f.seconds);
+  return out;
 }
 
 }  // namespace roster::chaos

@@ -28,6 +28,8 @@ struct ChaosFigures {
   int runs = 0;                       // roster apply processes started
   int kills_before_steps = 0;         // killed before the run journaled a finished step
   std::vector<int> kill_points;       // finished steps journaled by each killed run
+  int final_run_steps = 0;            // planned by the first unkilled run: > 0 means every kill
+                                      // landed while the plan still had work
   int final_exit = -1;                // the last apply's exit code
   int final_plan_steps = -1;          // steps in the plan after it
   std::map<std::string, int> faults;  // emulator answers: "429", "500", "503", "dropped"

@@ -22,6 +22,7 @@ TEST_CASE("apply under faults and 24 SIGKILLs converges with no duplicate and no
   CHECK(result.problems.empty());
   CHECK(f.first_plan_steps >= 2000);
   CHECK(f.kills >= 20);
+  CHECK(f.final_run_steps > 0);
   CHECK(f.final_exit == 0);
   CHECK(f.final_plan_steps == 0);
   CHECK(f.faults.at("429") > 0);
