@@ -57,6 +57,40 @@ std::map<std::string, std::pair<std::string, std::string>> records(const json& s
   return out;
 }
 
+// Why a journal line is not an entry of the run it names, or "" when it is: each run
+// starts with one apply_started line, and every other line names a started run.
+std::string entry_problem(const json& entry, std::set<std::string>& runs) {
+  if (!entry.is_object()) return "not a JSON object";
+  std::string run = text_of(entry, "run_id");
+  std::string event = text_of(entry, "event");
+  if (run.empty()) return "without run_id";
+  if (event == "apply_started")
+    return runs.insert(run).second ? "" : "a second apply_started of its run";
+  if (event != "step_started" && event != "step_finished" && event != "apply_finished")
+    return "of an unknown event";
+  return runs.count(run) ? "" : "of a run that never started";
+}
+
+// A step line: a step the first plan named; an invite not refused as already sent.
+void check_step(const json& entry, int number, const std::string& line, const PlannedSteps& plan,
+                ChaosFigures& figures, Problems& problems) {
+  std::string action = text_of(entry, "action");
+  if (!plan.keys.count(
+          step_key(action, text_of(entry, "email"), text_of(entry, "team_member_id")))) {
+    ++figures.steps_outside_plan;
+    report(problems, figures.steps_outside_plan,
+           fmt::format("journal line {}: a step the first plan did not name: {}", number,
+                       excerpt(line)));
+  }
+  if (text_of(entry, "event") == "step_finished" && action == "invite" &&
+      (text_of(entry, "error_tag") == "user_already_on_team" ||
+       text_of(entry, "note").find("user_already_on_team") != std::string::npos)) {
+    ++figures.repeated_invitations;
+    report(problems, figures.repeated_invitations,
+           fmt::format("journal line {}: an invitation sent again: {}", number, excerpt(line)));
+  }
+}
+
 }  // namespace
 
 PlannedSteps read_plan(const std::string& plan_json, Problems& problems) {
@@ -82,36 +116,24 @@ void check_journal(const std::string& text, const PlannedSteps& plan, ChaosFigur
   if (!text.empty() && text.back() != '\n')
     problems.push_back("the journal ends in an incomplete line: " +
                        excerpt(text.substr(text.rfind('\n') + 1)));
+  std::set<std::string> runs;
   std::istringstream lines(text);
   std::string line;
   for (int number = 1; std::getline(lines, line); ++number) {
     ++figures.journal_lines;
     json entry = json::parse(line, nullptr, false);
-    if (entry.is_discarded() || !entry.is_object() || text_of(entry, "run_id").empty()) {
+    std::string wrong = entry.is_discarded() ? "not JSON" : entry_problem(entry, runs);
+    if (!wrong.empty()) {
       ++figures.journal_invalid_lines;
       report(problems, figures.journal_invalid_lines,
-             fmt::format("journal line {} is not a valid entry: {}", number, excerpt(line)));
+             fmt::format("journal line {} is {}: {}", number, wrong, excerpt(line)));
       continue;
     }
     std::string event = text_of(entry, "event");
-    if (event == "apply_started") ++figures.journal_runs;
-    if (event == "apply_finished") ++figures.journal_finished_runs;
-    if (event != "step_started" && event != "step_finished") continue;
-    std::string action = text_of(entry, "action");
-    if (!plan.keys.count(
-            step_key(action, text_of(entry, "email"), text_of(entry, "team_member_id")))) {
-      ++figures.steps_outside_plan;
-      report(problems, figures.steps_outside_plan,
-             fmt::format("journal line {}: a step the first plan did not name: {}", number,
-                         excerpt(line)));
-    }
-    if (event == "step_finished" && action == "invite" &&
-        (text_of(entry, "error_tag") == "user_already_on_team" ||
-         text_of(entry, "note").find("user_already_on_team") != std::string::npos)) {
-      ++figures.repeated_invitations;
-      report(problems, figures.repeated_invitations,
-             fmt::format("journal line {}: an invitation sent again: {}", number, excerpt(line)));
-    }
+    figures.journal_runs += event == "apply_started" ? 1 : 0;
+    figures.journal_finished_runs += event == "apply_finished" ? 1 : 0;
+    if (event == "step_started" || event == "step_finished")
+      check_step(entry, number, line, plan, figures, problems);
   }
 }
 

@@ -20,8 +20,9 @@ PlannedSteps plan() {
 }
 
 std::string line(const std::string& event, const std::string& action, const std::string& email,
-                 const std::string& id, const std::string& extra = "") {
-  return R"({"time":"t","run_id":"r","event":")" + event + R"(","action":")" + action +
+                 const std::string& id, const std::string& extra = "",
+                 const std::string& run = "r") {
+  return R"({"time":"t","run_id":")" + run + R"(","event":")" + event + R"(","action":")" + action +
          R"(","email":")" + email + R"(","team_member_id":)" +
          (id.empty() ? "null" : "\"" + id + "\"") + extra + "}\n";
 }
@@ -60,16 +61,27 @@ TEST_CASE("check_journal accepts planned steps and flags everything else", "[cha
     CHECK(f.journal_invalid_lines == 1);
     REQUIRE(problems.size() == 2);
     CHECK(problems[0] == "the journal ends in an incomplete line: {\"time\":\"t\",\"ev");
-    CHECK(problems[1] == "journal line 4 is not a valid entry: {\"time\":\"t\",\"ev");
+    CHECK(problems[1] == "journal line 4 is not JSON: {\"time\":\"t\",\"ev");
+  }
+  SECTION("lines of a run that never started, and a run started twice") {
+    std::string started = R"({"time":"t","run_id":"r","event":"apply_started","steps":2})"
+                          "\n";
+    check_journal(
+        started + started + line("step_started", "suspend", "s@x.com", "dbmid:s", "", "q"), plan(),
+        f, problems);
+    CHECK(f.journal_invalid_lines == 2);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].rfind("journal line 2 is a second apply_started of its run: ", 0) == 0);
+    CHECK(problems[1].rfind("journal line 3 is of a run that never started: ", 0) == 0);
   }
   SECTION("a step on a member the plan did not name") {
-    check_journal(line("step_started", "remove", "s@x.com", "dbmid:s"), plan(), f, problems);
+    check_journal(ok + line("step_started", "remove", "s@x.com", "dbmid:s"), plan(), f, problems);
     CHECK(f.steps_outside_plan == 1);
   }
   SECTION("an invitation the API refused as already sent") {
-    check_journal(line("step_finished", "invite", "new@x.com", "",
-                       R"x(,"error_tag":null,"note":"done by an earlier attempt )x"
-                       R"x((user_already_on_team on retry)")x"),
+    check_journal(ok + line("step_finished", "invite", "new@x.com", "",
+                            R"x(,"error_tag":null,"note":"done by an earlier attempt )x"
+                            R"x((user_already_on_team on retry)")x"),
                   plan(), f, problems);
     CHECK(f.repeated_invitations == 1);
   }
