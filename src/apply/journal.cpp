@@ -28,6 +28,8 @@ void step_fields(Writer& w, std::size_t index, const plan::PlanStep& step) {
   w.key("action").string(plan::to_string(step.action)).key("email").string(step.email);
   w.key("team_member_id");
   step.team_member_id.empty() ? w.null() : w.string(step.team_member_id);
+  w.key("observed_email");
+  step.observed_email.empty() ? w.null() : w.string(step.observed_email);
 }
 
 }  // namespace

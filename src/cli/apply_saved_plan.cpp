@@ -1,6 +1,7 @@
 // `roster apply PLANFILE`: the reviewed plan, executed only if the team still looks the
 // way it did when the plan was made. No prompt: the review happened on the pull request.
 #include "commands.hpp"
+#include "roster/plan/guards.hpp"
 #include "roster/render/render_diagnostics.hpp"
 #include "roster/render/render_report.hpp"
 
@@ -8,17 +9,9 @@ namespace roster::cli {
 
 namespace {
 
-// The plan's steps must not suspend or remove whoever runs this apply.
-std::string touches_token_admin(const plan::Plan& plan, const model::ObservedTeam& live) {
-  if (!live.authenticated_admin_email) return "";
-  for (const auto& s : plan.steps) {
-    if ((s.action == plan::Action::suspend || s.action == plan::Action::remove) &&
-        s.email == *live.authenticated_admin_email) {
-      return "the plan would " + std::string(plan::to_string(s.action)) + " " + s.email +
-             ", the admin whose token roster uses";
-    }
-  }
-  return "";
+ExitCode refuse(Environment& env, const std::string& message) {
+  env.err << "roster: error: " << message << '\n';
+  return ExitCode::refused;
 }
 
 }  // namespace
@@ -33,15 +26,24 @@ ExitCode apply_saved_plan(const Options& options, Environment& env) {
             << " was refused by a safety guard when it was made; it cannot be applied\n";
     return ExitCode::refused;
   }
+  // A plan says which team it is for, or it cannot be applied to any (decision 0009).
+  if (!saved.team_id) {
+    return refuse(env, *options.plan_file + " records no team identity (it was planned " +
+                           (saved.source == "observed" ? "offline from a snapshot without "
+                                                         "team_info"
+                                                       : "without one") +
+                           "), so it cannot be applied to a live team; nothing was changed. "
+                           "Plan live, or from a snapshot that records team_info");
+  }
   auto live = connect(options, env);
   if (!live) return ExitCode::error;
   auto observed = observe(*live, env);
   if (!observed) return ExitCode::error;
-  if (saved.team_id && observed->team_id != saved.team_id) {
-    return fail(env, *options.plan_file + " was made for team " + saved.team_name.value_or("?") +
-                         " (" + *saved.team_id + "), but the token belongs to team " +
-                         observed->team_name.value_or("?") + " (" +
-                         observed->team_id.value_or("?") + "); nothing was changed");
+  if (observed->team_id != saved.team_id) {
+    return refuse(env, *options.plan_file + " was made for team " + saved.team_name.value_or("?") +
+                           " (" + *saved.team_id + "), but the token belongs to team " +
+                           observed->team_name.value_or("?") + " (" +
+                           observed->team_id.value_or("?") + "); nothing was changed");
   }
   auto stale = planfile::find_stale_members(saved, *observed);
   if (!stale.empty()) {
@@ -52,9 +54,11 @@ ExitCode apply_saved_plan(const Options& options, Environment& env) {
       env.err << "  " << s.email << ": " << s.change << '\n';
     return ExitCode::error;
   }
-  if (auto admin = touches_token_admin(saved.plan, *observed); !admin.empty()) {
-    env.err << "roster: error: plan refused by safety guard token_admin: " << admin << '\n';
-    return ExitCode::refused;
+  // Who the admins are and who holds the token are judged again, on the team as it is now.
+  for (const auto& guard : plan::recheck_guards(saved.plan, *observed)) {
+    if (guard.status == plan::GuardResult::Status::refused) {
+      return refuse(env, "plan refused by safety guard " + guard.name + ": " + guard.message);
+    }
   }
   if (!saved.plan.has_changes()) {
     if (options.format == render::Format::human) {

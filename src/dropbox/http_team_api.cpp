@@ -1,15 +1,14 @@
 #include "roster/dropbox/http_team_api.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <semaphore>
 
 #include "error_mapping.hpp"
 #include "http_transport.hpp"
 #include "request_codec.hpp"
 #include "roster/core/json.hpp"
-#include "roster/core/json_fields.hpp"
 #include "roster/dropbox/member_codec.hpp"
+#include "roster/dropbox/team_codec.hpp"
 #include "roster/model/email.hpp"
 #include "token_source.hpp"
 
@@ -48,36 +47,14 @@ class HttpTeamApi final : public TeamApi {
         m_gate(gate),
         m_slots(std::max(1, config.max_in_flight)) {}
 
-  Result<TeamInfo> get_team_info() override {
-    auto value = read("get_info", "null");
-    if (!value) return value.error();
-    TeamInfo info;
-    const std::string* name = string_field(*value, "name");
-    const std::string* id = string_field(*value, "team_id");
-    if (name == nullptr || id == nullptr) return bad_answer("get_info", "no name or team_id");
-    info.name = *name;
-    info.team_id = *id;
-    constexpr std::int64_t k_max_users = std::numeric_limits<std::uint32_t>::max();
-    if (const auto* n = value->find("num_licensed_users"); n != nullptr) {
-      auto count = json::to_integer(*n, 0, k_max_users);
-      if (!count) return bad_answer("get_info", "num_licensed_users is not a count");
-      info.num_licensed_users = static_cast<std::uint32_t>(*count);
-    }
-    if (const auto* n = value->find("num_provisioned_users"); n != nullptr) {
-      auto count = json::to_integer(*n, 0, k_max_users);
-      if (!count) return bad_answer("get_info", "num_provisioned_users is not a count");
-      info.num_provisioned_users = static_cast<std::uint32_t>(*count);
-    }
-    return info;
+  Result<TeamInfo> get_team_info() override { return read_decoded("get_info", decode_team_info); }
+
+  Result<AdminIdentity> get_authenticated_admin() override {
+    return read_decoded("token/get_authenticated_admin", decode_authenticated_admin);
   }
 
-  Result<std::string> get_authenticated_admin() override {
-    auto value = read("token/get_authenticated_admin", "null");
-    if (!value) return value.error();
-    const json::Value* profile = value->find("admin_profile");
-    const std::string* email = profile != nullptr ? string_field(*profile, "email") : nullptr;
-    if (email == nullptr) return bad_answer("token/get_authenticated_admin", "no admin_profile");
-    return model::normalise_email(*email);
+  Result<std::vector<model::TeamRole>> get_available_roles() override {
+    return read_decoded("members/get_available_team_member_roles", decode_available_roles);
   }
 
   Result<std::vector<model::ObservedMember>> list_members_page(const std::string& cursor,
@@ -164,6 +141,19 @@ class HttpTeamApi final : public TeamApi {
   }
 
  private:
+  // A Void-argument read whose answer one of team_codec's decoders turns into T.
+  template <typename Decoder>
+  auto read_decoded(const std::string& route, Decoder decoder)
+      -> Result<typename std::invoke_result_t<Decoder, const json::Value&, const std::string&,
+                                              DecodeError&>::value_type> {
+    auto value = read(route, "null");
+    if (!value) return value.error();
+    DecodeError error;
+    auto decoded = decoder(*value, "answer", error);
+    if (!decoded) return bad_answer(route, error.message);
+    return std::move(*decoded);
+  }
+
   // One request, plus one resend after refreshing an expired token.
   Result<json::Value> send(const std::string& route, const std::string& body) {
     auto token = m_tokens.current();

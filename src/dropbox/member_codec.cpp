@@ -57,36 +57,35 @@ bool decode_status(FieldReader& profile, model::ObservedMember& member) {
   return true;
 }
 
-model::Role decode_role(const json::Value& info) {
-  model::Role role = model::Role::member_only;
-  if (const json::Value* roles = info.find("roles"); roles != nullptr && roles->is_array()) {
+// v2 `roles` (TeamMemberRole list) are kept as listed; the role they stand for is decided
+// by id, once the team's role table is known (model::recognise_roles). v1 `AdminTier` tags
+// name the role directly.
+bool decode_roles(FieldReader& info, model::ObservedMember& member) {
+  if (const json::Value* roles = info.array("roles", false); roles != nullptr) {
+    std::size_t index = 0;
     for (const auto& r : roles->as_array()) {
-      const json::Value* name = r.find("name");
-      if (name == nullptr || !name->is_string()) continue;
-      model::Role found = role_from_name(name->as_string());
-      if (role == model::Role::member_only || found == model::Role::team_admin) role = found;
+      FieldReader fields(r, info.path() + ".roles[" + std::to_string(index++) + "]",
+                         info.failure());
+      model::TeamRole role;
+      if (!fields.string("role_id", role.role_id) || !fields.string("name", role.name)) {
+        return false;
+      }
+      member.roles.push_back(std::move(role));
     }
-  } else if (const json::Value* tier = info.find("role"); tier != nullptr) {
-    // v1 `AdminTier`, in case a v1 listing is given.
+    return true;
+  }
+  if (info.failed()) return false;
+  if (const json::Value* tier = info.get("role", false); tier != nullptr) {
     if (const std::string* tag = union_tag(*tier)) {
-      if (*tag == "team_admin") role = model::Role::team_admin;
-      if (*tag == "user_management_admin") role = model::Role::user_management_admin;
-      if (*tag == "support_admin") role = model::Role::support_admin;
+      if (*tag == "team_admin") member.role = model::Role::team_admin;
+      if (*tag == "user_management_admin") member.role = model::Role::user_management_admin;
+      if (*tag == "support_admin") member.role = model::Role::support_admin;
     }
   }
-  return role;
+  return true;
 }
 
 }  // namespace
-
-model::Role role_from_name(std::string_view name) {
-  std::string lower = model::normalise_email(name);
-  if (lower == "team admin") return model::Role::team_admin;
-  if (lower == "user management admin") return model::Role::user_management_admin;
-  if (lower == "support admin") return model::Role::support_admin;
-  if (lower.empty() || lower == "member only" || lower == "member") return model::Role::member_only;
-  return model::Role::other_admin;
-}
 
 std::optional<model::ObservedMember> decode_member_info(const json::Value& value,
                                                         const std::string& path,
@@ -112,7 +111,7 @@ std::optional<model::ObservedMember> decode_member_info(const json::Value& value
   if (!name.string("given_name", member.given_name) || !name.string("surname", member.surname)) {
     return std::nullopt;
   }
-  member.role = decode_role(value);
+  if (!decode_roles(info, member)) return std::nullopt;
   return member;
 }
 

@@ -1,5 +1,7 @@
 #include "roster/dropbox/observe.hpp"
 
+#include "roster/model/roles.hpp"
+
 namespace roster::dropbox {
 
 core::Result<model::ObservedTeam> observe_team(TeamApi& api) {
@@ -10,7 +12,11 @@ core::Result<model::ObservedTeam> observe_team(TeamApi& api) {
   team.team_id = info->team_id;
   auto admin = api.get_authenticated_admin();
   if (!admin) return admin.error();
-  team.authenticated_admin_email = *admin;
+  team.authenticated_admin_email = admin->email;
+  team.authenticated_admin_id = admin->team_member_id;
+  auto roles = api.get_available_roles();
+  if (!roles) return roles.error();
+  team.available_roles = std::move(*roles);
   std::string cursor;
   do {
     std::string next;
@@ -25,6 +31,7 @@ core::Result<model::ObservedTeam> observe_team(TeamApi& api) {
                         std::make_move_iterator(page->end()));
     cursor = std::move(next);
   } while (!cursor.empty());
+  model::recognise_roles(team);
   return team;
 }
 

@@ -3,10 +3,44 @@
 #include "roster/core/file.hpp"
 #include "roster/core/text_position.hpp"
 #include "roster/dropbox/member_codec.hpp"
+#include "roster/dropbox/team_codec.hpp"
+#include "roster/model/roles.hpp"
 
 namespace roster::dropbox {
 
 namespace json = core::json;
+
+namespace {
+
+// The team's facts a snapshot may carry beside its members, each exactly as Dropbox
+// answers the route: `team_info` (team/get_info), `authenticated_admin`
+// (team/token/get_authenticated_admin), `available_roles`
+// (members/get_available_team_member_roles). False for other keys.
+bool is_team_fact(const std::string& key) {
+  return key == "team_info" || key == "authenticated_admin" || key == "available_roles";
+}
+
+bool decode_team_fact(const std::string& key, const json::Value& value, model::ObservedTeam& team,
+                      DecodeError& error) {
+  if (key == "team_info") {
+    auto info = decode_team_info(value, key, error);
+    if (!info) return false;
+    team.team_name = info->name;
+    team.team_id = info->team_id;
+  } else if (key == "authenticated_admin") {
+    auto admin = decode_authenticated_admin(value, key, error);
+    if (!admin) return false;
+    team.authenticated_admin_email = admin->email;
+    team.authenticated_admin_id = admin->team_member_id;
+  } else {
+    auto roles = decode_available_roles(value, key, error);
+    if (!roles) return false;
+    team.available_roles = std::move(*roles);
+  }
+  return true;
+}
+
+}  // namespace
 
 LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name) {
   LoadedSnapshot result;
@@ -29,6 +63,15 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
   bool has_members = false;
   std::string key;
   while (reader.next_member(key)) {
+    if (is_team_fact(key)) {
+      json::Value value;
+      if (!reader.read_value(value)) break;
+      DecodeError error;
+      if (!decode_team_fact(key, value, result.team, error)) {
+        result.diagnostics.error(locate(error.offset), error.message);
+      }
+      continue;
+    }
     if (key != "members") {
       if (!reader.skip_value()) break;
       continue;
@@ -60,6 +103,7 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
   if (!has_members) {
     result.diagnostics.error({name, 1, 1}, "a snapshot must have a \"members\" list");
   }
+  model::recognise_roles(result.team);
   return result;
 }
 

@@ -45,6 +45,7 @@ PlanStep Planner::step(Action action, Reason reason, const Match& match) const {
   s.email = match.desired->email;
   if (match.observed != nullptr) {
     s.team_member_id = match.observed->team_member_id;
+    s.observed_email = match.observed->email;
     s.observed_status = match.observed->status;
   }
   return s;
@@ -57,6 +58,7 @@ PlanStep Planner::removal(const model::ObservedMember& member, const model::Remo
   s.reason = reason;
   s.email = member.email;
   s.team_member_id = member.team_member_id;
+  s.observed_email = member.email;
   s.observed_status = member.status;
   if (member.status == model::MemberStatus::invited) {
     // Nobody joined, so there is no account to keep, no data to wipe or transfer; the
@@ -95,6 +97,7 @@ void Planner::plan_active(const Match& match) {
     PlanStep s = step(Action::invite,
                       o == nullptr ? Reason::not_on_team : Reason::no_longer_recoverable, match);
     s.team_member_id.clear();  // an invitation makes a new record; it selects by email
+    s.observed_email.clear();
     s.given_name = d.given_name;
     s.surname = d.surname;
     s.external_id = d.external_id;

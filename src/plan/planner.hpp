@@ -42,8 +42,6 @@ class Planner {
   // guards.cpp: PRODUCT.md §6 guards decided from the plan and the listing.
   void check_guards();
   void check_removal_fraction();
-  void check_last_admin();
-  void check_token_admin();
   void check_team_name();
 
   void finish();

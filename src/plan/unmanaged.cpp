@@ -11,7 +11,10 @@ bool Planner::is_untouchable(const model::ObservedMember& member, std::string& w
     why = "it is in policy.protected";
     return true;
   }
-  if (m_observed.authenticated_admin_email == member.email) {
+  bool is_token_admin = m_observed.authenticated_admin_id
+                            ? *m_observed.authenticated_admin_id == member.team_member_id
+                            : m_observed.authenticated_admin_email == member.email;
+  if (is_token_admin) {
     why = "it is the admin whose token roster uses";
     return true;
   }
@@ -47,6 +50,7 @@ void Planner::plan_unmanaged(const model::ObservedMember& member) {
     s.reason = Reason::unmanaged_suspend;
     s.email = member.email;
     s.team_member_id = member.team_member_id;
+    s.observed_email = member.email;
     s.observed_status = member.status;
     s.wipe_data = m_desired.default_suspend.wipe_data;
     m_plan.steps.push_back(std::move(s));

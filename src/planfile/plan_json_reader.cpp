@@ -131,9 +131,18 @@ bool read_step(const json::Value& value, std::size_t index, SavedPlan& saved,
   if (!parse_enum(step, "action", k_actions, s.action) ||
       !parse_enum(step, "reason", k_reasons, s.reason) || !step.string("email", s.email) ||
       !step.string("team_member_id", s.team_member_id, false) ||
+      !step.string("observed_email", s.observed_email, false) ||
       !step.optional_string("observed_status", status) || !read_payload(step, s) ||
       !step.string("note", s.note, false) || !read_precondition(step, p)) {
     return false;
+  }
+  // Format 1.0 had no observed_email: the precondition recorded it. Where both exist they
+  // must agree, so that the name a reviewer reads is the account the step changes.
+  if (s.observed_email.empty() && p.on_team) s.observed_email = p.email;
+  if (p.on_team ? s.observed_email != p.email : !s.observed_email.empty()) {
+    return step.fail(*step.get("observed_email", true),
+                     "observed_email \"" + s.observed_email +
+                         "\" differs from the precondition's email \"" + p.email + "\"");
   }
   if (status) {
     for (auto st : k_statuses) {

@@ -46,6 +46,8 @@ void write_step(Writer& w, const plan::PlanStep& s, std::size_t index, const Pre
   w.key("email").string(s.email);
   w.key("team_member_id");
   s.team_member_id.empty() ? w.null() : w.string(s.team_member_id);
+  w.key("observed_email");
+  s.observed_email.empty() ? w.null() : w.string(s.observed_email);
   w.key("observed_status");
   s.observed_status ? w.string(model::to_string(*s.observed_status)) : w.null();
   switch (s.action) {

@@ -1,4 +1,5 @@
 #include <unordered_map>
+#include <unordered_set>
 
 #include "roster/core/sha256.hpp"
 #include "roster/planfile/saved_plan.hpp"
@@ -66,39 +67,55 @@ std::vector<Precondition> make_preconditions(const plan::Plan& plan,
   return out;
 }
 
+namespace {
+
+// What changed about one step's member, for people: "status was active, is now suspended".
+std::string describe_change(const Precondition& was, const Precondition& now,
+                            const model::ObservedMember* record) {
+  std::vector<std::string> changes;
+  if (was.on_team && !now.on_team) {
+    // facts_of() counts an unrecoverable removal as absent; say which it is.
+    if (record != nullptr && record->status == model::MemberStatus::removed) {
+      changes.push_back(was.status == "removed"
+                            ? "is no longer recoverable"
+                            : "status was " + was.status + ", is now removed beyond recovery");
+    } else {
+      changes.push_back("no longer on the team");
+    }
+  } else if (!was.on_team && now.on_team) {
+    changes.push_back("now on the team (" + now.status + ")");
+  } else {
+    compare(changes, "email", was.email, now.email);
+    compare(changes, "status", was.status, now.status);
+    if (was.status == now.status && was.is_recoverable != now.is_recoverable) {
+      changes.push_back(now.is_recoverable ? "is recoverable now" : "is no longer recoverable");
+    }
+    compare(changes, "given_name", was.given_name, now.given_name);
+    compare(changes, "surname", was.surname, now.surname);
+    compare(changes, "external_id", was.external_id, now.external_id);
+    compare(changes, "role", was.role, now.role);
+  }
+  std::string joined;
+  for (const auto& c : changes)
+    joined += (joined.empty() ? "" : "; ") + c;
+  return joined;
+}
+
+}  // namespace
+
 std::vector<StaleMember> find_stale_members(const SavedPlan& saved,
                                             const model::ObservedTeam& live) {
   Index index(live);
   std::vector<StaleMember> stale;
+  std::unordered_set<std::string_view> reported;  // several steps may touch one member
   for (std::size_t i = 0; i < saved.plan.steps.size() && i < saved.preconditions.size(); ++i) {
     const auto& step = saved.plan.steps[i];
     const auto& was = saved.preconditions[i];
-    Precondition now = facts_of(index.subject(step));
+    const model::ObservedMember* record = index.subject(step);
+    Precondition now = facts_of(record);
     if (now.fingerprint() == was.fingerprint()) continue;
-    std::vector<std::string> changes;
-    if (was.on_team && !now.on_team) {
-      changes.push_back("no longer on the team");
-    } else if (!was.on_team && now.on_team) {
-      changes.push_back("now on the team (" + now.status + ")");
-    } else {
-      compare(changes, "email", was.email, now.email);
-      compare(changes, "status", was.status, now.status);
-      if (was.status == now.status && was.is_recoverable != now.is_recoverable) {
-        changes.push_back(now.is_recoverable ? "is recoverable now" : "is no longer recoverable");
-      }
-      compare(changes, "given_name", was.given_name, now.given_name);
-      compare(changes, "surname", was.surname, now.surname);
-      compare(changes, "external_id", was.external_id, now.external_id);
-      compare(changes, "role", was.role, now.role);
-    }
-    std::string joined;
-    for (const auto& c : changes)
-      joined += (joined.empty() ? "" : "; ") + c;
-    // Several steps may touch one member: report each member once.
-    bool seen = false;
-    for (const auto& s : stale)
-      seen = seen || s.email == step.email;
-    if (!seen) stale.push_back({step.email, joined});
+    if (!reported.insert(step.email).second) continue;
+    stale.push_back({step.email, describe_change(was, now, record)});
   }
   return stale;
 }

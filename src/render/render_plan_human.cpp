@@ -41,7 +41,7 @@ class Painter {
 };
 
 void render_steps(const plan::Plan& plan, const Painter& paint, std::ostream& out) {
-  std::size_t width = 0;
+  std::size_t width = 0;  // by the emails alone: a rare "(on the team as ...)" overflows
   for (const auto& s : plan.steps)
     width = std::max(width, s.email.size());
   width = std::min(width, k_max_email_column);
@@ -53,7 +53,7 @@ void render_steps(const plan::Plan& plan, const Painter& paint, std::ostream& ou
     std::string reason = reason_text(s);
     std::string text = details.empty() ? reason : details + "; " + reason;
     fmt::print(out, "  {} {:<9} {:<{}}  {}\n", paint(colour_of(s.action), action_symbol(s.action)),
-               action_word(s.action), s.email, width, text);
+               action_word(s.action), subject_text(s), width, text);
   }
 }
 

@@ -69,7 +69,8 @@ void write_steps(const plan::Plan& p, std::ostream& out) {
   out << "| | action | member | what is sent | why |\n|---|---|---|---|---|\n";
   for (const auto& s : p.steps) {
     out << "| " << md(action_symbol(s.action)) << " | " << action_word(s.action) << " | "
-        << md(s.email) << " | " << md(details_text(s)) << " | " << md(reason_text(s)) << " |\n";
+        << md(subject_text(s)) << " | " << md(details_text(s)) << " | " << md(reason_text(s))
+        << " |\n";
   }
   if (fold) out << "\n</details>\n";
 }

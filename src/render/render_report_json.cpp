@@ -47,6 +47,8 @@ void render_report_json(const plan::Plan& plan, const apply::ApplyReport& report
     const auto& s = plan.steps[i];
     w.begin_object().key("step").integer(static_cast<std::int64_t>(i));
     w.key("action").string(plan::to_string(s.action)).key("email").string(s.email);
+    w.key("observed_email");
+    s.observed_email.empty() ? w.null() : w.string(s.observed_email);
     w.key("status").string(apply::to_string(o.status)).key("attempts").integer(o.attempts);
     w.key("job_id");
     o.job_id.empty() ? w.null() : w.string(o.job_id);

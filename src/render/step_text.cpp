@@ -88,6 +88,11 @@ std::string reason_text(const plan::PlanStep& step) {
   return "";
 }
 
+std::string subject_text(const plan::PlanStep& step) {
+  if (step.observed_email.empty() || step.observed_email == step.email) return step.email;
+  return step.email + " (on the team as " + step.observed_email + ")";
+}
+
 std::string details_text(const plan::PlanStep& step) {
   std::string out;
   switch (step.action) {

@@ -10,6 +10,9 @@ namespace roster::render {
 [[nodiscard]] const char* action_symbol(plan::Action action);  // "+", "-", "~", "↺"
 [[nodiscard]] const char* action_word(plan::Action action);    // "invite", "update", ...
 [[nodiscard]] std::string reason_text(const plan::PlanStep& step);
+/// Who the step changes: "ada@acme.com", or "ada.new@acme.com (on the team as
+/// admin@acme.com)" when the record on the team has another email than the manifest's.
+[[nodiscard]] std::string subject_text(const plan::PlanStep& step);
 /// What the step sends that matters to a reviewer: wipe, transfer, welcome email, changes.
 [[nodiscard]] std::string details_text(const plan::PlanStep& step);
 [[nodiscard]] std::string drift_text(const plan::DriftItem& item);

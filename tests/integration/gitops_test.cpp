@@ -74,7 +74,7 @@ TEST_CASE("a saved plan applies without a prompt and leaves an audit journal", "
   auto saved = core::read_file(f.plan_file);
   REQUIRE(saved);
   auto doc = parse(*saved);
-  CHECK(doc.find("format_version")->as_string() == "1.0");
+  CHECK(doc.find("format_version")->as_string() == "1.1");
   CHECK(doc.find("team")->find("name")->as_string() == "Acme Corp");
   CHECK(doc.find("steps")->as_array().size() == 4);
   CHECK(saved->find(f.emulator.token()) == std::string::npos);
@@ -151,7 +151,7 @@ TEST_CASE("a plan for another team is refused", "[live][gitops]") {
   auto apply =
       test::run_cli({"apply", f.plan_file, "--api-url", other.url(), "--journal", f.journal},
                     {{"DROPBOX_TOKEN", other.token()}});
-  CHECK(apply.code == cli::ExitCode::error);
+  CHECK(apply.code == cli::ExitCode::refused);
   CHECK(apply.err == "roster: error: " + f.plan_file +
                          " was made for team Acme Corp (dbtid:AAtest), but the token belongs to "
                          "team Other Inc (dbtid:AAother); nothing was changed\n");

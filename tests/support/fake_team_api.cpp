@@ -66,8 +66,11 @@ core::Result<void> FakeTeamApi::record(const std::string& call) {
 core::Result<dropbox::TeamInfo> FakeTeamApi::get_team_info() {
   return dropbox::TeamInfo{};
 }
-core::Result<std::string> FakeTeamApi::get_authenticated_admin() {
-  return std::string();
+core::Result<dropbox::AdminIdentity> FakeTeamApi::get_authenticated_admin() {
+  return dropbox::AdminIdentity{};
+}
+core::Result<std::vector<model::TeamRole>> FakeTeamApi::get_available_roles() {
+  return std::vector<model::TeamRole>{};
 }
 core::Result<std::vector<model::ObservedMember>> FakeTeamApi::list_members_page(const std::string&,
                                                                                 std::string& next) {

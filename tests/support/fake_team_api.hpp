@@ -49,7 +49,8 @@ class FakeTeamApi final : public dropbox::TeamApi {
   std::vector<std::vector<std::string>> add_batches();
 
   core::Result<dropbox::TeamInfo> get_team_info() override;
-  core::Result<std::string> get_authenticated_admin() override;
+  core::Result<dropbox::AdminIdentity> get_authenticated_admin() override;
+  core::Result<std::vector<model::TeamRole>> get_available_roles() override;
   core::Result<std::vector<model::ObservedMember>> list_members_page(const std::string&,
                                                                      std::string&) override;
   core::Result<dropbox::AddBatch> add_members(

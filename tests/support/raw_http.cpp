@@ -10,7 +10,7 @@
 namespace roster::test {
 
 RawResponse raw_http(std::uint16_t port, const std::string& method, const std::string& path,
-                     const std::string& body) {
+                     const std::string& body, const std::string& headers) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) throw std::runtime_error("socket failed");
   sockaddr_in address{};
@@ -22,7 +22,7 @@ RawResponse raw_http(std::uint16_t port, const std::string& method, const std::s
     throw std::runtime_error("cannot connect to the emulator");
   }
   std::string request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
-                        "Connection: close\r\nContent-Type: application/json\r\n" +
+                        "Connection: close\r\nContent-Type: application/json\r\n" + headers +
                         "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   for (std::size_t sent = 0; sent < request.size();) {
     ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, 0);

@@ -12,7 +12,9 @@ struct RawResponse {
   std::string body;
 };
 
+/// `headers`: extra header lines, each ending in "\r\n" (e.g. an Authorization header
+/// when a test changes the team behind roster's back, as an admin in the console would).
 RawResponse raw_http(std::uint16_t port, const std::string& method, const std::string& path,
-                     const std::string& body = "");
+                     const std::string& body = "", const std::string& headers = "");
 
 }  // namespace roster::test

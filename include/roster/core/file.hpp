@@ -17,8 +17,9 @@ namespace roster::core {
                                                  const std::string& content);
 
 /// A file opened for appending whole lines durably: each append_line() writes the line
-/// and fsyncs before returning, so a crash leaves every completed line intact.
-/// Thread-safe; closes on destruction.
+/// and fsyncs before returning, so a crash leaves every completed line intact. open()
+/// drops an incomplete last line (a writer killed inside its write), so every line stays
+/// whole. Thread-safe, and safe with other processes appending; closes on destruction.
 class AppendFile {
  public:
   [[nodiscard]] static Result<std::unique_ptr<AppendFile>> open(const std::string& path);

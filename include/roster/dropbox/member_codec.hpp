@@ -15,12 +15,10 @@ using DecodeError = core::json::FieldReader::Failure;
 
 /// Decodes one `TeamMemberInfoV2` (REFERENCE §5) as Dropbox sends it in
 /// `members/list_v2` pages. Unknown keys are ignored (Dropbox may add fields); a
-/// missing required field, a wrong type or an unknown status tag is an error.
+/// missing required field, a wrong type or an unknown status tag is an error. The member's
+/// `role` is left for model::recognise_roles, which judges `roles` by role_id.
 /// `path` prefixes messages, e.g. "members[3]".
 [[nodiscard]] std::optional<model::ObservedMember> decode_member_info(
     const core::json::Value& value, const std::string& path, DecodeError& error);
-
-/// The admin role a `TeamMemberInfoV2.roles` entry's name stands for.
-[[nodiscard]] model::Role role_from_name(std::string_view name);
 
 }  // namespace roster::dropbox

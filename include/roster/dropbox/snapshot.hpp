@@ -15,9 +15,11 @@ struct LoadedSnapshot {
 };
 
 /// Reads `{"members": [TeamMemberInfoV2, ...]}`: the concatenated `members/list_v2`
-/// pages (include_removed: true) exactly as Dropbox sends them. Other top-level keys
-/// (`cursor`, `has_more`) are ignored. Decodes one member at a time, so memory stays
-/// near the size of the decoded team.
+/// pages (include_removed: true) exactly as Dropbox sends them, optionally with the team's
+/// facts as Dropbox answers them: `team_info`, `authenticated_admin`, `available_roles`
+/// (docs/cli.md). Other top-level keys (`cursor`, `has_more`) are ignored. Decodes one
+/// member at a time, so memory stays near the size of the decoded team. Roles are
+/// recognised by role_id (model::recognise_roles).
 [[nodiscard]] LoadedSnapshot read_snapshot(const std::string& path);
 [[nodiscard]] LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name);
 

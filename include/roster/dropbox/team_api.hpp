@@ -17,6 +17,12 @@ struct TeamInfo {
   std::uint32_t num_provisioned_users = 0;
 };
 
+/// The admin who owns the token (`team/token/get_authenticated_admin`).
+struct AdminIdentity {
+  std::string team_member_id;
+  std::string email;  // normalised
+};
+
 /// One member for `members/add_v2`.
 struct NewMember {
   std::string email;
@@ -69,8 +75,10 @@ class TeamApi {
   virtual ~TeamApi() = default;
 
   [[nodiscard]] virtual core::Result<TeamInfo> get_team_info() = 0;
-  /// The email of the admin who owns the token (`team/token/get_authenticated_admin`).
-  [[nodiscard]] virtual core::Result<std::string> get_authenticated_admin() = 0;
+  /// The admin who owns the token (`team/token/get_authenticated_admin`).
+  [[nodiscard]] virtual core::Result<AdminIdentity> get_authenticated_admin() = 0;
+  /// The team's roles (`members/get_available_team_member_roles`): how role ids are read.
+  [[nodiscard]] virtual core::Result<std::vector<model::TeamRole>> get_available_roles() = 0;
   /// One page of `members/list_v2` (cursor empty) or `members/list/continue_v2`,
   /// with removed members included. `next_cursor` is empty after the last page.
   [[nodiscard]] virtual core::Result<std::vector<model::ObservedMember>> list_members_page(

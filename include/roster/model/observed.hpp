@@ -10,8 +10,17 @@ namespace roster::model {
 /// `TeamMemberStatus` as Dropbox reports it.
 enum class MemberStatus { active, invited, suspended, removed };
 
-/// The admin role a member holds, from `TeamMemberInfoV2.roles` (matched by role name).
+/// The admin role a member holds, from `TeamMemberInfoV2.roles`, recognised by role_id
+/// through the team's role table (model/roles.hpp). `other_admin`: an admin role roster
+/// cannot name, or a role_id the table does not know.
 enum class Role { member_only, team_admin, user_management_admin, support_admin, other_admin };
+
+/// One `TeamMemberRole`: in a member's `roles`, or in the team's role list
+/// (`members/get_available_team_member_roles`).
+struct TeamRole {
+  std::string role_id;
+  std::string name;
+};
 
 /// Seconds since the Unix epoch (UTC).
 using Timestamp = std::int64_t;
@@ -27,16 +36,22 @@ struct ObservedMember {
   bool is_recoverable = false;   // removed only
   bool is_disconnected = false;  // removed only: converted to a Basic account
   Role role = Role::member_only;
+  /// `TeamMemberInfoV2.roles`, as listed; `role` is derived from their ids.
+  std::vector<TeamRole> roles;
   std::optional<Timestamp> invited_on;
   std::optional<Timestamp> joined_on;
   std::optional<Timestamp> suspended_on;
 };
 
-/// The live team. Team name and the token's admin are known only when read live.
+/// The live team. Team identity and the token's admin are known when read live, or from a
+/// snapshot that recorded them.
 struct ObservedTeam {
   std::optional<std::string> team_name;
   std::optional<std::string> team_id;
   std::optional<std::string> authenticated_admin_email;  // normalised
+  std::optional<std::string> authenticated_admin_id;     // its team_member_id
+  /// The team's role list; empty when unknown (then the members' own entries stand in).
+  std::vector<TeamRole> available_roles;
   std::vector<ObservedMember> members;
 };
 

@@ -41,8 +41,11 @@ struct FieldChange {
 struct PlanStep {
   Action action = Action::invite;
   Reason reason = Reason::not_on_team;
-  std::string email;                                   // the member's email once the step is done
-  std::string team_member_id;                          // empty for invites
+  std::string email;           // the member's email once the step is done
+  std::string team_member_id;  // empty for invites
+  /// The email the record has on the team now; empty for invites. It differs from `email`
+  /// only for a member matched by external_id: views show both, guards judge this one.
+  std::string observed_email;
   std::optional<model::MemberStatus> observed_status;  // nullopt: not on the team
 
   // invite
@@ -88,7 +91,9 @@ struct DriftItem {
 /// The verdict of one safety guard (PRODUCT.md §6).
 struct GuardResult {
   enum class Status { passed, refused, not_checked };
-  std::string name;  // "removal_fraction", "last_admin", "token_admin", "team_name"
+  /// "removal_fraction", "last_admin", "token_admin", "protected", "external_id_match",
+  /// "team_name"
+  std::string name;
   Status status = Status::passed;
   std::string message;  // one line: what was measured against what limit
 };

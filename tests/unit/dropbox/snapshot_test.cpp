@@ -57,7 +57,8 @@ TEST_CASE("a snapshot decodes every member status Dropbox sends", "[snapshot]") 
   CHECK(m[4].is_disconnected);
 }
 
-TEST_CASE("roles map to admin tiers by name, external ids are kept", "[snapshot]") {
+TEST_CASE("roles are read by role_id through the entries' table, external ids are kept",
+          "[snapshot]") {
   std::string admin = R"({"profile": {"team_member_id": "dbmid:2", "email": "it@acme.com",
       "external_id": "E7", "status": {".tag": "active"}, "name": {"given_name": "", "surname": ""}},
       "roles": [{"role_id": "pid_dbtmr:1", "name": "Team admin", "description": "x"}]})";
@@ -81,9 +82,9 @@ TEST_CASE("malformed snapshots are located errors", "[snapshot]") {
   CHECK(errors_of("{\"members\": {}}") ==
         std::vector<std::string>{
             "team.json:1:13: error: \"members\" must be a list of TeamMemberInfoV2 objects"});
-  CHECK(
-      errors_of("{\"members\": [\n  {\"profile\": 1}\n]}") ==
-      std::vector<std::string>{"team.json:2:15: error: members[0]: \"profile\" must be an object, found number"});
+  CHECK(errors_of("{\"members\": [\n  {\"profile\": 1}\n]}") ==
+        std::vector<std::string>{
+            "team.json:2:15: error: members[0]: \"profile\" must be an object, found number"});
   CHECK(errors_of("{\"members\": [" + member_json(R"({".tag": "gone"})") + "]}") ==
         std::vector<std::string>{
             "team.json:2:15: error: members[0].profile: unknown member status \"gone\""});
@@ -122,4 +123,44 @@ TEST_CASE("randomly mutated snapshots never crash the reader", "[snapshot][robus
     for (const auto& d : loaded.diagnostics.items())
       REQUIRE(d.location.line >= 1);
   }
+}
+
+TEST_CASE("a snapshot may record the team's facts exactly as Dropbox answers them",
+          "[snapshot][identity]") {
+  std::string member = R"({"profile": {"team_member_id": "dbmid:2", "email": "it@acme.com",
+      "status": {".tag": "active"}, "name": {"given_name": "", "surname": ""}},
+      "roles": [{"role_id": "pid_dbtmr:ta", "name": "Administrateur", "description": "x"}]})";
+  std::string facts = R"("team_info": {"name": "Acme Corp", "team_id": "dbtid:AA1",
+      "num_licensed_users": 10, "num_provisioned_users": 3},
+    "authenticated_admin": {"admin_profile": {"team_member_id": "dbmid:2", "email": "IT@acme.com"}},
+    "available_roles": {"roles": [{"role_id": "pid_dbtmr:ta", "name": "Team admin",
+      "description": "All admin permissions"}]})";
+  auto loaded =
+      dropbox::read_snapshot_text("{" + facts + R"(, "members": [)" + member + "]}", "team.json");
+  REQUIRE(loaded.diagnostics.empty());
+  CHECK(loaded.team.team_name == "Acme Corp");
+  CHECK(loaded.team.team_id == "dbtid:AA1");
+  CHECK(loaded.team.authenticated_admin_email == "it@acme.com");
+  CHECK(loaded.team.authenticated_admin_id == "dbmid:2");
+  // The member's entry names its role in another language; the team's table says which id
+  // is team admin.
+  CHECK(loaded.team.members[0].role == model::Role::team_admin);
+
+  CHECK(errors_of(R"({"team_info": {"name": "Acme"}, "members": []})") ==
+        std::vector<std::string>{
+            "team.json:1:15: error: team_info: missing required field \"team_id\""});
+  CHECK(errors_of(R"({"team_info": {"name": "A", "team_id": "t", "num_licensed_users": -1},
+  "members": []})") == std::vector<std::string>{"team.json:1:67: error: team_info: "
+                                                "\"num_licensed_users\" must be a whole number "
+                                                "from 0 to 4294967295, found -1"});
+  CHECK(errors_of(R"({"team_info": {"name": "A", "team_id": "t", "num_licensed_users": 1e300},
+  "members": []})") == std::vector<std::string>{"team.json:1:67: error: team_info: "
+                                                "\"num_licensed_users\" must be a whole number "
+                                                "from 0 to 4294967295, found 1e+300"});
+  CHECK(errors_of(R"({"authenticated_admin": {}, "members": []})") ==
+        std::vector<std::string>{"team.json:1:25: error: authenticated_admin: missing required "
+                                 "field \"admin_profile\""});
+  CHECK(errors_of(R"({"available_roles": {"roles": [{"role_id": 7}]}, "members": []})") ==
+        std::vector<std::string>{"team.json:1:44: error: available_roles.roles[0]: \"role_id\" "
+                                 "must be a string, found number"});
 }

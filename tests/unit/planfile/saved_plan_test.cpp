@@ -41,6 +41,13 @@ Demo demo() {
   return d;
 }
 
+// The first diagnostic of a plan file that must not load.
+std::string error_of(const std::string& text) {
+  auto loaded = planfile::parse_saved_plan(text, "x.plan");
+  REQUIRE_FALSE(loaded.saved);
+  return core::format_diagnostic(loaded.diagnostics.items().at(0));
+}
+
 std::string rendered(const planfile::SavedPlan& saved, render::Format format) {
   std::ostringstream out;
   render::render_plan(saved, format, render::Style{false}, out);
@@ -98,22 +105,17 @@ TEST_CASE("staleness names each changed member and how it changed", "[planfile]"
                      "amy.smith@acme.com: now on the team (invited)",
                      "bob.johnson@acme.com: status was \"active\", is now \"suspended\"",
                      "carol.diaz@acme.com: no longer on the team",
-                     "dan.brown@acme.com: no longer on the team",
+                     "dan.brown@acme.com: is no longer recoverable",
                      "pat.kimura@acme.com: surname was \"Kim\", is now \"Kimura\""});
 }
 
 TEST_CASE("a broken or foreign plan file is a located error", "[planfile]") {
   auto d = demo();
   std::string text = planfile::to_json(d.saved);
-  auto error_of = [](const std::string& t) {
-    auto loaded = planfile::parse_saved_plan(t, "x.plan");
-    REQUIRE_FALSE(loaded.saved);
-    return core::format_diagnostic(loaded.diagnostics.items().at(0));
-  };
   CHECK(error_of("{\"format_version\": ") ==
         "x.plan:1:20: error: malformed JSON: unexpected end of input");
   std::string v2 = text;
-  v2.replace(v2.find("\"1.0\""), 5, "\"2.0\"");
+  v2.replace(v2.find("\"1.1\""), 5, "\"2.0\"");
   CHECK(error_of(v2) ==
         "x.plan:2:21: error: not a roster plan file: plan: unsupported format_version "
         "\"2.0\" (this roster reads 1.x)");
@@ -147,4 +149,30 @@ TEST_CASE("Markdown escapes user data and folds long plans", "[planfile][markdow
   CHECK(md.find("\\| \\*\\*bold\\*\\* &#64;team") != std::string::npos);
   CHECK(md.find("### roster plan for Acme \\| &lt;Corp&gt;") != std::string::npos);
   CHECK(md.find("<details><summary>All 25 steps</summary>") != std::string::npos);
+}
+
+TEST_CASE("a plan file's observed_email must be the account its precondition records",
+          "[planfile][identity]") {
+  auto d = demo();
+  std::string text = planfile::to_json(d.saved);
+  // A reviewer reads observed_email; an edit that hides the real account is refused.
+  std::string hidden = text;
+  const std::string real = "\"observed_email\": \"quinn.adams@acme.com\"";
+  REQUIRE(hidden.find(real) != std::string::npos);
+  hidden.replace(hidden.find(real), real.size(), "\"observed_email\": \"quinn.baker@acme.com\"");
+  CHECK(error_of(hidden).find("not a roster plan file: steps[6]: observed_email "
+                              "\"quinn.baker@acme.com\" differs from the precondition's email "
+                              "\"quinn.adams@acme.com\"") != std::string::npos);
+
+  // Format 1.0 files had no observed_email: it comes from the precondition.
+  std::string old = text;
+  for (auto at = old.find("\"observed_email\": "); at != std::string::npos;
+       at = old.find("\"observed_email\": ")) {
+    old.erase(at, old.find('\n', at) - at + 1);
+  }
+  old.replace(old.find("\"1.1\""), 5, "\"1.0\"");
+  auto loaded = planfile::parse_saved_plan(old, "old.plan");
+  REQUIRE(loaded.saved);
+  CHECK(loaded.saved->plan.steps[6].observed_email == "quinn.adams@acme.com");
+  CHECK(loaded.saved->plan.steps[2].observed_email.empty());  // an invite
 }

@@ -94,3 +94,46 @@ TEST_CASE("validation and apply-report JSON match the golden files", "[render][g
   CHECK(test::compare_golden("apply_report.json", json.str()) == "");
   CHECK(test::compare_golden("apply_report.human.txt", human.str()) == "");
 }
+
+#include "roster/planfile/saved_plan.hpp"
+
+TEST_CASE("a step on a record listed under another email names both, in every format",
+          "[render][golden][identity]") {
+  model::DesiredTeam desired;
+  desired.policy.max_removal_fraction = 1.0;
+  model::DesiredMember ada;
+  ada.email = "ada.new@acme.com";
+  ada.external_id = "E-ADMIN";
+  ada.state = model::DesiredState::suspended;
+  desired.members.push_back(ada);
+  model::ObservedTeam observed;
+  observed.team_name = "Acme Corp";
+  observed.team_id = "dbtid:AAacme";
+  model::ObservedMember admin;
+  admin.email = "admin@acme.com";
+  admin.team_member_id = "dbmid:AAadmin";
+  admin.external_id = "E-ADMIN";
+  admin.role = model::Role::team_admin;
+  observed.members.push_back(admin);
+  observed.authenticated_admin_email = "admin@acme.com";
+  observed.authenticated_admin_id = "dbmid:AAadmin";
+
+  planfile::SavedPlan saved;
+  saved.roster_version = "0.1.0";
+  saved.created_at = "2026-11-30T12:00:00Z";
+  saved.source = "live";
+  saved.team_id = observed.team_id;
+  saved.team_name = observed.team_name;
+  saved.manifest_digest = "sha256:0000000000000000";
+  saved.plan = plan::make_plan(desired, observed, {});
+  saved.preconditions = planfile::make_preconditions(saved.plan, observed);
+  std::ostringstream human, json, markdown;
+  render::render_plan_human(saved.plan, render::Style{false}, human);
+  render::render_plan(saved, render::Format::json, render::Style{false}, json);
+  render::render_plan(saved, render::Format::markdown, render::Style{false}, markdown);
+  CHECK(human.str().find("suspend   ada.new@acme.com (on the team as admin@acme.com)") !=
+        std::string::npos);
+  CHECK(test::compare_golden("plan_identity.human.txt", human.str()) == "");
+  CHECK(test::compare_golden("plan_identity.json", json.str()) == "");
+  CHECK(test::compare_golden("plan_identity.md", markdown.str()) == "");
+}
