@@ -2,10 +2,10 @@
 
 #include <chrono>
 
-#include "http_server.hpp"
-#include "router.hpp"
-#include "state_codec.hpp"
-#include "state_journal.hpp"
+#include "persistence/state_codec.hpp"
+#include "persistence/state_journal.hpp"
+#include "routes/router.hpp"
+#include "server/http_server.hpp"
 
 namespace roster::emulator {
 

@@ -1,7 +1,7 @@
 // /_emulator/ endpoints: stats, faults, clock, state.
 #include <catch2/catch.hpp>
 
-#include "state_codec.hpp"
+#include "persistence/state_codec.hpp"
 #include "support/test_team.hpp"
 
 using namespace roster::emulator::test;

@@ -2,11 +2,11 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "state_codec.hpp"
-#include "state_journal.hpp"
+#include "persistence/state_codec.hpp"
+#include "persistence/state_journal.hpp"
+#include "store/team_store.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_team.hpp"
-#include "team_store.hpp"
 
 using namespace roster::emulator;
 using namespace roster::emulator::test;

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "persistence/state_codec.hpp"
 #include "roster/emulator/emulator.hpp"
-#include "router.hpp"
-#include "state_codec.hpp"
-#include "timestamp.hpp"
+#include "routes/router.hpp"
+#include "store/timestamp.hpp"
 
 namespace roster::emulator::test {
 

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/team_state.hpp"
 #include "support/http_client.hpp"
 #include "support/temp_dir.hpp"
-#include "team_state.hpp"
 
 namespace roster::emulator {
 class Emulator;
