@@ -6,6 +6,7 @@
 #include "persistence/state_journal.hpp"
 #include "routes/router.hpp"
 #include "server/http_server.hpp"
+#include "server/tls_context.hpp"
 
 namespace roster::emulator {
 
@@ -26,6 +27,17 @@ core::Result<TeamState> initial_state(const EmulatorOptions& options, UnixSecond
   return seeded;
 }
 
+core::Result<std::shared_ptr<TlsContext>> load_tls(const EmulatorOptions& options) {
+  if (options.tls_certificate_path.empty() && options.tls_key_path.empty()) {
+    return std::shared_ptr<TlsContext>();
+  }
+  if (options.tls_certificate_path.empty() || options.tls_key_path.empty()) {
+    return core::make_error(core::ErrorKind::invalid_input,
+                            "a TLS certificate and its key go together (--tls-cert, --tls-key)");
+  }
+  return load_tls_context({options.tls_certificate_path, options.tls_key_path});
+}
+
 }  // namespace
 
 struct Emulator::Impl {
@@ -38,6 +50,9 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   if (options.state_path.empty()) {
     return core::make_error(core::ErrorKind::invalid_input, "a state file is required");
   }
+  // TLS files are checked before the state is touched: a bad certificate writes nothing.
+  auto tls = load_tls(options);
+  if (!tls) return tls.error();
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
@@ -60,8 +75,11 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   router_options.latency = options.latency;
   impl->router = std::make_unique<Router>(std::move(*state), router_options, *impl->journal);
   auto* router = impl->router.get();
+  ServerOptions server_options;
+  server_options.port = options.port;
+  server_options.tls = std::move(*tls);
   auto server = HttpServer::listen(
-      options.port, [router](const HttpRequest& request) { return router->handle(request); });
+      server_options, [router](const HttpRequest& request) { return router->handle(request); });
   if (!server) return server.error();
   impl->server = std::move(*server);
   return std::unique_ptr<Emulator>(new Emulator(std::move(impl)));
@@ -78,7 +96,8 @@ std::uint16_t Emulator::port() const noexcept {
 }
 
 std::string Emulator::url() const {
-  return "http://127.0.0.1:" + std::to_string(port());
+  return (m_impl->server->is_tls() ? "https://127.0.0.1:" : "http://127.0.0.1:") +
+         std::to_string(port());
 }
 
 void Emulator::stop() {

@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
   app.add_option("--app-secret", options.app_secret, "client_secret the refresh grant accepts");
   app.add_option("--refresh-token", options.refresh_token,
                  "refresh token the refresh grant accepts");
+  auto* certificate = app.add_option("--tls-cert", options.tls_certificate_path,
+                                     "serve HTTPS with this PEM certificate (chain)");
+  auto* key = app.add_option("--tls-key", options.tls_key_path, "PEM private key of --tls-cert");
+  certificate->needs(key);
+  key->needs(certificate);
   CLI11_PARSE(app, argc, argv);
   options.latency = std::chrono::milliseconds(latency_ms);
 

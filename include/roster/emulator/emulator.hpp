@@ -21,13 +21,17 @@ struct EmulatorOptions {
   std::string app_key = "roster-emulator-app-key";
   std::string app_secret = "roster-emulator-app-secret";
   std::string refresh_token = "roster-emulator-refresh-token";
+  /// Both set: serve HTTPS with this PEM certificate (chain) and key; both empty: HTTP.
+  std::string tls_certificate_path;
+  std::string tls_key_path;
 };
 
 /// A running emulator on 127.0.0.1. Stops (and joins every thread) on destruction.
 class Emulator {
  public:
   /// Loads the state (state file, else seed, else default team), saves a fresh snapshot
-  /// and starts listening. Errors: unreadable/invalid seed or state, port in use.
+  /// and starts listening. Errors: unreadable/invalid seed or state, unreadable/invalid
+  /// TLS certificate or key (or only one of them given), port in use.
   [[nodiscard]] static core::Result<std::unique_ptr<Emulator>> start(
       const EmulatorOptions& options);
   ~Emulator();
@@ -35,7 +39,7 @@ class Emulator {
   Emulator& operator=(const Emulator&) = delete;
 
   [[nodiscard]] std::uint16_t port() const noexcept;
-  /// "http://127.0.0.1:PORT"
+  /// "http://127.0.0.1:PORT", or "https://127.0.0.1:PORT" when serving TLS.
   [[nodiscard]] std::string url() const;
   void stop();
 

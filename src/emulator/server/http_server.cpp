@@ -3,23 +3,20 @@
 #include <sys/socket.h>
 
 #include <atomic>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <list>
 #include <mutex>
 #include <thread>
 
+#include "server/connection.hpp"
+#include "server/tls_context.hpp"
+
 namespace roster::emulator {
 
 namespace asio = boost::asio;
-namespace http = boost::beast::http;
 using tcp = asio::ip::tcp;
 
 namespace {
-
-constexpr std::uint64_t k_body_limit = 64U << 20;
 
 struct Connection {
   tcp::socket socket;
@@ -28,26 +25,13 @@ struct Connection {
   explicit Connection(tcp::socket s) : socket(std::move(s)) {}
 };
 
-HttpRequest to_request(const http::request<http::string_body>& message) {
-  HttpRequest request;
-  request.method = std::string(message.method_string());
-  request.target = std::string(message.target());
-  if (auto it = message.find(http::field::authorization); it != message.end()) {
-    request.authorization = std::string(it->value());
-  }
-  if (auto it = message.find(http::field::content_type); it != message.end()) {
-    request.content_type = std::string(it->value());
-  }
-  request.body = message.body();
-  return request;
-}
-
 }  // namespace
 
 struct HttpServer::Impl {
   asio::io_context io;
   tcp::acceptor acceptor{io};
   Handler handler;
+  std::shared_ptr<TlsContext> tls;
   std::thread accept_thread;
   std::mutex mutex;  // guards connections, stopping
   std::condition_variable wake;
@@ -66,51 +50,12 @@ bool HttpServer::Impl::wait(std::chrono::milliseconds delay) {
 }
 
 void HttpServer::Impl::serve(Connection& connection) {
-  auto& socket = connection.socket;
-  boost::system::error_code ec;
-  socket.set_option(tcp::no_delay(true), ec);
-  boost::beast::flat_buffer buffer;
-  for (;;) {
-    http::request_parser<http::string_body> parser;
-    parser.body_limit(k_body_limit);
-    http::read_header(socket, buffer, parser, ec);
-    if (!ec && boost::beast::iequals(parser.get()[http::field::expect], "100-continue")) {
-      // curl sends this for bodies over 1 KB and would otherwise wait a second.
-      http::response<http::empty_body> proceed{http::status::continue_, 11};
-      http::write(socket, proceed, ec);
-    }
-    if (!ec && !parser.is_done()) http::read(socket, buffer, parser, ec);
-    if (ec) {
-      if (ec != http::error::end_of_stream && ec != asio::error::eof &&
-          ec != asio::error::connection_reset && ec != asio::error::operation_aborted &&
-          ec != asio::error::bad_descriptor) {
-        http::response<http::string_body> bad{http::status::bad_request, 11};
-        bad.set(http::field::content_type, "text/plain; charset=utf-8");
-        bad.body() = "Bad Request: " + ec.message();
-        bad.keep_alive(false);
-        bad.prepare_payload();
-        http::write(socket, bad, ec);
-      }
-      break;
-    }
-    const auto& message = parser.get();
-    auto answer = handler(to_request(message));
-    if (answer.delay.count() > 0 && !wait(answer.delay)) break;
-    if (answer.drop_connection) break;  // closed below without a response
-    http::response<http::string_body> response{static_cast<http::status>(answer.status),
-                                               message.version()};
-    if (!answer.content_type.empty()) response.set(http::field::content_type, answer.content_type);
-    for (const auto& [name, value] : answer.headers)
-      response.set(name, value);
-    response.body() = std::move(answer.body);
-    response.keep_alive(message.keep_alive());
-    response.prepare_payload();
-    http::write(socket, response, ec);
-    if (ec || !response.keep_alive()) break;
-  }
+  ConnectionContext context{handler, [this](auto delay) { return wait(delay); }};
+  serve_connection(connection.socket, tls.get(), context);
   std::lock_guard lock(mutex);  // stop() may be shutting this socket down right now
-  socket.shutdown(tcp::socket::shutdown_both, ec);
-  socket.close(ec);
+  boost::system::error_code ec;
+  connection.socket.shutdown(tcp::socket::shutdown_both, ec);
+  connection.socket.close(ec);
   connection.finished = true;
 }
 
@@ -140,11 +85,13 @@ void HttpServer::Impl::accept_loop() {
   }
 }
 
-core::Result<std::unique_ptr<HttpServer>> HttpServer::listen(std::uint16_t port, Handler handler) {
+core::Result<std::unique_ptr<HttpServer>> HttpServer::listen(const ServerOptions& options,
+                                                             Handler handler) {
   auto impl = std::make_unique<Impl>();
   impl->handler = std::move(handler);
+  impl->tls = options.tls;
   boost::system::error_code ec;
-  const tcp::endpoint endpoint(asio::ip::make_address_v4("127.0.0.1"), port);
+  const tcp::endpoint endpoint(asio::ip::make_address_v4("127.0.0.1"), options.port);
   impl->acceptor.open(endpoint.protocol(), ec);
   if (!ec) impl->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) impl->acceptor.bind(endpoint, ec);
@@ -152,7 +99,7 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::listen(std::uint16_t port,
   if (ec) {
     return core::make_error(
         core::ErrorKind::unavailable,
-        "cannot listen on 127.0.0.1:" + std::to_string(port) + ": " + ec.message());
+        "cannot listen on 127.0.0.1:" + std::to_string(options.port) + ": " + ec.message());
   }
   auto* raw = impl.get();
   raw->accept_thread = std::thread([raw] { raw->accept_loop(); });
@@ -168,6 +115,10 @@ HttpServer::~HttpServer() {
 std::uint16_t HttpServer::port() const noexcept {
   boost::system::error_code ec;
   return m_impl->acceptor.local_endpoint(ec).port();
+}
+
+bool HttpServer::is_tls() const noexcept {
+  return m_impl->tls != nullptr;
 }
 
 void HttpServer::stop() {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 
 #include "roster/core/result.hpp"
@@ -9,20 +8,30 @@
 
 namespace roster::emulator {
 
-/// An HTTP/1.1 server on 127.0.0.1 (Boost.Beast; decision 0101): one thread per
-/// connection, keep-alive, and faithful execution of HttpResponse::drop_connection and
-/// ::delay. It only forwards requests to the handler.
+struct TlsContext;
+
+/// Where and how to listen: always 127.0.0.1; HTTPS when `tls` is set.
+struct ServerOptions {
+  std::uint16_t port = 0;           // 0: any free port
+  std::shared_ptr<TlsContext> tls;  // from load_tls_context()
+};
+
+/// An HTTP/1.1 server on 127.0.0.1 (Boost.Beast; decision 0101), optionally over TLS:
+/// one thread per connection, keep-alive, and faithful execution of
+/// HttpResponse::drop_connection and ::delay. It only forwards requests to the handler.
 class HttpServer {
  public:
-  using Handler = std::function<HttpResponse(const HttpRequest&)>;
+  using Handler = HttpHandler;
 
-  /// Binds 127.0.0.1:`port` (0 = any free port) and starts serving.
-  static core::Result<std::unique_ptr<HttpServer>> listen(std::uint16_t port, Handler handler);
+  /// Binds and starts serving. Errors: port in use (unavailable).
+  static core::Result<std::unique_ptr<HttpServer>> listen(const ServerOptions& options,
+                                                          Handler handler);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
   [[nodiscard]] std::uint16_t port() const noexcept;
+  [[nodiscard]] bool is_tls() const noexcept;
   /// Stops accepting, closes every connection and joins all threads. Idempotent.
   void stop();
 

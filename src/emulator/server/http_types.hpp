@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,5 +28,8 @@ struct HttpResponse {
   std::chrono::milliseconds delay{0};
   bool drop_connection = false;
 };
+
+/// Turns one request into one response; the server calls it from many threads.
+using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 
 }  // namespace roster::emulator
