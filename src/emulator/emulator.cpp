@@ -50,9 +50,12 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   if (options.state_path.empty()) {
     return core::make_error(core::ErrorKind::invalid_input, "a state file is required");
   }
-  // TLS files are checked before the state is touched: a bad certificate writes nothing.
+  // Options are checked before the state is touched: a bad certificate writes nothing.
   auto tls = load_tls(options);
   if (!tls) return tls.error();
+  auto scopes =
+      options.scopes ? ScopeGrant::only(*options.scopes) : core::Result<ScopeGrant>(ScopeGrant());
+  if (!scopes) return scopes.error();
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
@@ -69,6 +72,7 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   impl->journal = std::move(*journal);
   RouterOptions router_options;
   router_options.token = options.token;
+  router_options.scopes = std::move(*scopes);
   router_options.oauth = {options.app_key, options.app_secret, options.refresh_token,
                           options.token_lifetime_seconds};
   router_options.rate_limit = options.rate_limit;

@@ -30,6 +30,12 @@ int main(int argc, char** argv) {
   app.add_option("--app-secret", options.app_secret, "client_secret the refresh grant accepts");
   app.add_option("--refresh-token", options.refresh_token,
                  "refresh token the refresh grant accepts");
+  std::vector<std::string> scopes;
+  auto* scopes_option =
+      app.add_option("--scopes", scopes,
+                     "comma-separated OAuth scopes of every token (default: all), e.g. "
+                     "members.read,team_info.read")
+          ->delimiter(',');
   auto* certificate = app.add_option("--tls-cert", options.tls_certificate_path,
                                      "serve HTTPS with this PEM certificate (chain)");
   auto* key = app.add_option("--tls-key", options.tls_key_path, "PEM private key of --tls-cert");
@@ -37,6 +43,7 @@ int main(int argc, char** argv) {
   key->needs(certificate);
   CLI11_PARSE(app, argc, argv);
   options.latency = std::chrono::milliseconds(latency_ms);
+  if (scopes_option->count() > 0) options.scopes = scopes;
 
   // Signals are taken synchronously by this thread (sigwait), never by server threads.
   sigset_t signals;

@@ -3,7 +3,9 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "roster/core/result.hpp"
 
@@ -21,6 +23,9 @@ struct EmulatorOptions {
   std::string app_key = "roster-emulator-app-key";
   std::string app_secret = "roster-emulator-app-secret";
   std::string refresh_token = "roster-emulator-refresh-token";
+  /// The OAuth scopes every accepted token has (e.g. {"members.read", "team_info.read"});
+  /// nullopt: all. A route needing another answers 401 missing_scope.
+  std::optional<std::vector<std::string>> scopes;
   /// Both set: serve HTTPS with this PEM certificate (chain) and key; both empty: HTTP.
   std::string tls_certificate_path;
   std::string tls_key_path;
@@ -31,7 +36,7 @@ class Emulator {
  public:
   /// Loads the state (state file, else seed, else default team), saves a fresh snapshot
   /// and starts listening. Errors: unreadable/invalid seed or state, unreadable/invalid
-  /// TLS certificate or key (or only one of them given), port in use.
+  /// TLS certificate or key (or only one of them given), an unknown scope, port in use.
   [[nodiscard]] static core::Result<std::unique_ptr<Emulator>> start(
       const EmulatorOptions& options);
   ~Emulator();

@@ -124,6 +124,7 @@ HttpResponse Router::run_route(const RouteSpec& route, const HttpRequest& reques
     return bad_request(route.path, "Only POST requests are supported, got " + request.method);
   }
   if (auto denied = check_auth(request, route.path); denied.status != 200) return denied;
+  if (!m_options.scopes.allows(route.scope)) return missing_scope(route.scope);
   const bool has_body = request.body.find_first_not_of(" \t\r\n") != std::string::npos;
   if (has_body && (!request.content_type || !is_json_type(*request.content_type))) {
     return bad_request(route.path, "Bad HTTP \"Content-Type\" header: \"" +

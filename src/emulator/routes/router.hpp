@@ -10,6 +10,7 @@
 
 #include "persistence/state_sink.hpp"
 #include "routes/routes.hpp"
+#include "routes/scopes.hpp"
 #include "routes/token_registry.hpp"
 #include "server/fault_plan.hpp"
 #include "server/http_types.hpp"
@@ -22,6 +23,7 @@ namespace roster::emulator {
 struct RouterOptions {
   std::string token = "roster-emulator-token";
   OAuthSettings oauth;
+  ScopeGrant scopes;      // what every accepted token may do; default: everything
   double rate_limit = 0;  // requests per second; 0 = unlimited
   std::chrono::milliseconds latency{0};
   std::uint64_t fault_seed = 1;

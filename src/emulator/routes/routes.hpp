@@ -23,7 +23,8 @@ struct RouteContext {
 using RouteFunction = HttpResponse (*)(RouteContext& context, const nlohmann::json& arg);
 
 struct RouteSpec {
-  std::string_view path;  // after "/2/", e.g. "team/members/list_v2"
+  std::string_view path;   // after "/2/", e.g. "team/members/list_v2"
+  std::string_view scope;  // the OAuth scope the token needs, e.g. "members.read"
   RouteFunction run;
   bool void_arg;  // Void argument: no body or `null`
   bool writes;    // needs the exclusive lock and may change persisted state

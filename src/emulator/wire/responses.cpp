@@ -40,6 +40,12 @@ HttpResponse auth_error(std::string_view tag) {
                        401);
 }
 
+HttpResponse missing_scope(std::string_view scope) {
+  auto error = tag_only("missing_scope");
+  error["required_scope"] = scope;
+  return json_response({{"error_summary", "missing_scope/.."}, {"error", std::move(error)}}, 401);
+}
+
 HttpResponse too_many_requests(std::uint32_t retry_after_seconds) {
   auto response = json_response(
       {{"error_summary", "too_many_requests/.."},

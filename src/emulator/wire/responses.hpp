@@ -25,6 +25,10 @@ inline constexpr std::string_view k_text_type = "text/plain; charset=utf-8";
 /// 401 `{"error_summary": "<tag>/..", "error": {".tag": <tag>}}`.
 [[nodiscard]] HttpResponse auth_error(std::string_view tag);
 
+/// 401 `{"error_summary": "missing_scope/..", "error": {".tag": "missing_scope",
+/// "required_scope": <scope>}}` (auth.AuthError, TokenScopeError flattened).
+[[nodiscard]] HttpResponse missing_scope(std::string_view scope);
+
 /// 429 with Retry-After and an `auth.RateLimitError` body.
 [[nodiscard]] HttpResponse too_many_requests(std::uint32_t retry_after_seconds);
 

@@ -2,8 +2,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -28,6 +30,7 @@ enum class Mode { routes, http };
 struct TeamOptions {
   double rate_limit = 0;
   std::int64_t token_lifetime_seconds = 14400;
+  std::optional<std::vector<std::string>> scopes;  // nullopt: every scope
 };
 
 /// A team under test. Seeds may use "{{RECENT}}" (an hour ago) and "{{OLD}}" (eight
