@@ -55,6 +55,26 @@ TEST_CASE("invalid seeds are refused with the place of the problem", "[emulator]
         "members[1].email: A@t.com is already a live member");
 }
 
+TEST_CASE("a seed or state nested too deeply or with an absurd clock offset is refused",
+          "[emulator][state][abuse]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const std::string deep_job = R"({"jobs": [{"id": "j", "route": "r", "result": )" + deep + "}]}";
+  for (const auto& text : {deep, deep_job}) {
+    const auto state = decode_state(text, 0);
+    REQUIRE_FALSE(state.has_value());
+    CHECK(state.error().message == "JSON nested deeper than 64 levels");
+  }
+  TeamState replayed;
+  JournalReplay replay(replayed);
+  const auto applied = replay.apply(deep_job);
+  REQUIRE_FALSE(applied.has_value());
+  CHECK(applied.error().message == "journal record: JSON nested deeper than 64 levels");
+  const auto far = decode_state(R"({"clock_offset_seconds": 9223372036854775807})", 0);
+  REQUIRE_FALSE(far.has_value());
+  CHECK(far.error().message ==
+        "info.clock_offset_seconds: must be within 100 years (3155760000 s)");
+}
+
 TEST_CASE("a state document round-trips through encode and decode", "[emulator][state]") {
   TestTeam source(Mode::routes, acme_seed());
   const auto first = decode(source.admin_get("state").body);

@@ -8,6 +8,7 @@
 #include "store/ids.hpp"
 #include "store/roles.hpp"
 #include "store/timestamp.hpp"
+#include "wire/input_checks.hpp"
 
 namespace roster::emulator {
 
@@ -17,6 +18,12 @@ using nlohmann::json;
 
 core::Error invalid(std::string message) {
   return core::make_error(core::ErrorKind::invalid_input, std::move(message));
+}
+
+// Deep documents are refused before parsing: copies and dumps of them recurse.
+core::Error too_deep(std::string_view what) {
+  return invalid(std::string(what) + "JSON nested deeper than " + std::to_string(k_max_json_depth) +
+                 " levels");
 }
 
 // Reads the fields of one JSON object; remembers the first problem ("sticky").
@@ -197,6 +204,11 @@ void read_info(const json& value, TeamInfo& info, std::string& error) {
   }
   info.clock_offset_seconds =
       r.number<std::int64_t>("clock_offset_seconds", info.clock_offset_seconds);
+  if (info.clock_offset_seconds > k_max_clock_offset_seconds ||
+      info.clock_offset_seconds < -k_max_clock_offset_seconds) {
+    r.fail("clock_offset_seconds", "must be within 100 years (3155760000 s)");
+    info.clock_offset_seconds = 0;
+  }
   info.next_member_seq = r.number<std::uint64_t>("next_member_seq", info.next_member_seq);
   info.next_group_seq = r.number<std::uint64_t>("next_group_seq", info.next_group_seq);
   info.next_job_seq = r.number<std::uint64_t>("next_job_seq", info.next_job_seq);
@@ -217,6 +229,7 @@ std::optional<std::string> check_unique_live_emails(const TeamState& state) {
 }  // namespace
 
 core::Result<TeamState> decode_state(std::string_view text, UnixSeconds now) {
+  if (is_nested_deeper_than(text, k_max_json_depth)) return too_deep("");
   TeamState state;
   std::string error;
   std::string top_key;
@@ -292,6 +305,7 @@ JournalReplay::JournalReplay(TeamState& state) : m_state(state) {
 }
 
 core::Result<void> JournalReplay::apply(std::string_view record) {
+  if (is_nested_deeper_than(record, k_max_json_depth)) return too_deep("journal record: ");
   json document;
   try {
     document = json::parse(record.begin(), record.end());

@@ -5,6 +5,7 @@
 #include "persistence/state_codec.hpp"
 #include "routes/oauth_route.hpp"
 #include "store/ids.hpp"
+#include "wire/input_checks.hpp"
 #include "wire/responses.hpp"
 
 namespace roster::emulator {
@@ -52,22 +53,31 @@ std::string Router::state_document() const {
 }
 
 HttpResponse Router::handle(const HttpRequest& request) {
+  auto response = dispatch(request);
+  response.headers.emplace_back("X-Dropbox-Request-Id",
+                                make_request_id(++m_request_seq ^ (m_request_salt << 20)));
+  return response;
+}
+
+HttpResponse Router::dispatch(const HttpRequest& request) {
+  if (!is_utf8(request.target)) {
+    // Route names end up in statistics and messages: they must be text.
+    HttpResponse refused;
+    refused.status = 400;
+    refused.content_type = k_text_type;
+    refused.body = "Bad Request: the request target is not UTF-8";
+    return refused;
+  }
   const std::string_view target = request.target;
   const auto question = target.find('?');
   const auto path = target.substr(0, question);
   const auto query =
       question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
-  HttpResponse response;
-  std::string route;
-  if (path.starts_with("/_emulator/")) {
-    response = handle_admin(request, path.substr(11));
-  } else {
-    route = path.starts_with("/2/") ? std::string(path.substr(3)) : std::string(path.substr(1));
-    response = handle_api(request, route, query);
-    m_stats.record(route, response.drop_connection ? "dropped" : std::to_string(response.status));
-  }
-  response.headers.emplace_back("X-Dropbox-Request-Id",
-                                make_request_id(++m_request_seq ^ (m_request_salt << 20)));
+  if (path.starts_with("/_emulator/")) return handle_admin(request, path.substr(11));
+  const auto route =
+      path.starts_with("/2/") ? std::string(path.substr(3)) : std::string(path.substr(1));
+  auto response = handle_api(request, route, query);
+  m_stats.record(route, response.drop_connection ? "dropped" : std::to_string(response.status));
   return response;
 }
 
@@ -134,6 +144,12 @@ HttpResponse Router::run_route(const RouteSpec& route, const HttpRequest& reques
                                        "\"text/plain; charset=dropbox-cors-hack\".");
   }
   nlohmann::json arg;
+  if (has_body && is_nested_deeper_than(request.body, k_max_json_depth)) {
+    return bad_request(route.path,
+                       "request body: could not decode input as JSON: nested deeper "
+                       "than " +
+                           std::to_string(k_max_json_depth) + " levels");
+  }
   if (has_body) {
     arg = nlohmann::json::parse(request.body, nullptr, false);
     if (arg.is_discarded()) {

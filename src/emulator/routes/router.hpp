@@ -47,6 +47,7 @@ class Router {
   [[nodiscard]] std::string state_document() const;
 
  private:
+  HttpResponse dispatch(const HttpRequest& request);
   HttpResponse handle_api(const HttpRequest& request, std::string_view route,
                           std::string_view query);
   HttpResponse run_route(const RouteSpec& route, const HttpRequest& request);

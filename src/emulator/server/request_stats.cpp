@@ -34,7 +34,7 @@ std::string RequestStats::to_json() const {
     for (const auto& [status, count] : statuses)
       body["route_statuses"][route][status] = count;
   }
-  return body.dump();
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace roster::emulator

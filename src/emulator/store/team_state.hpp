@@ -14,6 +14,10 @@ using UnixSeconds = std::int64_t;
 /// The 7-day window in which a removed member can still be recovered (team.stone, members/remove).
 inline constexpr UnixSeconds k_recovery_window_seconds = 7 * 24 * 3600;
 
+/// How far POST /_emulator/clock may move the emulator's time from real time: 100 years,
+/// so every time stays a four-digit-year timestamp and arithmetic on it cannot overflow.
+inline constexpr std::int64_t k_max_clock_offset_seconds = 3'155'760'000;
+
 enum class MemberStatus { active, invited, suspended, removed };
 enum class GroupAccess { member, owner };
 enum class GroupManagement { user_managed, company_managed, system_managed };

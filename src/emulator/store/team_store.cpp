@@ -179,9 +179,16 @@ bool TeamStore::poll_job(std::size_t job) {
   return true;
 }
 
-void TeamStore::advance_clock(std::int64_t seconds) {
+bool TeamStore::advance_clock(std::int64_t seconds) {
+  // The offset is already within the bound, so these differences cannot overflow.
+  const auto offset = m_state.info.clock_offset_seconds;
+  if (seconds > k_max_clock_offset_seconds - offset ||
+      seconds < -k_max_clock_offset_seconds - offset) {
+    return false;
+  }
   m_state.info.clock_offset_seconds += seconds;
   m_changes.info = true;
+  return true;
 }
 
 ChangeSet TeamStore::take_changes() {

@@ -136,7 +136,9 @@ class TeamStore {
   /// One poll: true when the job is complete, false while it is still `in_progress`.
   bool poll_job(std::size_t job);
 
-  void advance_clock(std::int64_t seconds);
+  /// Moves the clock offset by `seconds`; false (nothing changes) when the offset would
+  /// leave ±k_max_clock_offset_seconds.
+  [[nodiscard]] bool advance_clock(std::int64_t seconds);
 
   /// Hands over (and forgets) the records changed since the previous call.
   ChangeSet take_changes();
