@@ -53,6 +53,11 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   // Options are checked before the state is touched: a bad certificate writes nothing.
   auto tls = load_tls(options);
   if (!tls) return tls.error();
+  if (options.header_timeout.count() <= 0 || options.body_timeout.count() <= 0 ||
+      options.max_connections == 0 || options.max_body_bytes == 0) {
+    return core::make_error(core::ErrorKind::invalid_input,
+                            "timeouts, the connection limit and the body limit must be positive");
+  }
   auto scopes =
       options.scopes ? ScopeGrant::only(*options.scopes) : core::Result<ScopeGrant>(ScopeGrant());
   if (!scopes) return scopes.error();
@@ -82,6 +87,8 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   ServerOptions server_options;
   server_options.port = options.port;
   server_options.tls = std::move(*tls);
+  server_options.limits = {options.header_timeout, options.body_timeout, options.max_connections,
+                           options.max_body_bytes};
   auto server = HttpServer::listen(
       server_options, [router](const HttpRequest& request) { return router->handle(request); });
   if (!server) return server.error();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -26,6 +27,14 @@ struct EmulatorOptions {
   /// The OAuth scopes every accepted token has (e.g. {"members.read", "team_info.read"});
   /// nullopt: all. A route needing another answers 401 missing_scope.
   std::optional<std::vector<std::string>> scopes;
+  /// Server limits (docs/decisions/0106-emulator-server-limits.md): a request's headers
+  /// must arrive within `header_timeout` of the connection being ready for it (idle
+  /// keep-alive connections close after it), its body within `body_timeout` (408
+  /// otherwise); beyond `max_connections` open at once new ones get 503; larger bodies 413.
+  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds body_timeout{60'000};
+  std::size_t max_connections = 256;
+  std::uint64_t max_body_bytes = std::uint64_t{64} << 20;
   /// Both set: serve HTTPS with this PEM certificate (chain) and key; both empty: HTTP.
   std::string tls_certificate_path;
   std::string tls_key_path;

@@ -5,6 +5,7 @@
 
 #include "roster/core/result.hpp"
 #include "server/http_types.hpp"
+#include "server/server_limits.hpp"
 
 namespace roster::emulator {
 
@@ -14,10 +15,12 @@ struct TlsContext;
 struct ServerOptions {
   std::uint16_t port = 0;           // 0: any free port
   std::shared_ptr<TlsContext> tls;  // from load_tls_context()
+  ServerLimits limits;
 };
 
 /// An HTTP/1.1 server on 127.0.0.1 (Boost.Beast; decision 0101), optionally over TLS:
-/// one thread per connection, keep-alive, and faithful execution of
+/// one thread per connection, at most ServerLimits::max_connections of them (decision
+/// 0106), keep-alive, read and write deadlines, and faithful execution of
 /// HttpResponse::drop_connection and ::delay. It only forwards requests to the handler.
 class HttpServer {
  public:

@@ -27,6 +27,7 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;
   std::chrono::milliseconds delay{0};
   bool drop_connection = false;
+  bool keep_alive = true;  // false: close the connection after this response
 };
 
 /// Turns one request into one response; the server calls it from many threads.
