@@ -50,7 +50,8 @@ TEST_CASE("invalid seeds are refused with the place of the problem", "[emulator]
   CHECK(message(R"({"members": [{"email": "a@t.com", "stauts": "active"}]})") ==
         "members[0].stauts: unknown key");
   CHECK(message(R"({"members": [{"email": "a@t.com", "removed_on": "yesterday"}]})") ==
-        "members[0].removed_on: expected a time like 2026-05-12T15:50:38Z");
+        "members[0].removed_on: expected a real UTC time like 2026-05-12T15:50:38Z, got "
+        "\"yesterday\"");
   CHECK(message(R"({"members": [{"email": "a@t.com"}, {"email": "A@t.com"}]})") ==
         "members[1].email: A@t.com is already a live member");
 }

@@ -73,7 +73,11 @@ class RecordReader {
     const auto value = text(key);
     if (!value) return fallback;
     const auto parsed = parse_timestamp(*value);
-    if (!parsed) return fail(key, "expected a time like 2026-05-12T15:50:38Z"), fallback;
+    if (!parsed) {
+      return fail(key,
+                  "expected a real UTC time like 2026-05-12T15:50:38Z, got \"" + *value + "\""),
+             fallback;
+    }
     return *parsed;
   }
   void fail(std::string_view key, std::string_view problem) {
