@@ -9,6 +9,12 @@
 
 #include "roster/emulator/emulator.hpp"
 
+namespace {
+
+constexpr long long k_one_day_ms = 86'400'000;
+
+}  // namespace
+
 int main(int argc, char** argv) {
   roster::emulator::EmulatorOptions options;
   long long latency_ms = 0;
@@ -35,18 +41,18 @@ int main(int argc, char** argv) {
   app.add_option("--header-timeout-ms", header_timeout_ms,
                  "time for a request's headers to arrive; idle connections close after it")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1LL, k_one_day_ms));
   app.add_option("--body-timeout-ms", body_timeout_ms,
                  "time for a request's body to arrive (and a response to be taken)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1LL, k_one_day_ms));
   app.add_option("--max-connections", options.max_connections,
                  "connections served at once; more get 503")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
   app.add_option("--max-body-bytes", options.max_body_bytes, "larger request bodies get 413")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 32));
   std::vector<std::string> scopes;
   auto* scopes_option =
       app.add_option("--scopes", scopes,

@@ -3,10 +3,12 @@
 // as the client wanted.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <thread>
 
 #include "roster/emulator/emulator.hpp"
 #include "support/emulator_process.hpp"
+#include "support/process.hpp"
 #include "support/raw_socket.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_team.hpp"
@@ -161,4 +163,24 @@ TEST_CASE("the limits are flags of the binary", "[emulator][limits][process]") {
             .send({"POST", "/2/team/members/list_v2", std::string(2000, ' '),
                    std::string("Bearer ") + k_token, "application/json"})
             .status == 413);
+}
+
+TEST_CASE("limits out of range are refused before the emulator starts",
+          "[emulator][limits][process]") {
+  TempDir dir;
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"--max-connections", "0"}, "--max-connections: Value 0 not in range 1 to 100000"},
+      {{"--header-timeout-ms", "0"}, "--header-timeout-ms: Value 0 not in range 1 to 86400000"},
+      {{"--body-timeout-ms", "-5"}, "--body-timeout-ms: Value -5 not in range 1 to 86400000"}};
+  for (const auto& [flags, message] : cases) {
+    INFO(message);
+    std::vector<std::string> argv = {ROSTER_EMULATOR_BINARY, "--port", "0", "--state",
+                                     dir.file("state.json")};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    const auto result = roster::test::run_process(argv);
+    CHECK(result.exit_code != 0);
+    CHECK(result.err.rfind(message + "\n", 0) == 0);
+    CHECK(result.out.empty());
+    CHECK_FALSE(std::filesystem::exists(dir.file("state.json")));
+  }
 }
