@@ -1,18 +1,30 @@
 // Runs a command and prints "wall_seconds peak_rss_kib exit_code" for it, from wait4's
-// rusage (the child's own peak, not this process's). Usage: bench_measure CMD [ARGS...]
+// rusage (the child's own peak, not this process's). Usage: bench_measure [-q] CMD [ARGS...]
+// -q sends the command's stdout and stderr to /dev/null.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
 int main(int argc, char** argv) {
-  if (argc < 2) return 2;
+  int first = 1;
+  bool quiet = argc > 1 && std::strcmp(argv[1], "-q") == 0;
+  if (quiet) ++first;
+  if (argc <= first) return 2;
   auto start = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid == 0) {
-    execvp(argv[1], argv + 1);
+    if (quiet) {
+      int null = open("/dev/null", O_WRONLY);
+      dup2(null, STDOUT_FILENO);
+      dup2(null, STDERR_FILENO);
+    }
+    execvp(argv[first], argv + first);
     _exit(127);
   }
   int status = 0;

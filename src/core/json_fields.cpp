@@ -1,14 +1,30 @@
 #include "roster/core/json_fields.hpp"
 
+#include <fmt/core.h>
+
 #include <cmath>
 
 namespace roster::core::json {
 
 namespace {
 
-std::string quoted(std::string_view key) { return "\"" + std::string(key) + "\""; }
+std::string quoted(std::string_view key) {
+  return "\"" + std::string(key) + "\"";
+}
+
+// Doubles hold every integer exactly up to 2^53; beyond that a cast could be undefined.
+constexpr double k_exact_limit = 9007199254740992.0;
 
 }  // namespace
+
+std::optional<std::int64_t> to_integer(const Value& value, std::int64_t min, std::int64_t max) {
+  if (!value.is_number()) return std::nullopt;
+  double n = value.as_number();
+  if (!(n >= -k_exact_limit && n <= k_exact_limit) || std::floor(n) != n) return std::nullopt;
+  auto integer = static_cast<std::int64_t>(n);
+  if (integer < min || integer > max) return std::nullopt;
+  return integer;
+}
 
 bool FieldReader::fail(const Value& at, const std::string& message) {
   if (m_failure.message.empty()) m_failure = {m_path + ": " + message, at.offset()};
@@ -54,13 +70,17 @@ bool FieldReader::boolean(std::string_view key, bool& out, bool required) {
   return true;
 }
 
-bool FieldReader::integer(std::string_view key, std::int64_t& out, bool required) {
+bool FieldReader::integer(std::string_view key, std::int64_t& out, std::int64_t min,
+                          std::int64_t max, bool required) {
   const Value* v = get(key, required);
   if (v == nullptr) return !required && !failed();
-  if (!v->is_number() || std::floor(v->as_number()) != v->as_number()) {
-    return fail(*v, quoted(key) + " must be a whole number, found " + v->type_name());
+  auto integer = to_integer(*v, min, max);
+  if (!integer) {
+    std::string found = v->is_number() ? fmt::format("{}", v->as_number()) : v->type_name();
+    return fail(*v, fmt::format("\"{}\" must be a whole number from {} to {}, found {}", key, min,
+                                max, found));
   }
-  out = static_cast<std::int64_t>(v->as_number());
+  out = *integer;
   return true;
 }
 

@@ -2,12 +2,11 @@
 #include <cstring>
 
 #include "roster/core/json.hpp"
+#include "roster/core/text_position.hpp"
 
 namespace roster::core::json {
 
 namespace {
-
-constexpr int k_max_depth = 256;
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -47,20 +46,6 @@ const Value* Value::find(std::string_view key) const {
 const char* Value::type_name() const noexcept {
   static const char* const k_names[] = {"null", "boolean", "number", "string", "array", "object"};
   return k_names[m_data.index()];
-}
-
-Position position_of(std::string_view text, std::size_t offset) {
-  Position p;
-  if (offset > text.size()) offset = text.size();
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++p.column;  // count characters, not UTF-8 continuation bytes
-    }
-  }
-  return p;
 }
 
 bool Reader::fail(std::string message) {
@@ -201,11 +186,6 @@ bool Reader::read_number(double& out) {
 }
 
 bool Reader::read_value(Value& out) {
-  return read_value_at_depth(out, 0);
-}
-
-bool Reader::read_value_at_depth(Value& out, int depth) {
-  if (depth > k_max_depth) return fail("nesting too deep");
   char c = peek();
   auto offset = static_cast<std::uint32_t>(m_pos);
   switch (c) {
@@ -215,7 +195,7 @@ bool Reader::read_value_at_depth(Value& out, int depth) {
       std::string key;
       while (next_member(key)) {
         members.emplace_back(std::move(key), Value());
-        if (!read_value_at_depth(members.back().second, depth + 1)) return false;
+        if (!read_value(members.back().second)) return false;
       }
       if (failed()) return false;
       out = Value(std::move(members));
@@ -226,7 +206,7 @@ bool Reader::read_value_at_depth(Value& out, int depth) {
       Array elements;
       while (next_element()) {
         elements.emplace_back();
-        if (!read_value_at_depth(elements.back(), depth + 1)) return false;
+        if (!read_value(elements.back())) return false;
       }
       if (failed()) return false;
       out = Value(std::move(elements));
@@ -250,9 +230,8 @@ bool Reader::read_value_at_depth(Value& out, int depth) {
       if (!read_literal("null")) return false;
       out = Value();
       break;
-    case '\0':
-      return fail("unexpected end of input");
     default: {
+      if (m_pos >= m_text.size()) return fail("unexpected end of input");
       if (c != '-' && (c < '0' || c > '9')) return fail("unexpected character");
       double n = 0;
       if (!read_number(n)) return false;
@@ -263,11 +242,19 @@ bool Reader::read_value_at_depth(Value& out, int depth) {
   return true;
 }
 
-bool Reader::enter_object() {
-  if (peek() != '{') return fail("expected an object");
+bool Reader::open_container() {
+  // Recursion in read_value() follows this stack, so the limit also bounds the C++ stack.
+  if (m_first.size() >= k_max_depth) {
+    return fail("nesting deeper than " + std::to_string(k_max_depth) + " levels");
+  }
   ++m_pos;
   m_first.push_back(true);
   return true;
+}
+
+bool Reader::enter_object() {
+  if (peek() != '{') return fail("expected an object");
+  return open_container();
 }
 
 bool Reader::next_member(std::string& key) {
@@ -293,9 +280,7 @@ bool Reader::next_member(std::string& key) {
 
 bool Reader::enter_array() {
   if (peek() != '[') return fail("expected an array");
-  ++m_pos;
-  m_first.push_back(true);
-  return true;
+  return open_container();
 }
 
 bool Reader::next_element() {
@@ -322,14 +307,16 @@ bool Reader::skip_value() {
 
 bool Reader::finish() {
   if (failed()) return false;
-  if (peek() != '\0') return fail("unexpected content after the JSON value");
+  skip_whitespace();
+  // A NUL byte is content like any other: it must not end the document early.
+  if (m_pos < m_text.size()) return fail("unexpected content after the JSON value");
   return true;
 }
 
 bool parse(std::string_view text, Value& out, std::string& error) {
   Reader reader(text);
   if (reader.read_value(out) && reader.finish()) return true;
-  Position p = position_of(text, reader.error_offset());
+  TextPosition p = position_of(text, reader.error_offset());
   error = std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + reader.error();
   return false;
 }

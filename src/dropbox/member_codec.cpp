@@ -1,5 +1,6 @@
 #include "roster/dropbox/member_codec.hpp"
 
+#include "roster/core/diagnostic.hpp"
 #include "roster/core/json_fields.hpp"
 #include "roster/model/email.hpp"
 
@@ -29,7 +30,7 @@ bool decode_timestamp(FieldReader& fields, std::string_view key,
     return fields.fail(*fields.get(key, true), "\"" + std::string(key) +
                                                    "\" is not a timestamp like "
                                                    "2015-05-12T15:50:38Z: \"" +
-                                                   *text + "\"");
+                                                   core::excerpt(*text) + "\"");
   }
   return true;
 }
@@ -51,7 +52,7 @@ bool decode_status(FieldReader& profile, model::ObservedMember& member) {
     return fields.boolean("is_recoverable", member.is_recoverable) &&
            fields.boolean("is_disconnected", member.is_disconnected);
   } else {
-    return profile.fail(*status, "unknown member status \"" + *tag + "\"");
+    return profile.fail(*status, "unknown member status \"" + core::excerpt(*tag) + "\"");
   }
   return true;
 }

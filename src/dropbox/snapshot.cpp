@@ -1,6 +1,7 @@
 #include "roster/dropbox/snapshot.hpp"
 
 #include "roster/core/file.hpp"
+#include "roster/core/text_position.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/roles.hpp"
@@ -10,11 +11,6 @@ namespace roster::dropbox {
 namespace json = core::json;
 
 namespace {
-
-core::SourceLocation locate(std::string_view text, std::size_t offset, const std::string& name) {
-  json::Position p = json::position_of(text, offset);
-  return {name, p.line, p.column};
-}
 
 // The team's facts a snapshot may carry beside its members, each exactly as Dropbox
 // answers the route: `team_info` (team/get_info), `authenticated_admin`
@@ -49,12 +45,17 @@ bool decode_team_fact(const std::string& key, const json::Value& value, model::O
 LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name) {
   LoadedSnapshot result;
   json::Reader reader(text);
+  // Problems are reported in document order: the cursor keeps each lookup incremental.
+  core::TextCursor cursor(text);
+  auto locate = [&](std::size_t offset) -> core::SourceLocation {
+    auto p = cursor.at(offset);
+    return {name, p.line, p.column};
+  };
   auto syntax_error = [&] {
-    result.diagnostics.error(locate(text, reader.error_offset(), name),
-                             "malformed JSON: " + reader.error());
+    result.diagnostics.error(locate(reader.error_offset()), "malformed JSON: " + reader.error());
   };
   if (reader.peek() != '{') {
-    result.diagnostics.error(locate(text, reader.offset(), name),
+    result.diagnostics.error(locate(reader.offset()),
                              "a snapshot must be a JSON object {\"members\": [...]}");
     return result;
   }
@@ -67,7 +68,7 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
       if (!reader.read_value(value)) break;
       DecodeError error;
       if (!decode_team_fact(key, value, result.team, error)) {
-        result.diagnostics.error(locate(text, error.offset, name), error.message);
+        result.diagnostics.error(locate(error.offset), error.message);
       }
       continue;
     }
@@ -77,7 +78,7 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
     }
     has_members = true;
     if (reader.peek() != '[') {
-      result.diagnostics.error(locate(text, reader.offset(), name),
+      result.diagnostics.error(locate(reader.offset()),
                                "\"members\" must be a list of TeamMemberInfoV2 objects");
       return result;
     }
@@ -91,7 +92,7 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
       if (member) {
         result.team.members.push_back(std::move(*member));
       } else {
-        result.diagnostics.error(locate(text, error.offset, name), error.message);
+        result.diagnostics.error(locate(error.offset), error.message);
       }
     }
   }

@@ -13,11 +13,7 @@ namespace {
 
 bool license_count(FieldReader& fields, std::string_view key, std::uint32_t& out) {
   std::int64_t n = 0;
-  if (!fields.integer(key, n, false)) return false;
-  if (n < 0 || n > std::numeric_limits<std::uint32_t>::max()) {
-    return fields.fail(*fields.get(key, true),
-                       "\"" + std::string(key) + "\" is out of range: " + std::to_string(n));
-  }
+  if (!fields.integer(key, n, 0, std::numeric_limits<std::uint32_t>::max(), false)) return false;
   out = static_cast<std::uint32_t>(n);
   return true;
 }

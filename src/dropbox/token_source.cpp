@@ -4,12 +4,15 @@
 
 #include "error_mapping.hpp"
 #include "roster/core/json.hpp"
+#include "roster/core/json_fields.hpp"
 
 namespace roster::dropbox {
 
 namespace {
 
 constexpr auto k_refresh_margin = std::chrono::seconds(60);
+// Dropbox's tokens live 4 hours; a year is far beyond any real answer.
+constexpr auto k_max_token_lifetime = std::chrono::seconds(365 * 24 * 3600);
 
 std::string form_encode(const std::string& value) {
   static const char* k_hex = "0123456789ABCDEF";
@@ -77,8 +80,15 @@ core::Result<void> TokenSource::refresh_locked() {
   }
   m_credentials.access_token = token->as_string();
   auto lifetime = std::chrono::seconds(14400);
-  if (const auto* expires = value.find("expires_in"); expires != nullptr && expires->is_number()) {
-    lifetime = std::chrono::seconds(static_cast<std::int64_t>(expires->as_number()));
+  if (const auto* expires = value.find("expires_in"); expires != nullptr) {
+    auto seconds = core::json::to_integer(*expires, 0, k_max_token_lifetime.count());
+    if (!seconds) {
+      return core::make_error(core::ErrorKind::internal,
+                              "the OAuth2 refresh answer has an invalid expires_in (expected "
+                              "whole seconds from 0 to " +
+                                  std::to_string(k_max_token_lifetime.count()) + ")");
+    }
+    lifetime = std::chrono::seconds(*seconds);
   }
   m_expires_at = m_clock.now() + lifetime;
   return {};

@@ -15,23 +15,23 @@ std::string at(const core::SourceLocation& where) {
 
 }  // namespace
 
-void ManifestBuilder::check_transfer_target(const model::DesiredTeam& team,
+void ManifestBuilder::check_transfer_target(const model::DesiredTeam& team, const EmailIndex& index,
                                             const std::string& target, Mark where,
                                             std::string_view key) {
   if (target.empty() || !where.is_set()) return;
-  for (std::size_t i = 0; i < team.members.size(); ++i) {
-    const auto& member = team.members[i];
-    if (member.email != target || member.state == model::DesiredState::active) continue;
-    m_diagnostics.error(location(where),
-                        std::string(key) + " names " + target + ", who is declared " +
-                            model::to_string(member.state) + " at " +
-                            at(location(m_member_marks[i].state)) +
-                            "; files and transfer reports can only go to an active member");
-  }
+  auto found = index.find(target);
+  if (found == index.end()) return;
+  const auto& member = team.members[found->second];
+  if (member.state == model::DesiredState::active) return;
+  m_diagnostics.error(location(where),
+                      std::string(key) + " names " + target + ", who is declared " +
+                          model::to_string(member.state) + " at " +
+                          at(location(m_member_marks[found->second].state)) +
+                          "; files and transfer reports can only go to an active member");
 }
 
 void ManifestBuilder::check_references(const model::DesiredTeam& team) {
-  std::unordered_map<std::string_view, std::size_t> by_email;
+  EmailIndex by_email;
   std::unordered_map<std::string_view, std::size_t> by_external_id;
   by_email.reserve(team.members.size());
   for (std::size_t i = 0; i < team.members.size(); ++i) {
@@ -65,9 +65,9 @@ void ManifestBuilder::check_references(const model::DesiredTeam& team) {
                               model::to_string(member.state) +
                               "; policy.protected members are never suspended or removed");
     }
-    check_transfer_target(team, member.remove.transfer_to, marks.remove.transfer_to,
+    check_transfer_target(team, by_email, member.remove.transfer_to, marks.remove.transfer_to,
                           "remove.transfer_to");
-    check_transfer_target(team, member.remove.transfer_admin, marks.remove.transfer_admin,
+    check_transfer_target(team, by_email, member.remove.transfer_admin, marks.remove.transfer_admin,
                           "remove.transfer_admin");
     if (marks.remove.transfer_to.is_set() && member.remove.transfer_to == member.email) {
       m_diagnostics.error(location(marks.remove.transfer_to),
@@ -78,9 +78,9 @@ void ManifestBuilder::check_references(const model::DesiredTeam& team) {
                           member.email + " cannot be the transfer admin of their own removal");
     }
   }
-  check_transfer_target(team, team.default_remove.transfer_to, m_default_remove_marks.transfer_to,
-                        "defaults.remove.transfer_to");
-  check_transfer_target(team, team.default_remove.transfer_admin,
+  check_transfer_target(team, by_email, team.default_remove.transfer_to,
+                        m_default_remove_marks.transfer_to, "defaults.remove.transfer_to");
+  check_transfer_target(team, by_email, team.default_remove.transfer_admin,
                         m_default_remove_marks.transfer_admin, "defaults.remove.transfer_admin");
 }
 

@@ -1,6 +1,8 @@
 // The header row of a CSV import: which manifest key each column fills.
 #include "csv_header.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -8,6 +10,7 @@
 
 #include "csv_text.hpp"
 #include "node_reader.hpp"
+#include "roster/core/diagnostic.hpp"
 #include "roster/core/json.hpp"
 
 namespace roster::manifest {
@@ -15,6 +18,8 @@ namespace roster::manifest {
 namespace {
 
 using core::json::quote;
+
+constexpr std::size_t k_known_columns = static_cast<std::size_t>(CsvColumn::state) + 1;
 
 constexpr std::array<std::pair<std::string_view, CsvColumn>, 10> k_names = {{
     {"email", CsvColumn::email},
@@ -41,7 +46,7 @@ std::string unknown_column_message(std::string_view name, const std::string& nor
   auto hint = closest_match(
       normalised, {"email", "given_name", "surname", "external_id", "state", "email_address",
                    "first_name", "last_name", "family_name", "employee_id"});
-  std::string message = "unknown column " + quote(name);
+  std::string message = "unknown column " + quote(core::excerpt(name));
   if (!hint.empty()) return message + " (did you mean \"" + std::string(hint) + "\"?)";
   return message +
          " (roster imports email, given_name, surname, external_id and state; remove other "
@@ -86,6 +91,13 @@ CsvHeader read_csv_header(const CsvRecord& record, const std::string& file,
                           core::Diagnostics& diagnostics) {
   CsvHeader header;
   char separator = 0;
+  if (record.field_count > k_max_csv_columns) {
+    diagnostics.error({file, record.line, 1},
+                      fmt::format("the header row has {} columns; roster reads at most {} (is "
+                                  "the first row of the file the header?)",
+                                  record.field_count, k_max_csv_columns));
+    return header;
+  }
   if (is_other_separator(record, separator)) {
     diagnostics.error({file, record.line, 1},
                       std::string("the header row is separated by ") +
@@ -93,6 +105,9 @@ CsvHeader read_csv_header(const CsvRecord& record, const std::string& file,
                           ", not commas (export the file as comma-separated CSV)");
     return header;
   }
+  // Where each known column was first named: a header of 100,000 columns is checked
+  // in one pass, not by searching the columns before each one.
+  std::array<std::size_t, k_known_columns> first_at{};
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
     const auto& field = record.fields[i];
     core::SourceLocation where{file, field.line, field.column};
@@ -108,19 +123,19 @@ CsvHeader read_csv_header(const CsvRecord& record, const std::string& file,
     } else if (known == k_names.end()) {
       diagnostics.error(where, unknown_column_message(name, normalised));
     } else {
-      auto first = std::find(header.columns.begin(), header.columns.end(), known->second);
-      if (first == header.columns.end()) {
+      auto& first = first_at[static_cast<std::size_t>(known->second)];
+      if (first == 0) {
         column = known->second;
+        first = i + 1;
       } else {
-        diagnostics.error(where, "column " + quote(name) + " is a second " +
+        diagnostics.error(where, "column " + quote(core::excerpt(name)) + " is a second " +
                                      to_string(known->second) + " column (the first is column " +
-                                     std::to_string(first - header.columns.begin() + 1) + ")");
+                                     std::to_string(first) + ")");
       }
     }
     header.columns.push_back(column);
   }
-  header.has_email = std::find(header.columns.begin(), header.columns.end(), CsvColumn::email) !=
-                     header.columns.end();
+  header.has_email = first_at[static_cast<std::size_t>(CsvColumn::email)] != 0;
   if (!header.has_email) {
     diagnostics.error({file, record.line, 1},
                       "the header row has no \"email\" column (the first row of the file must "

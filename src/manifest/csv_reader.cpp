@@ -7,12 +7,14 @@ CsvReader::CsvReader(std::string_view text, const std::string& file, core::Diagn
   if (m_text.substr(0, 3) == "\xEF\xBB\xBF") m_pos = 3;  // Excel's "CSV UTF-8" writes one
 }
 
-bool CsvReader::next(CsvRecord& record) {
+bool CsvReader::next(CsvRecord& record, std::size_t max_fields) {
   record.fields.clear();
+  record.field_count = 0;
   if (at_end()) return false;
   record.line = m_line;
   for (;;) {
-    record.fields.push_back(read_field());
+    auto field = read_field();
+    if (++record.field_count <= max_fields) record.fields.push_back(std::move(field));
     if (at_end()) return true;
     if (peek() != ',') {
       skip_line_break();

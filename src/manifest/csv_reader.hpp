@@ -20,9 +20,11 @@ struct CsvField {
 };
 
 /// One record. A quoted field may hold line breaks, so a record can span several lines;
-/// `line` is the one it starts on.
+/// `line` is the one it starts on. `fields` holds at most the first `max_fields` asked
+/// for; `field_count` counts them all.
 struct CsvRecord {
   std::vector<CsvField> fields;
+  std::size_t field_count = 0;
   std::uint32_t line = 0;
 };
 
@@ -35,9 +37,11 @@ class CsvReader {
  public:
   CsvReader(std::string_view text, const std::string& file, core::Diagnostics& diagnostics);
 
-  /// Reads the next record into `record`; false at the end of the input. A blank line
-  /// is a record with one empty field.
-  bool next(CsvRecord& record);
+  /// Reads the next record into `record`, keeping at most `max_fields` of its fields
+  /// (the rest are read, checked and counted: a row of a million fields costs no more
+  /// memory than one of ten); false at the end of the input. A blank line is a record
+  /// with one empty field.
+  bool next(CsvRecord& record, std::size_t max_fields = SIZE_MAX);
 
  private:
   CsvField read_field();

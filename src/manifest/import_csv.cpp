@@ -9,6 +9,7 @@
 #include "csv_header.hpp"
 #include "csv_reader.hpp"
 #include "csv_text.hpp"
+#include "roster/core/diagnostic.hpp"
 #include "roster/core/json.hpp"
 #include "roster/model/email.hpp"
 
@@ -81,7 +82,7 @@ std::optional<model::DesiredMember> RowReader::read(const CsvRecord& record,
 
 bool RowReader::check_field_count(const CsvRecord& record) {
   auto expected = m_header.columns.size();
-  auto found = record.fields.size();
+  auto found = record.field_count;
   if (found == expected) return true;
   std::string message = "row has " + std::to_string(found) + " fields but the header row has " +
                         std::to_string(expected);
@@ -200,7 +201,8 @@ bool RowReader::read_state(std::string_view value, const core::SourceLocation& w
   } else if (word == "removed") {
     state = model::DesiredState::removed;
   } else {
-    error(where, "unknown state " + quote(value) + " (expected active, suspended or removed)");
+    error(where, "unknown state " + quote(core::excerpt(value)) +
+                     " (expected active, suspended or removed)");
     return false;
   }
   return true;
@@ -233,9 +235,10 @@ void check_duplicates(const std::vector<RowKeys>& rows, core::Diagnostics& diagn
 }
 
 bool is_blank(const CsvRecord& record) {
-  return std::all_of(record.fields.begin(), record.fields.end(), [](const CsvField& f) {
-    return !f.is_malformed && trim_csv_blanks(f.value).empty();
-  });
+  return record.field_count == record.fields.size() &&
+         std::all_of(record.fields.begin(), record.fields.end(), [](const CsvField& f) {
+           return !f.is_malformed && trim_csv_blanks(f.value).empty();
+         });
 }
 
 bool is_utf16(std::string_view text) {
@@ -257,7 +260,9 @@ CsvImport import_csv(std::string_view text, const std::string& file_name) {
   std::optional<RowReader> rows;
   std::uint32_t header_line = 1;
   std::vector<RowKeys> keys;
-  while (reader.next(record)) {
+  // The header may name up to k_max_csv_columns; a row needs one field past the header
+  // to report where its extra fields start.
+  while (reader.next(record, header ? header->columns.size() + 1 : k_max_csv_columns + 1)) {
     if (is_blank(record)) continue;
     if (!header) {
       header = read_csv_header(record, file_name, diagnostics);
@@ -276,7 +281,6 @@ CsvImport import_csv(std::string_view text, const std::string& file_name) {
   if (header && !diagnostics.has_errors() && result.members.empty()) {
     diagnostics.warning({file_name, header_line, 1}, "no member rows after the header row");
   }
-  diagnostics.sort();
   return result;
 }
 

@@ -65,7 +65,6 @@ LoadedManifest load_manifest(const std::string& path) {
   }
   result.digest = digest.value();
   if (all_read) result.team = builder.finish();
-  result.diagnostics.sort();
   return result;
 }
 
@@ -80,7 +79,6 @@ LoadedManifest load_manifest_sources(const std::vector<ManifestSource>& sources)
   }
   result.digest = digest.value();
   result.team = builder.finish();
-  result.diagnostics.sort();
   return result;
 }
 

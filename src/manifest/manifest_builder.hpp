@@ -46,6 +46,7 @@ class ManifestBuilder {
     std::uint32_t defaults = YamlNode::k_none;
     std::uint32_t policy = YamlNode::k_none;
     std::uint32_t members = YamlNode::k_none;
+    AnchorChecks checks;
   };
   struct MemberMarks {
     Mark email;
@@ -73,9 +74,14 @@ class ManifestBuilder {
   std::optional<std::string> read_email(NodeReader& reader, std::uint32_t node,
                                         std::string_view what);
   void check_references(const model::DesiredTeam& team);
-  void check_transfer_target(const model::DesiredTeam& team, const std::string& target, Mark where,
-                             std::string_view key);
+  /// Each email to the index of its first member.
+  using EmailIndex = std::unordered_map<std::string_view, std::size_t>;
+  void check_transfer_target(const model::DesiredTeam& team, const EmailIndex& index,
+                             const std::string& target, Mark where, std::string_view key);
 
+  NodeReader reader_for(File& file) {
+    return NodeReader(file.doc, file.name, m_diagnostics, file.checks);
+  }
   Mark mark(const NodeReader& reader, std::uint32_t node, std::uint32_t file_index) const;
   core::SourceLocation location(Mark m) const;
 

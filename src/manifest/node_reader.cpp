@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_map>
 #include <vector>
 
 namespace roster::manifest {
@@ -25,6 +26,33 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// The keys of one mapping seen so far. Small mappings (every valid one) use a short
+// vector; a mapping with thousands of keys switches to a hash map so that checking
+// for duplicates stays linear.
+class SeenKeys {
+ public:
+  // The key node of an earlier `name`, or k_none after recording this one.
+  std::uint32_t find_or_add(std::string_view name, std::uint32_t key) {
+    if (m_many.empty()) {
+      for (const auto& [seen, node] : m_few) {
+        if (seen == name) return node;
+      }
+      if (m_few.size() < k_few) {
+        m_few.emplace_back(name, key);
+        return YamlNode::k_none;
+      }
+      m_many.insert(m_few.begin(), m_few.end());
+    }
+    auto [it, inserted] = m_many.emplace(name, key);
+    return inserted ? YamlNode::k_none : it->second;
+  }
+
+ private:
+  static constexpr std::size_t k_few = 16;
+  std::vector<std::pair<std::string_view, std::uint32_t>> m_few;
+  std::unordered_map<std::string_view, std::uint32_t> m_many;
+};
+
 std::string join(std::initializer_list<std::string_view> words) {
   std::string out;
   for (auto w : words) {
@@ -46,7 +74,7 @@ std::string describe(const YamlNode& node) {
       return "an alias";
     case YamlNode::Kind::scalar:
       if (is_null_scalar(node)) return "null";
-      return "\"" + node.value + "\"";
+      return "\"" + core::excerpt(node.value) + "\"";
   }
   return "a value";
 }
@@ -55,6 +83,10 @@ std::string_view closest_match(std::string_view word,
                                std::initializer_list<std::string_view> candidates) {
   std::string_view best;
   std::size_t best_distance = 3;
+  std::size_t longest = 0;
+  for (auto candidate : candidates)
+    longest = std::max(longest, candidate.size());
+  if (word.size() > longest + best_distance) return best;  // too long to be a typo of one
   for (auto candidate : candidates) {
     // "wipe" for "wipe_data": a clear prefix is as good a hint as a near miss.
     if (word.size() >= 3 && candidate.substr(0, word.size()) == word) return candidate;
@@ -92,11 +124,23 @@ bool NodeReader::expect(std::uint32_t index, YamlNode::Kind kind, std::string_vi
   return false;
 }
 
+bool AnchorChecks::has_failed(std::uint32_t node, std::string_view what) const {
+  return m_failed.count({node, std::string(what)}) > 0;
+}
+
+void AnchorChecks::record_failure(std::uint32_t node, std::string_view what) {
+  m_failed.emplace(node, std::string(what));
+}
+
 bool NodeReader::for_each_entry(std::uint32_t index, std::string_view what,
                                 std::initializer_list<std::string_view> allowed,
                                 const EntryFn& visit) {
+  auto target = m_doc.resolve(index);
+  bool anchored = m_doc.node(target).anchored;
+  if (anchored && m_checks.has_failed(target, what)) return false;
   if (!expect(index, YamlNode::Kind::mapping, what)) return false;
-  std::vector<std::pair<std::string_view, std::uint32_t>> seen;
+  auto errors_before = m_diagnostics.error_count();
+  SeenKeys seen;
   for (auto key = node(index).first_child; key != YamlNode::k_none;) {
     auto value = m_doc.node(key).next_sibling;
     if (value == YamlNode::k_none) break;  // libyaml always pairs keys with values
@@ -109,16 +153,13 @@ bool NodeReader::for_each_entry(std::uint32_t index, std::string_view what,
       continue;
     }
     std::string_view name = key_node.value;
-    auto previous =
-        std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == name; });
-    if (previous != seen.end()) {
-      error(key_index, "duplicate key \"" + std::string(name) + "\" in " + std::string(what) +
-                           " (first at line " + std::to_string(node(previous->second).line) + ")");
+    if (auto previous = seen.find_or_add(name, key_index); previous != YamlNode::k_none) {
+      error(key_index, "duplicate key \"" + core::excerpt(name) + "\" in " + std::string(what) +
+                           " (first at line " + std::to_string(node(previous).line) + ")");
       continue;
     }
-    seen.emplace_back(name, key_index);
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      std::string message = "unknown key \"" + std::string(name) + "\" in " + std::string(what);
+      std::string message = "unknown key \"" + core::excerpt(name) + "\" in " + std::string(what);
       auto hint = closest_match(name, allowed);
       message += hint.empty() ? " (expected one of: " + join(allowed) + ")"
                               : " (did you mean \"" + std::string(hint) + "\"?)";
@@ -126,6 +167,9 @@ bool NodeReader::for_each_entry(std::uint32_t index, std::string_view what,
       continue;
     }
     visit(name, key_index, value);
+  }
+  if (anchored && m_diagnostics.error_count() != errors_before) {
+    m_checks.record_failure(target, what);
   }
   return true;
 }
@@ -145,7 +189,7 @@ std::optional<std::string> NodeReader::read_string(std::uint32_t index, std::str
     error(index, "\"" + std::string(what) + "\" must be a string, found " + describe(n));
     return std::nullopt;
   }
-  return n.value;
+  return std::string(n.value);
 }
 
 std::optional<bool> NodeReader::read_bool(std::uint32_t index, std::string_view what) {

@@ -3,28 +3,44 @@
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "roster/core/diagnostic.hpp"
 #include "yaml_document.hpp"
 
 namespace roster::manifest {
 
+/// Anchored mappings whose check reported errors, with the name they were checked as
+/// ("member", "remove"): an alias to one of them is not checked, or reported, again.
+class AnchorChecks {
+ public:
+  [[nodiscard]] bool has_failed(std::uint32_t node, std::string_view what) const;
+  void record_failure(std::uint32_t node, std::string_view what);
+
+ private:
+  std::set<std::pair<std::uint32_t, std::string>> m_failed;
+};
+
 /// Typed, schema-checked access to one YamlDocument. Every failed check adds an
 /// error diagnostic at the offending node and returns nullopt / false, so callers
 /// carry on and report every problem in one run.
 class NodeReader {
  public:
-  NodeReader(const YamlDocument& doc, const std::string& file, core::Diagnostics& diagnostics)
-      : m_doc(doc), m_file(file), m_diagnostics(diagnostics) {}
+  NodeReader(const YamlDocument& doc, const std::string& file, core::Diagnostics& diagnostics,
+             AnchorChecks& checks)
+      : m_doc(doc), m_file(file), m_diagnostics(diagnostics), m_checks(checks) {}
 
   using EntryFn =
       std::function<void(std::string_view key, std::uint32_t key_node, std::uint32_t value_node)>;
 
   /// Visits each entry of the mapping at `node`. Reports non-string and duplicate keys,
   /// and keys not in `allowed` (with a did-you-mean hint); those are not visited.
-  /// `what` names the mapping in messages ("member", "defaults.remove").
+  /// `what` names the mapping in messages ("member", "defaults.remove"). False when the
+  /// node is not a mapping (reported), or is an alias of an anchored mapping whose
+  /// problems were already reported as `what`: callers then check nothing further.
   bool for_each_entry(std::uint32_t node, std::string_view what,
                       std::initializer_list<std::string_view> allowed, const EntryFn& visit);
 
@@ -53,6 +69,7 @@ class NodeReader {
   const YamlDocument& m_doc;
   const std::string& m_file;
   core::Diagnostics& m_diagnostics;
+  AnchorChecks& m_checks;
 };
 
 /// "a mapping", "a list", "null", "a string"… for type-mismatch messages.

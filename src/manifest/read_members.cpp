@@ -31,7 +31,7 @@ bool check_name(NodeReader& reader, std::uint32_t node, const std::string& name,
 
 void ManifestBuilder::read_members(File& file, std::uint32_t file_index, model::DesiredTeam& team) {
   if (file.members == YamlNode::k_none) return;
-  NodeReader reader(file.doc, file.name, m_diagnostics);
+  NodeReader reader = reader_for(file);
   if (reader.is_null(file.members)) return;  // `members:` left empty declares none
   reader.for_each_element(file.members, "members", [&](std::uint32_t element) {
     read_member(reader, element, file_index, team);
@@ -102,8 +102,8 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
           } else if (*text == "removed") {
             member.state = model::DesiredState::removed;
           } else {
-            reader.error(value,
-                         "unknown state \"" + *text + "\" (expected active, suspended or removed)");
+            reader.error(value, "unknown state \"" + core::excerpt(*text) +
+                                    "\" (expected active, suspended or removed)");
             ok = false;
           }
           marks.state = mark(reader, value, file_index);

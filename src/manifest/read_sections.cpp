@@ -17,9 +17,8 @@ core::SourceLocation ManifestBuilder::location(Mark m) const {
 }
 
 void ManifestBuilder::add_file(std::string name, std::string_view text) {
-  m_files.push_back(File{
-      std::move(name), {}, YamlNode::k_none, YamlNode::k_none, YamlNode::k_none, YamlNode::k_none});
-  File& file = m_files.back();
+  File& file = m_files.emplace_back();
+  file.name = std::move(name);
   auto errors_before = m_diagnostics.error_count();
   file.doc = YamlDocument::parse(text, file.name, m_diagnostics);
   if (m_diagnostics.error_count() != errors_before) return;
@@ -33,7 +32,7 @@ void ManifestBuilder::add_file(std::string name, std::string_view text) {
 }
 
 void ManifestBuilder::read_top_level(File& file, std::uint32_t) {
-  NodeReader reader(file.doc, file.name, m_diagnostics);
+  NodeReader reader = reader_for(file);
   std::uint32_t root = file.doc.root();
   std::uint32_t version = YamlNode::k_none;
   bool is_mapping =
@@ -54,12 +53,13 @@ void ManifestBuilder::read_top_level(File& file, std::uint32_t) {
   if (v.kind != YamlNode::Kind::scalar || is_null_scalar(v)) {
     reader.error(version, "\"version\" must be a number, found " + describe(v));
   } else if (v.value != "1") {
-    reader.error(version, "unsupported manifest version " + v.value + " (this roster reads 1)");
+    reader.error(version, "unsupported manifest version " + core::excerpt(v.value) +
+                              " (this roster reads 1)");
   }
 }
 
 void ManifestBuilder::check_single_section(const Section& section) {
-  const File* first = nullptr;
+  File* first = nullptr;
   for (auto& file : m_files) {
     std::uint32_t node = file.*section.slot;
     if (node == YamlNode::k_none) continue;
@@ -67,8 +67,8 @@ void ManifestBuilder::check_single_section(const Section& section) {
       first = &file;
       continue;
     }
-    NodeReader reader(file.doc, file.name, m_diagnostics);
-    NodeReader first_reader(first->doc, first->name, m_diagnostics);
+    NodeReader reader = reader_for(file);
+    NodeReader first_reader = reader_for(*first);
     auto there = first_reader.where(first->*section.slot);
     reader.error(node, std::string("\"") + section.name + "\" is already declared in " +
                            there.file + ":" + std::to_string(there.line) + ":" +
@@ -148,7 +148,7 @@ void ManifestBuilder::check_remove_options(const model::RemoveOptions& options,
 void ManifestBuilder::read_defaults(File& file, std::uint32_t file_index,
                                     model::DesiredTeam& team) {
   if (file.defaults == YamlNode::k_none) return;
-  NodeReader reader(file.doc, file.name, m_diagnostics);
+  NodeReader reader = reader_for(file);
   reader.for_each_entry(
       file.defaults, "defaults", {"send_welcome_email", "suspend", "remove"},
       [&](std::string_view key, std::uint32_t, std::uint32_t value) {
@@ -175,7 +175,7 @@ void ManifestBuilder::read_defaults(File& file, std::uint32_t file_index,
 
 void ManifestBuilder::read_policy(File& file, std::uint32_t, model::DesiredTeam& team) {
   if (file.policy == YamlNode::k_none) return;
-  NodeReader reader(file.doc, file.name, m_diagnostics);
+  NodeReader reader = reader_for(file);
   auto& policy = team.policy;
   reader.for_each_entry(
       file.policy, "policy", {"unmanaged", "max_removal_fraction", "protected"},
@@ -190,7 +190,7 @@ void ManifestBuilder::read_policy(File& file, std::uint32_t, model::DesiredTeam&
           } else if (*text == "remove") {
             policy.unmanaged = model::UnmanagedPolicy::remove;
           } else {
-            reader.error(value, "unknown policy.unmanaged value \"" + *text +
+            reader.error(value, "unknown policy.unmanaged value \"" + core::excerpt(*text) +
                                     "\" (expected report, suspend or remove)");
           }
         } else if (key == "max_removal_fraction") {
@@ -198,7 +198,7 @@ void ManifestBuilder::read_policy(File& file, std::uint32_t, model::DesiredTeam&
           if (!number) return;
           if (*number < 0.0 || *number > 1.0) {
             reader.error(value, "policy.max_removal_fraction must be between 0 and 1, found " +
-                                    reader.node(value).value);
+                                    core::excerpt(reader.node(value).value));
             return;
           }
           policy.max_removal_fraction = *number;
@@ -218,7 +218,7 @@ void ManifestBuilder::read_policy(File& file, std::uint32_t, model::DesiredTeam&
 
 void ManifestBuilder::read_team(File& file, model::DesiredTeam& team) {
   if (file.team == YamlNode::k_none) return;
-  NodeReader reader(file.doc, file.name, m_diagnostics);
+  NodeReader reader = reader_for(file);
   bool has_name = false;
   bool is_mapping = reader.for_each_entry(
       file.team, "team", {"name"}, [&](std::string_view, std::uint32_t, std::uint32_t value) {

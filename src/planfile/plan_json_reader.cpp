@@ -1,7 +1,10 @@
 #include <array>
+#include <limits>
 
+#include "roster/core/diagnostic.hpp"
 #include "roster/core/file.hpp"
 #include "roster/core/json_fields.hpp"
+#include "roster/core/text_position.hpp"
 #include "roster/planfile/saved_plan.hpp"
 
 namespace roster::planfile {
@@ -22,8 +25,12 @@ bool parse_enum(FieldReader& fields, std::string_view key, const std::array<Enum
       return true;
     }
   }
-  return fields.fail(*fields.get(key, true), "unknown " + std::string(key) + " \"" + text + "\"");
+  return fields.fail(*fields.get(key, true),
+                     "unknown " + std::string(key) + " \"" + core::excerpt(text) + "\"");
 }
+
+// Counts and ages in a plan file are far below this; anything above is not a count.
+constexpr std::int64_t k_max_count = std::numeric_limits<std::int32_t>::max();
 
 constexpr std::array k_actions = {plan::Action::recover,   plan::Action::invite,
                                   plan::Action::unsuspend, plan::Action::update_profile,
@@ -165,7 +172,8 @@ bool read_lists(FieldReader& root, SavedPlan& saved) {
     plan::DriftItem item;
     std::int64_t age = 0;
     if (!parse_enum(f, "kind", k_drift, item.kind) || !f.string("email", item.email) ||
-        !parse_enum(f, "status", k_statuses, item.status) || !f.integer("age_days", age, false)) {
+        !parse_enum(f, "status", k_statuses, item.status) ||
+        !f.integer("age_days", age, 0, k_max_count, false)) {
       return false;
     }
     if (f.get("age_days", false) != nullptr) item.age_days = age;
@@ -188,8 +196,10 @@ bool read_summary(FieldReader& root, SavedPlan& saved) {
   if (summary == nullptr) return false;
   FieldReader f(*summary, "summary", root.failure());
   std::int64_t desired = 0, live = 0, removed = 0, removals = 0;
-  if (!f.integer("desired_members", desired) || !f.integer("live_members", live) ||
-      !f.integer("removed_members", removed) || !f.integer("removals", removals)) {
+  if (!f.integer("desired_members", desired, 0, k_max_count) ||
+      !f.integer("live_members", live, 0, k_max_count) ||
+      !f.integer("removed_members", removed, 0, k_max_count) ||
+      !f.integer("removals", removals, 0, k_max_count)) {
     return false;
   }
   saved.plan.summary.desired_members = static_cast<std::size_t>(desired);
@@ -231,19 +241,16 @@ bool read_document(const json::Value& doc, SavedPlan& saved, FieldReader::Failur
 LoadedPlan parse_saved_plan(std::string_view text, const std::string& name) {
   LoadedPlan loaded;
   json::Value doc;
-  std::string error;
-  if (!json::parse(text, doc, error)) {
-    auto colon = error.find(": ");
-    auto position = error.substr(0, colon);
-    auto line = static_cast<std::uint32_t>(std::stoul(position));
-    auto column = static_cast<std::uint32_t>(std::stoul(position.substr(position.find(':') + 1)));
-    loaded.diagnostics.error({name, line, column}, "malformed JSON: " + error.substr(colon + 2));
+  json::Reader reader(text);
+  if (!reader.read_value(doc) || !reader.finish()) {
+    auto where = core::position_of(text, reader.error_offset());
+    loaded.diagnostics.error({name, where.line, where.column}, "malformed JSON: " + reader.error());
     return loaded;
   }
   SavedPlan saved;
   FieldReader::Failure failure;
   if (!read_document(doc, saved, failure)) {
-    auto where = json::position_of(text, failure.offset);
+    auto where = core::position_of(text, failure.offset);
     loaded.diagnostics.error({name, where.line, where.column},
                              "not a roster plan file: " + failure.message);
     return loaded;

@@ -12,17 +12,19 @@ void render_diagnostics(const core::Diagnostics& diagnostics, Format format, std
   }
   for (const auto& d : diagnostics.items())
     out << core::format_diagnostic(d) << '\n';
+  if (auto omitted = core::format_omitted(diagnostics); !omitted.empty()) out << omitted << '\n';
 }
 
 void render_validation_json(const core::Diagnostics& diagnostics, std::size_t members,
                             const std::vector<std::string>& files, std::ostream& out) {
   std::string text;
   core::json::Writer w(text, 2);
-  auto warnings = diagnostics.items().size() - diagnostics.error_count();
+  auto omitted = diagnostics.omitted_errors() + diagnostics.omitted_warnings();
   w.begin_object().key("format_version").string(planfile::k_format_version);
   w.key("valid").boolean(!diagnostics.has_errors());
   w.key("error_count").integer(static_cast<std::int64_t>(diagnostics.error_count()));
-  w.key("warning_count").integer(static_cast<std::int64_t>(warnings));
+  w.key("warning_count").integer(static_cast<std::int64_t>(diagnostics.warning_count()));
+  w.key("omitted").integer(static_cast<std::int64_t>(omitted));
   w.key("members").integer(static_cast<std::int64_t>(members));
   w.key("files").begin_array();
   for (const auto& f : files)

@@ -57,16 +57,14 @@ class Value {
   std::uint32_t m_offset = 0;
 };
 
-/// Line and column (from 1) of a byte offset in `text`.
-struct Position {
-  std::uint32_t line = 1;
-  std::uint32_t column = 1;
-};
-[[nodiscard]] Position position_of(std::string_view text, std::size_t offset);
+/// Containers may nest at most this deep. Dropbox's documents and roster's plan files
+/// need about 6 levels; the limit keeps hostile input from exhausting the stack.
+inline constexpr std::size_t k_max_depth = 64;
 
 /// A strict RFC 8259 reader with a pull interface, so that a large document
 /// (a 100,000-member snapshot) can be decoded one element at a time.
-/// Failures set `error()`; the reader never throws on bad input.
+/// Failures set `error()`; the reader never throws on bad input. Nesting deeper than
+/// k_max_depth (counting containers entered through every call) is an error.
 class Reader {
  public:
   explicit Reader(std::string_view text) : m_text(text) {}
@@ -86,7 +84,8 @@ class Reader {
   /// Checks that only whitespace remains.
   bool finish();
 
-  /// The first character of the value at the cursor ('{', '[', '"', 't', ...), or 0.
+  /// The first character of the value at the cursor ('{', '[', '"', 't', ...); 0 at the
+  /// end of the input (or at a NUL byte, which no value starts with).
   [[nodiscard]] char peek();
   [[nodiscard]] std::size_t offset() const noexcept { return m_pos; }
   [[nodiscard]] bool failed() const noexcept { return !m_error.empty(); }
@@ -100,7 +99,7 @@ class Reader {
   bool read_string(std::string& out);
   bool read_number(double& out);
   bool read_literal(std::string_view word);
-  bool read_value_at_depth(Value& out, int depth);
+  bool open_container();
 
   std::string_view m_text;
   std::size_t m_pos = 0;
@@ -110,7 +109,7 @@ class Reader {
 };
 
 /// Parses a whole document. On failure returns false and fills `error` with
-/// "line:col: message".
+/// "line:col: message". Readers that report `file:line:col` use Reader directly.
 bool parse(std::string_view text, Value& out, std::string& error);
 
 /// Appends JSON text to a string; the caller keeps the structure balanced.

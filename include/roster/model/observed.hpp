@@ -64,9 +64,11 @@ struct ObservedTeam {
 [[nodiscard]] const char* to_string(MemberStatus status) noexcept;
 [[nodiscard]] const char* to_string(Role role) noexcept;
 
-/// Parses `YYYY-MM-DDTHH:MM:SSZ` (Dropbox timestamps); nullopt if malformed.
+/// Parses `YYYY-MM-DDTHH:MM:SSZ` (Dropbox timestamps): exactly that shape, a real
+/// calendar date (no 2026-02-31) and a time from 00:00:00 to 23:59:59; nullopt otherwise.
 [[nodiscard]] std::optional<Timestamp> parse_timestamp(std::string_view text);
-/// Formats as `YYYY-MM-DDTHH:MM:SSZ`.
+/// Formats as `YYYY-MM-DDTHH:MM:SSZ`. `t` must lie in the years 0000-9999 (every value
+/// parse_timestamp returns does); outside them it throws std::logic_error.
 [[nodiscard]] std::string format_timestamp(Timestamp t);
 
 }  // namespace roster::model

@@ -44,7 +44,41 @@ TEST_CASE("json parse refuses nesting deeper than its limit instead of overflowi
   Value v;
   std::string error;
   CHECK_FALSE(parse(std::string(100000, '['), v, error));
-  CHECK(error.find("nesting too deep") != std::string::npos);
+  CHECK(error == "1:65: nesting deeper than 64 levels");
+  // Exactly at the limit is fine, one more is not, for objects and arrays alike.
+  CHECK(parse(std::string(64, '[') + std::string(64, ']'), v, error));
+  std::string objects;
+  for (int i = 0; i < 65; ++i)
+    objects += "{\"a\":";
+  CHECK_FALSE(parse(objects + "1" + std::string(65, '}'), v, error));
+  CHECK(error == "1:321: nesting deeper than 64 levels");
+}
+
+TEST_CASE("json reader counts containers entered through its pull interface", "[json]") {
+  // A document read with enter_array() + read_value() has the same limit as parse().
+  std::string text = "[" + std::string(64, '[') + std::string(64, ']') + "]";
+  Reader r(text);
+  REQUIRE(r.enter_array());
+  REQUIRE(r.next_element());
+  Value e;
+  CHECK_FALSE(r.read_value(e));
+  CHECK(r.error() == "nesting deeper than 64 levels");
+  CHECK(r.error_offset() == 64);
+}
+
+TEST_CASE("a NUL byte is content, not the end of the input", "[json]") {
+  Value v;
+  std::string error;
+  CHECK_FALSE(parse(std::string("{}\0garbage", 10), v, error));
+  CHECK(error == "1:3: unexpected content after the JSON value");
+  CHECK_FALSE(parse(std::string("{}\0", 3), v, error));
+  CHECK(error == "1:3: unexpected content after the JSON value");
+  CHECK_FALSE(parse(std::string("[1,\0]", 5), v, error));
+  CHECK(error == "1:4: unexpected character");
+  CHECK_FALSE(parse(std::string("\0", 1), v, error));
+  CHECK(error == "1:1: unexpected character");
+  CHECK_FALSE(parse(std::string("\"a\0\"", 4), v, error));
+  CHECK(error == "1:3: control character in string");
 }
 
 TEST_CASE("json writer escapes strings and prints integers without a fraction", "[json]") {
@@ -107,4 +141,27 @@ TEST_CASE("sha256 matches the FIPS 180-4 test vectors", "[core]") {
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   CHECK(sha256_hex(std::string(1000000, 'a')) ==
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+#include "roster/core/json_fields.hpp"
+
+TEST_CASE("to_integer narrows only whole numbers within the range", "[json][limits]") {
+  auto number = [](const std::string& text) {
+    Value v;
+    std::string error;
+    REQUIRE(parse(text, v, error));
+    return v;
+  };
+  CHECK(to_integer(number("42"), 0, 100) == 42);
+  CHECK(to_integer(number("-5"), -10, 0) == -5);
+  CHECK(to_integer(number("1e2"), 0, 100) == 100);
+  CHECK(to_integer(number("9007199254740992"), 0, INT64_MAX) == 9007199254740992);
+  CHECK_FALSE(to_integer(number("101"), 0, 100));
+  CHECK_FALSE(to_integer(number("-1"), 0, 100));
+  CHECK_FALSE(to_integer(number("2.5"), 0, 100));
+  CHECK_FALSE(to_integer(number("1e300"), 0, INT64_MAX));
+  CHECK_FALSE(to_integer(number("-1e300"), INT64_MIN, 0));
+  CHECK_FALSE(to_integer(number("9223372036854775807"), 0, INT64_MAX));  // 2^63 as a double
+  CHECK_FALSE(to_integer(number("\"7\""), 0, 100));
+  CHECK_FALSE(to_integer(number("null"), 0, 100));
 }

@@ -151,7 +151,12 @@ TEST_CASE("a snapshot may record the team's facts exactly as Dropbox answers the
             "team.json:1:15: error: team_info: missing required field \"team_id\""});
   CHECK(errors_of(R"({"team_info": {"name": "A", "team_id": "t", "num_licensed_users": -1},
   "members": []})") == std::vector<std::string>{"team.json:1:67: error: team_info: "
-                                                "\"num_licensed_users\" is out of range: -1"});
+                                                "\"num_licensed_users\" must be a whole number "
+                                                "from 0 to 4294967295, found -1"});
+  CHECK(errors_of(R"({"team_info": {"name": "A", "team_id": "t", "num_licensed_users": 1e300},
+  "members": []})") == std::vector<std::string>{"team.json:1:67: error: team_info: "
+                                                "\"num_licensed_users\" must be a whole number "
+                                                "from 0 to 4294967295, found 1e+300"});
   CHECK(errors_of(R"({"authenticated_admin": {}, "members": []})") ==
         std::vector<std::string>{"team.json:1:25: error: authenticated_admin: missing required "
                                  "field \"admin_profile\""});
