@@ -2,6 +2,8 @@
 #define _TURN_OFF_PLATFORM_STRING
 #include "http_transport.hpp"
 
+#include "loopback.hpp"
+
 #include <cpprest/http_client.h>
 
 namespace roster::dropbox {
@@ -9,10 +11,6 @@ namespace roster::dropbox {
 namespace http = web::http;
 
 namespace {
-
-bool is_loopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
-}
 
 class CpprestTransport final : public HttpTransport {
  public:
@@ -69,14 +67,14 @@ core::Result<std::unique_ptr<HttpTransport>> make_http_transport(const std::stri
     return core::make_error(core::ErrorKind::invalid_input,
                             "--api-url must start with https:// (got " + base_url + ")");
   }
-  if (uri.scheme() == "http" && !is_loopback(uri.host())) {
-    return core::make_error(core::ErrorKind::invalid_input,
-                            "--api-url " + base_url +
-                                ": plain http:// is allowed only for loopback hosts "
-                                "(127.0.0.1, localhost); use https://");
-  }
   if (uri.host().empty()) {
     return core::make_error(core::ErrorKind::invalid_input, "invalid --api-url " + base_url);
+  }
+  if (uri.scheme() == "http" && !is_loopback_host(uri.host())) {
+    return core::make_error(core::ErrorKind::invalid_input,
+                            "--api-url " + base_url +
+                                ": plain http:// is allowed only for loopback addresses "
+                                "(127.0.0.0/8, [::1], localhost); use https://");
   }
   http::client::http_client_config config;
   config.set_timeout(timeout);

@@ -119,8 +119,8 @@ TEST_CASE("plain http is refused for hosts other than loopback", "[live][client]
   auto made = dropbox::make_http_team_api(config, token("t"), clock, gate);
   REQUIRE_FALSE(made);
   CHECK(made.error().message ==
-        "--api-url http://api.dropboxapi.com: plain http:// is allowed only for loopback hosts "
-        "(127.0.0.1, localhost); use https://");
+        "--api-url http://api.dropboxapi.com: plain http:// is allowed only for loopback "
+        "addresses (127.0.0.0/8, [::1], localhost); use https://");
   config.api_url = "ftp://example.com";
   CHECK_FALSE(dropbox::make_http_team_api(config, token("t"), clock, gate));
 }
