@@ -113,9 +113,9 @@ class Executor {
 }  // namespace
 
 ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api, const ApplyOptions& options,
-                       core::Clock& clock, core::RateGate& gate, ProgressSink& progress) {
+                       core::RunStop& stop, core::RateGate& gate, ProgressSink& progress) {
   if (plan.steps.empty()) return {};
-  Executor executor(plan, TaskContext{plan, api, options, clock, gate}, progress);
+  Executor executor(plan, TaskContext{plan, api, options, stop, gate}, progress);
   return executor.run(options.workers);
 }
 

@@ -65,10 +65,11 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
     const auto& s = context.plan.steps[index];
     members.push_back({s.email, s.given_name, s.surname, s.external_id, s.send_welcome_email});
   }
-  int attempts = 0;
-  auto results = core::with_retries<dropbox::AddBatch>(
-      context.options.retry, context.clock, context.gate,
-      [&] { return context.api.add_members(members); }, &attempts);
+  auto retried =
+      core::with_retries<dropbox::AddBatch>(context.options.retry, context.stop, context.gate,
+                                            [&] { return context.api.add_members(members); });
+  const auto& results = retried.result;
+  const int attempts = retried.attempts;
   std::vector<StepOutcome> outcomes(task.steps.size());
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     auto& outcome = outcomes[i];
@@ -117,11 +118,9 @@ bool is_already_done(Action action, const std::string& api_tag) {
 std::vector<StepOutcome> run_task(const Task& task, TaskContext& context) {
   const auto& first = context.plan.steps[task.steps.front()];
   if (first.action == Action::invite) return run_invites(task, context);
-  int attempts = 0;
-  auto result = core::with_retries<std::string>(
-      context.options.retry, context.clock, context.gate, [&] { return call(first, context.api); },
-      &attempts);
-  return {outcome_of(result, attempts, first.action)};
+  auto retried = core::with_retries<std::string>(context.options.retry, context.stop, context.gate,
+                                                 [&] { return call(first, context.api); });
+  return {outcome_of(retried.result, retried.attempts, first.action)};
 }
 
 }  // namespace roster::apply

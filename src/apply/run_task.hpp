@@ -12,7 +12,7 @@ struct TaskContext {
   const plan::Plan& plan;
   dropbox::TeamApi& api;
   const ApplyOptions& options;
-  core::Clock& clock;
+  core::RunStop& stop;
   core::RateGate& gate;
 };
 

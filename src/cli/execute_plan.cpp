@@ -48,7 +48,8 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
   // The client bounds requests in flight to --parallelism; tasks waiting on async jobs
   // hold no request, so more of them may be in progress.
   apply_options.workers = std::min(4 * options.parallelism, 64);
-  auto report = apply::apply_plan(plan, *live.api, apply_options, live.clock, live.gate, progress);
+  apply_options.retry.max_retry_wait = options.max_retry_wait;
+  auto report = apply::apply_plan(plan, *live.api, apply_options, live.stop, live.gate, progress);
   auto finished = journal.run_finished(report);
 
   if (human) {

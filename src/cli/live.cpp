@@ -19,7 +19,8 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
   std::string url = options.api_url.empty() ? env.getenv("ROSTER_API_URL") : options.api_url;
   if (!url.empty()) config.api_url = url;
   config.max_in_flight = options.parallelism;
-  auto api = dropbox::make_http_team_api(config, std::move(*credentials), live->clock, live->gate);
+  config.retry.max_retry_wait = options.max_retry_wait;
+  auto api = dropbox::make_http_team_api(config, std::move(*credentials), live->stop, live->gate);
   if (!api) {
     fail(env, api.error().message);
     return nullptr;

@@ -18,11 +18,19 @@ using core::Result;
 
 namespace {
 
-constexpr auto k_max_job_wait = std::chrono::minutes(15);
-
 core::Error bad_answer(const std::string& route, const std::string& what) {
   return core::make_error(core::ErrorKind::internal,
                           "unexpected answer from team/" + route + ": " + what);
+}
+
+// A job roster stopped polling because the run stopped: its outcome is unknown.
+core::Error stopped_polling(const std::string& route, const std::string& job_id) {
+  core::Error error =
+      core::make_error(core::ErrorKind::unavailable,
+                       "team/" + route + ": stopped waiting for job " + job_id +
+                           " (the run stopped); it may still finish: plan again to see");
+  error.gave_up = true;
+  return error;
 }
 
 const std::string* tag_of(const json::Value& v) {
@@ -38,11 +46,11 @@ const std::string* string_field(const json::Value& v, std::string_view key) {
 class HttpTeamApi final : public TeamApi {
  public:
   HttpTeamApi(const HttpTeamApiConfig& config, std::unique_ptr<HttpTransport> transport,
-              Credentials credentials, core::Clock& clock, core::RateGate& gate)
+              Credentials credentials, core::RunStop& stop, core::RateGate& gate)
       : m_config(config),
         m_transport(std::move(transport)),
-        m_tokens(std::move(credentials), *m_transport, clock),
-        m_clock(clock),
+        m_tokens(std::move(credentials), *m_transport, stop.clock()),
+        m_stop(stop),
         m_gate(gate),
         m_slots(std::max(1, config.max_in_flight)) {}
 
@@ -206,8 +214,9 @@ class HttpTeamApi final : public TeamApi {
 
   // Reads and polls are idempotent: retried here on rate limits and unavailability.
   Result<json::Value> read(const std::string& route, const std::string& body) {
-    return core::with_retries<json::Value>(m_config.retry, m_clock, m_gate,
-                                           [&] { return send(route, body); });
+    return core::with_retries<json::Value>(m_config.retry, m_stop, m_gate,
+                                           [&] { return send(route, body); })
+        .result;
   }
 
   Result<void> void_call(const std::string& route, const std::string& body) {
@@ -221,17 +230,22 @@ class HttpTeamApi final : public TeamApi {
     const std::string* job_id = string_field(launched, "async_job_id");
     if (job_id == nullptr) return bad_answer(route, "no async_job_id");
     const std::string body = encode_poll(*job_id);
-    auto deadline = m_clock.now() + k_max_job_wait;
+    auto deadline = m_stop.clock().now() + m_config.max_job_wait;
     std::chrono::milliseconds interval{0};
     while (true) {
-      m_clock.sleep_for(interval);
+      if (!m_stop.sleep_for(interval)) return stopped_polling(route, *job_id);
       auto status = read(route, body);
       if (!status) return status.error();
       const std::string* tag = tag_of(*status);
       if (tag == nullptr || *tag != "in_progress") return status;
-      if (m_clock.now() > deadline) {
-        return core::make_error(core::ErrorKind::unavailable,
-                                "team/" + route + ": job " + *job_id + " did not finish");
+      if (m_stop.clock().now() > deadline) {
+        core::Error error =
+            core::make_error(core::ErrorKind::unavailable,
+                             "team/" + route + ": job " + *job_id + " did not finish within " +
+                                 std::to_string(m_config.max_job_wait.count()) +
+                                 " s; it may still finish: plan again to see");
+        error.gave_up = true;  // sending the change again would not make the job finish
+        return error;
       }
       // 50 ms, then doubling: short jobs finish fast, long ones are not hammered.
       interval =
@@ -278,7 +292,7 @@ class HttpTeamApi final : public TeamApi {
   HttpTeamApiConfig m_config;
   std::unique_ptr<HttpTransport> m_transport;
   TokenSource m_tokens;
-  core::Clock& m_clock;
+  core::RunStop& m_stop;
   core::RateGate& m_gate;
   std::counting_semaphore<> m_slots;  // bounds requests in flight
 };
@@ -286,12 +300,12 @@ class HttpTeamApi final : public TeamApi {
 }  // namespace
 
 Result<std::unique_ptr<TeamApi>> make_http_team_api(const HttpTeamApiConfig& config,
-                                                    Credentials credentials, core::Clock& clock,
+                                                    Credentials credentials, core::RunStop& stop,
                                                     core::RateGate& gate) {
   auto transport = make_http_transport(config.api_url, config.timeout);
   if (!transport) return transport.error();
   return std::unique_ptr<TeamApi>(
-      new HttpTeamApi(config, std::move(*transport), std::move(credentials), clock, gate));
+      new HttpTeamApi(config, std::move(*transport), std::move(credentials), stop, gate));
 }
 
 }  // namespace roster::dropbox

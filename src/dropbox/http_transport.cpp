@@ -3,6 +3,7 @@
 #include "http_transport.hpp"
 
 #include "loopback.hpp"
+#include "retry_after.hpp"
 
 #include <cpprest/http_client.h>
 
@@ -11,6 +12,15 @@ namespace roster::dropbox {
 namespace http = web::http;
 
 namespace {
+
+// "Now" for an HTTP-date Retry-After: the server's own Date header when it sent one (no
+// clock skew between us), else this machine's clock.
+std::chrono::sys_seconds reference_time(const http::http_headers& headers) {
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto date = headers.find("Date");
+  if (date == headers.end()) return now;
+  return parse_http_date(date->second, now).value_or(now);
+}
 
 class CpprestTransport final : public HttpTransport {
  public:
@@ -34,11 +44,7 @@ class CpprestTransport final : public HttpTransport {
       if (type != response.headers().end()) out.content_type = type->second;
       auto retry = response.headers().find("Retry-After");
       if (retry != response.headers().end()) {
-        try {
-          out.retry_after = std::chrono::seconds(std::max(0L, std::stol(retry->second)));
-        } catch (const std::exception&) {
-          out.retry_after = std::chrono::seconds(1);  // an HTTP-date: wait a little
-        }
+        out.retry_after = parse_retry_after(retry->second, reference_time(response.headers()));
       }
       return out;
     } catch (const std::exception& e) {

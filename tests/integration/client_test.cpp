@@ -14,6 +14,7 @@ namespace {
 
 struct Client {
   core::SystemClock clock;
+  core::RunStop stop{clock};
   core::RateGate gate;
   std::unique_ptr<dropbox::TeamApi> api;
 
@@ -22,7 +23,7 @@ struct Client {
     config.api_url = url;
     config.retry.max_attempts = max_attempts;
     config.retry.initial_backoff = std::chrono::milliseconds(20);
-    auto made = dropbox::make_http_team_api(config, std::move(credentials), clock, gate);
+    auto made = dropbox::make_http_team_api(config, std::move(credentials), stop, gate);
     REQUIRE(made);
     api = std::move(*made);
   }
@@ -113,16 +114,17 @@ TEST_CASE("auth failures are distinct errors that never show the token", "[live]
 
 TEST_CASE("plain http is refused for hosts other than loopback", "[live][client]") {
   core::SystemClock clock;
+  core::RunStop stop{clock};
   core::RateGate gate;
   dropbox::HttpTeamApiConfig config;
   config.api_url = "http://api.dropboxapi.com";
-  auto made = dropbox::make_http_team_api(config, token("t"), clock, gate);
+  auto made = dropbox::make_http_team_api(config, token("t"), stop, gate);
   REQUIRE_FALSE(made);
   CHECK(made.error().message ==
         "--api-url http://api.dropboxapi.com: plain http:// is allowed only for loopback "
         "addresses (127.0.0.0/8, [::1], localhost); use https://");
   config.api_url = "ftp://example.com";
-  CHECK_FALSE(dropbox::make_http_team_api(config, token("t"), clock, gate));
+  CHECK_FALSE(dropbox::make_http_team_api(config, token("t"), stop, gate));
 }
 
 TEST_CASE("a 400 answer is reported with Dropbox's plain-text reason", "[live][client]") {

@@ -19,7 +19,7 @@ class ManualClock final : public core::Clock {
     std::lock_guard lock(m_mutex);
     return m_now;
   }
-  void sleep_for(std::chrono::milliseconds d) override {
+  void sleep_for(std::chrono::milliseconds d, std::stop_token) override {
     std::lock_guard lock(m_mutex);
     m_now += d;
     m_slept += d;

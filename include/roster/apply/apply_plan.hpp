@@ -4,6 +4,7 @@
 #include "roster/apply/progress.hpp"
 #include "roster/core/clock.hpp"
 #include "roster/core/retry.hpp"
+#include "roster/core/stop.hpp"
 #include "roster/dropbox/team_api.hpp"
 #include "roster/plan/plan.hpp"
 
@@ -27,7 +28,7 @@ struct ApplyOptions {
 /// its own step, and steps depending on it are skipped; everything else continues.
 /// The caller must not pass a refused plan.
 [[nodiscard]] ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api,
-                                     const ApplyOptions& options, core::Clock& clock,
+                                     const ApplyOptions& options, core::RunStop& stop,
                                      core::RateGate& gate, ProgressSink& progress);
 
 }  // namespace roster::apply

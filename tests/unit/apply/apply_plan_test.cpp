@@ -34,12 +34,13 @@ plan::Plan plan_of(std::vector<plan::PlanStep> steps) {
 struct Run {
   test::FakeTeamApi api;
   test::ManualClock clock;
+  core::RunStop stop{clock};
   core::RateGate gate;
   apply::NullProgress progress;
   apply::ApplyOptions options;
 
   apply::ApplyReport operator()(const plan::Plan& p) {
-    return apply::apply_plan(p, api, options, clock, gate, progress);
+    return apply::apply_plan(p, api, options, stop, gate, progress);
   }
 };
 
