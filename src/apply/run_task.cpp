@@ -7,13 +7,14 @@ using plan::Action;
 
 namespace {
 
-StepOutcome outcome_of(const Result<std::string>& result, int attempts, Action action) {
+StepOutcome outcome_of(const core::Retried<std::string>& retried, Action action) {
+  const auto& result = retried.result;
   StepOutcome outcome;
-  outcome.attempts = attempts;
+  outcome.attempts = retried.attempts;
   if (result) {
     outcome.job_id = *result;
     outcome.status = StepOutcome::Status::succeeded;
-  } else if (attempts > 1 && is_already_done(action, result.error().api_tag)) {
+  } else if (retried.ambiguous && is_already_done(action, result.error().api_tag)) {
     outcome.status = StepOutcome::Status::succeeded;
     outcome.note = "done by an earlier attempt (" + result.error().api_tag + " on retry)";
   } else {
@@ -69,11 +70,10 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
       core::with_retries<dropbox::AddBatch>(context.options.retry, context.stop, context.gate,
                                             [&] { return context.api.add_members(members); });
   const auto& results = retried.result;
-  const int attempts = retried.attempts;
   std::vector<StepOutcome> outcomes(task.steps.size());
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     auto& outcome = outcomes[i];
-    outcome.attempts = attempts;
+    outcome.attempts = retried.attempts;
     if (!results) {
       outcome.status = StepOutcome::Status::failed;
       outcome.error = results.error();
@@ -81,7 +81,7 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
     }
     outcome.job_id = results->job_id;
     const auto& added = results->outcomes[i];
-    if (added.ok() || (attempts > 1 && is_already_done(Action::invite, added.error_tag))) {
+    if (added.ok() || (retried.ambiguous && is_already_done(Action::invite, added.error_tag))) {
       outcome.status = StepOutcome::Status::succeeded;
       if (!added.ok())
         outcome.note = "done by an earlier attempt (" + added.error_tag + " on retry)";
@@ -120,7 +120,7 @@ std::vector<StepOutcome> run_task(const Task& task, TaskContext& context) {
   if (first.action == Action::invite) return run_invites(task, context);
   auto retried = core::with_retries<std::string>(context.options.retry, context.stop, context.gate,
                                                  [&] { return call(first, context.api); });
-  return {outcome_of(retried.result, retried.attempts, first.action)};
+  return {outcome_of(retried, first.action)};
 }
 
 }  // namespace roster::apply

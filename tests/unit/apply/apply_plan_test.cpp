@@ -175,3 +175,36 @@ TEST_CASE("each invite of a batch has its own outcome", "[apply]") {
   CHECK(second.outcomes[0].status == Status::succeeded);
   CHECK(second.outcomes[0].attempts == 2);
 }
+
+TEST_CASE("'already done' on a retry counts only after an attempt that may have taken effect",
+          "[apply]") {
+  // After a 429 the first attempt did nothing: an "already so" answer means someone else
+  // changed the member since the plan, and that is reported as the failure it is.
+  Run run;
+  run.api.script("suspend id:a@x.com",
+                 {test::rate_limited(1), test::conflict("suspend_inactive_user")});
+  run.api.script("suspend id:b@x.com",
+                 {test::unavailable(), test::conflict("suspend_inactive_user")});
+  run.api.script("remove id:c@x.com",
+                 {test::rate_limited(1), test::rate_limited(1), test::conflict("user_not_found")});
+  run.api.script("remove id:d@x.com",
+                 {test::rate_limited(1), test::unavailable(), test::conflict("user_not_found")});
+  auto report = run(plan_of({step(Action::suspend, "a@x.com"), step(Action::suspend, "b@x.com"),
+                             step(Action::remove, "c@x.com"), step(Action::remove, "d@x.com")}));
+  CHECK(report.outcomes[0].status == Status::failed);
+  CHECK(report.outcomes[0].attempts == 2);
+  CHECK(report.outcomes[0].error.api_tag == "suspend_inactive_user");
+  CHECK(report.outcomes[1].status == Status::succeeded);
+  CHECK(report.outcomes[1].note == "done by an earlier attempt (suspend_inactive_user on retry)");
+  CHECK(report.outcomes[2].status == Status::failed);
+  CHECK(report.outcomes[2].error.api_tag == "user_not_found");
+  CHECK(report.outcomes[3].status == Status::succeeded);
+
+  Run invites;
+  invites.api.add_outcome("limited@x.com", "user_already_on_team");
+  invites.api.script("add limited@x.com", {test::rate_limited(1)});
+  auto batch = invites(plan_of({step(Action::invite, "limited@x.com")}));
+  CHECK(batch.outcomes[0].status == Status::failed);
+  CHECK(batch.outcomes[0].attempts == 2);
+  CHECK(batch.outcomes[0].error.api_tag == "user_already_on_team");
+}
