@@ -70,6 +70,7 @@ namespace detail {
 std::optional<Error> wait_for_gate(const RetryPolicy& policy, RunStop& stop, RateGate& gate,
                                    const Error* last) {
   while (true) {
+    if (auto reason = stop.reason()) return not_sent(last, stop_text(*reason));
     auto left = ceil<milliseconds>(gate.remaining(stop.clock().now()));
     if (left.count() <= 0) return std::nullopt;
     if (left > policy.max_retry_wait) {
@@ -78,7 +79,7 @@ std::optional<Error> wait_for_gate(const RetryPolicy& policy, RunStop& stop, Rat
       error.retry_after = ceil<seconds>(left);
       return error;
     }
-    if (!stop.sleep_for(left)) return not_sent(last, stop_text(*stop.reason()));
+    (void)stop.sleep_for(left);  // a stop is reported at the top of the loop
   }
 }
 

@@ -1,11 +1,12 @@
 #include "roster/dropbox/http_team_api.hpp"
 
 #include <algorithm>
-#include <semaphore>
 
 #include "error_mapping.hpp"
+#include "http_team_api_parts.hpp"
 #include "http_transport.hpp"
 #include "request_codec.hpp"
+#include "request_slots.hpp"
 #include "roster/core/json.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/model/email.hpp"
@@ -193,10 +194,11 @@ class HttpTeamApi final : public TeamApi {
 
   Result<HttpResponse> post(const std::string& route, const std::string& body,
                             const std::string& token) {
-    m_slots.acquire();
-    auto response = m_transport->post("/2/team/" + route, body, "application/json",
-                                      {{"Authorization", "Bearer " + token}});
-    m_slots.release();
+    auto response = [&] {
+      auto slot = m_slots.acquire();  // given back however post() ends
+      return m_transport->post("/2/team/" + route, body, "application/json",
+                               {{"Authorization", "Bearer " + token}});
+    }();
     if (!response) {
       return core::make_error(response.error().kind, m_tokens.redact(response.error().message));
     }
@@ -294,18 +296,25 @@ class HttpTeamApi final : public TeamApi {
   TokenSource m_tokens;
   core::RunStop& m_stop;
   core::RateGate& m_gate;
-  std::counting_semaphore<> m_slots;  // bounds requests in flight
+  RequestSlots m_slots;  // bounds requests in flight
 };
 
 }  // namespace
 
+std::unique_ptr<TeamApi> make_http_team_api(const HttpTeamApiConfig& config,
+                                            std::unique_ptr<HttpTransport> transport,
+                                            Credentials credentials, core::RunStop& stop,
+                                            core::RateGate& gate) {
+  return std::make_unique<HttpTeamApi>(config, std::move(transport), std::move(credentials), stop,
+                                       gate);
+}
+
 Result<std::unique_ptr<TeamApi>> make_http_team_api(const HttpTeamApiConfig& config,
                                                     Credentials credentials, core::RunStop& stop,
                                                     core::RateGate& gate) {
-  auto transport = make_http_transport(config.api_url, config.timeout);
+  auto transport = make_http_transport(config.api_url, config.timeout, stop);
   if (!transport) return transport.error();
-  return std::unique_ptr<TeamApi>(
-      new HttpTeamApi(config, std::move(*transport), std::move(credentials), stop, gate));
+  return make_http_team_api(config, std::move(*transport), std::move(credentials), stop, gate);
 }
 
 }  // namespace roster::dropbox

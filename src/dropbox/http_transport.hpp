@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "roster/core/result.hpp"
+#include "roster/core/stop.hpp"
 
 namespace roster::dropbox {
 
@@ -20,7 +21,9 @@ struct HttpResponse {
 
 /// POSTs over HTTPS (certificates verified) or, for loopback hosts only, plain HTTP.
 /// Connection failures and timeouts come back as ErrorKind::unavailable. The only
-/// place that touches cpprestsdk; safe to use from several threads.
+/// place that touches cpprestsdk; safe to use from several threads. Every request ends
+/// within the timeout; when the run stops, a request in flight gets a few seconds' grace
+/// to finish and is then cancelled.
 class HttpTransport {
  public:
   virtual ~HttpTransport() = default;
@@ -29,8 +32,9 @@ class HttpTransport {
       const std::vector<std::pair<std::string, std::string>>& headers) = 0;
 };
 
-/// Checks `base_url` (https://..., or http:// on a loopback host) and makes a transport.
+/// Checks `base_url` (https://..., or http:// on a loopback host) and makes a transport
+/// whose requests end within `timeout`, or shortly after `stop` says the run stops.
 [[nodiscard]] core::Result<std::unique_ptr<HttpTransport>> make_http_transport(
-    const std::string& base_url, std::chrono::seconds timeout);
+    const std::string& base_url, std::chrono::seconds timeout, core::RunStop& stop);
 
 }  // namespace roster::dropbox
