@@ -26,4 +26,10 @@ const char* to_string(StepOutcome::Status status) noexcept {
   return "?";
 }
 
+std::string stopped_note(core::StopReason reason) {
+  return reason == core::StopReason::timeout
+             ? "timeout (not started before the run's time limit, --timeout)"
+             : "interrupted (not started before roster was interrupted)";
+}
+
 }  // namespace roster::apply

@@ -1,11 +1,26 @@
 #include "run_task.hpp"
 
+#include <optional>
+
 namespace roster::apply {
 
 using core::Result;
 using plan::Action;
 
 namespace {
+
+// A task whose request was never sent because the run stopped (while it waited for the
+// rate gate or a request slot, say) is skipped like the tasks that never started.
+template <typename T>
+std::optional<StepOutcome> not_sent(const core::Retried<T>& retried, core::RunStop& stop) {
+  if (retried.result.has_value() || !retried.result.error().not_sent) return std::nullopt;
+  auto reason = stop.reason();
+  if (retried.attempts > 0 || !reason) return std::nullopt;
+  StepOutcome outcome;
+  outcome.status = StepOutcome::Status::skipped;
+  outcome.note = stopped_note(*reason);
+  return outcome;
+}
 
 StepOutcome outcome_of(const core::Retried<std::string>& retried, Action action) {
   const auto& result = retried.result;
@@ -69,6 +84,9 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
   auto retried =
       core::with_retries<dropbox::AddBatch>(context.options.retry, context.stop, context.gate,
                                             [&] { return context.api.add_members(members); });
+  if (auto skipped = not_sent(retried, context.stop)) {
+    return std::vector<StepOutcome>(task.steps.size(), *skipped);
+  }
   const auto& results = retried.result;
   std::vector<StepOutcome> outcomes(task.steps.size());
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
@@ -120,6 +138,7 @@ std::vector<StepOutcome> run_task(const Task& task, TaskContext& context) {
   if (first.action == Action::invite) return run_invites(task, context);
   auto retried = core::with_retries<std::string>(context.options.retry, context.stop, context.gate,
                                                  [&] { return call(first, context.api); });
+  if (auto skipped = not_sent(retried, context.stop)) return {*skipped};
   return {outcome_of(retried, first.action)};
 }
 

@@ -4,9 +4,11 @@
 #include <algorithm>
 
 #include "commands.hpp"
+#include "duration.hpp"
 #include "roster/apply/apply_plan.hpp"
 #include "roster/apply/journal.hpp"
 #include "roster/render/render_report.hpp"
+#include "signals.hpp"
 
 namespace roster::cli {
 
@@ -21,6 +23,18 @@ apply::JournalRun journal_run(const planfile::SavedPlan& saved, const std::strin
   run.team_name = saved.team_name.value_or("");
   run.manifest_digest = saved.manifest_digest;
   return run;
+}
+
+// Why the run stopped early, for stderr: the report lists every step it skipped.
+void report_stop(const apply::ApplyReport& report, const Options& options, Environment& env) {
+  if (!report.stopped) return;
+  std::string why = *report.stopped == core::StopReason::timeout
+                        ? "apply --timeout " + format_duration(options.timeout) + " expired"
+                        : "apply was interrupted";
+  env.err << "roster: error: " << why << ": " << report.not_started << " of "
+          << report.outcomes.size()
+          << " steps were not started; run apply again to finish (it plans from the team as it "
+             "is now)\n";
 }
 
 }  // namespace
@@ -49,7 +63,10 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
   // hold no request, so more of them may be in progress.
   apply_options.workers = std::min(4 * options.parallelism, 64);
   apply_options.retry.max_retry_wait = options.max_retry_wait;
-  auto report = apply::apply_plan(plan, *live.api, apply_options, live.stop, live.gate, progress);
+  auto report = [&] {
+    ArmedSignals armed(env.signals, live.stop);  // Ctrl-C now stops the run, not the process
+    return apply::apply_plan(plan, *live.api, apply_options, live.stop, live.gate, progress);
+  }();
   auto finished = journal.run_finished(report);
 
   if (human) {
@@ -57,6 +74,7 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
   } else {
     render::render_report_json(plan, report, env.out);
   }
+  report_stop(report, options, env);
   if (!finished || !journal.failure().empty()) {
     env.err << "roster: warning: the journal " << options.journal_path
             << " is incomplete: " << (finished ? journal.failure() : finished.error().message)

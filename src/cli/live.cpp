@@ -26,6 +26,10 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
     return nullptr;
   }
   live->api = std::move(*api);
+  // apply --timeout bounds the whole run, from here: reading the team, then the steps.
+  if (options.command == Command::apply) {
+    live->stop.set_deadline(live->clock.now() + options.timeout);
+  }
   return live;
 }
 

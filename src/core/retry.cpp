@@ -12,11 +12,6 @@ using std::chrono::ceil;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-std::string stop_text(StopReason reason) {
-  return reason == StopReason::timeout ? "the run's time limit (--timeout) was reached"
-                                       : "roster was interrupted";
-}
-
 std::string too_long_text(seconds wait, const RetryPolicy& policy) {
   return "Dropbox asked to wait " + std::to_string(wait.count()) +
          " s (Retry-After), longer than the " + std::to_string(policy.max_retry_wait.count()) +
@@ -28,6 +23,7 @@ Error not_sent(const Error* last, const std::string& why) {
   Error error = last != nullptr ? *last : make_error(ErrorKind::unavailable, "not sent");
   error.message += last != nullptr ? "; not retried: " + why : ": " + why;
   error.gave_up = true;
+  error.not_sent = last == nullptr;
   return error;
 }
 
@@ -70,7 +66,7 @@ namespace detail {
 std::optional<Error> wait_for_gate(const RetryPolicy& policy, RunStop& stop, RateGate& gate,
                                    const Error* last) {
   while (true) {
-    if (auto reason = stop.reason()) return not_sent(last, stop_text(*reason));
+    if (auto reason = stop.reason()) return not_sent(last, describe(*reason));
     auto left = ceil<milliseconds>(gate.remaining(stop.clock().now()));
     if (left.count() <= 0) return std::nullopt;
     if (left > policy.max_retry_wait) {
@@ -97,7 +93,7 @@ std::optional<Error> wait_to_retry(const RetryPolicy& policy, RunStop& stop, Rat
   }
   auto delay = backoff_delay(policy, attempt, error, next_jitter());
   if (error.retry_after) gate.hold_until(now + delay);
-  if (!stop.sleep_for(delay)) return not_sent(&error, stop_text(*stop.reason()));
+  if (!stop.sleep_for(delay)) return not_sent(&error, describe(*stop.reason()));
   return std::nullopt;
 }
 

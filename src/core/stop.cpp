@@ -14,6 +14,11 @@ const char* to_string(StopReason reason) noexcept {
   return "?";
 }
 
+const char* describe(StopReason reason) noexcept {
+  return reason == StopReason::timeout ? "the run's time limit (--timeout) was reached"
+                                       : "roster was interrupted";
+}
+
 void RunStop::set_deadline(Clock::time_point deadline) {
   std::lock_guard lock(m_mutex);
   m_deadline = deadline;

@@ -194,13 +194,21 @@ class HttpTeamApi final : public TeamApi {
 
   Result<HttpResponse> post(const std::string& route, const std::string& body,
                             const std::string& token) {
-    auto response = [&] {
-      auto slot = m_slots.acquire();  // given back however post() ends
+    auto response = [&]() -> Result<HttpResponse> {
+      auto slot = m_slots.acquire(m_stop.token());  // given back however post() ends
+      if (auto reason = m_stop.reason()) {
+        core::Error error = core::make_error(core::ErrorKind::unavailable,
+                                             std::string("not sent: ") + core::describe(*reason));
+        error.gave_up = error.not_sent = true;
+        return error;
+      }
       return m_transport->post("/2/team/" + route, body, "application/json",
                                {{"Authorization", "Bearer " + token}});
     }();
     if (!response) {
-      return core::make_error(response.error().kind, m_tokens.redact(response.error().message));
+      core::Error error = response.error();
+      error.message = m_tokens.redact(error.message);
+      return error;
     }
     return response;
   }

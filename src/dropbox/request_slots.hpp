@@ -2,6 +2,8 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
+#include <stop_token>
 
 namespace roster::dropbox {
 
@@ -27,12 +29,12 @@ class RequestSlots {
 
   explicit RequestSlots(int count) : m_free(count < 1 ? 1 : count) {}
 
-  /// Waits for a free slot.
-  [[nodiscard]] Slot acquire() {
+  /// Waits for a free slot; nullopt when `stop` is requested first.
+  [[nodiscard]] std::optional<Slot> acquire(std::stop_token stop = {}) {
     std::unique_lock lock(m_mutex);
-    m_freed.wait(lock, [this] { return m_free > 0; });
+    if (!m_freed.wait(lock, stop, [this] { return m_free > 0; })) return std::nullopt;
     --m_free;
-    return Slot(*this);
+    return std::optional<Slot>(std::in_place, *this);
   }
 
   [[nodiscard]] int available() {
@@ -50,7 +52,7 @@ class RequestSlots {
   }
 
   std::mutex m_mutex;
-  std::condition_variable m_freed;
+  std::condition_variable_any m_freed;
   int m_free;
 };
 

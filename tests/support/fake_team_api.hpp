@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -47,6 +48,8 @@ class FakeTeamApi final : public dropbox::TeamApi {
   std::vector<std::string> calls();
   int max_in_flight() const { return m_max_in_flight.load(); }
   std::vector<std::vector<std::string>> add_batches();
+  /// Called after each recorded call with its name (e.g. to stop the run part-way).
+  void on_call(std::function<void(const std::string&)> hook);
 
   core::Result<dropbox::TeamInfo> get_team_info() override;
   core::Result<std::string> get_authenticated_admin() override;
@@ -68,6 +71,7 @@ class FakeTeamApi final : public dropbox::TeamApi {
   std::map<std::string, std::deque<core::Error>> m_scripts;
   std::map<std::string, std::string> m_add_tags;
   std::vector<std::vector<std::string>> m_batches;
+  std::function<void(const std::string&)> m_hook;
   std::atomic<int> m_in_flight{0};
   std::atomic<int> m_max_in_flight{0};
 };

@@ -40,7 +40,7 @@ class RateGate {
 template <typename T>
 struct Retried {
   Result<T> result;
-  int attempts = 0;  // requests sent; 0 when the run stopped or the gate refused first
+  int attempts = 0;  // requests sent; 0 when none was (the run stopped, the gate refused)
   /// An attempt before the last one failed without saying whether it took effect
   /// (ErrorKind::unavailable: 5xx, timeout, dropped connection). A 429 is not ambiguous:
   /// the server did nothing.
@@ -79,7 +79,8 @@ Retried<T> with_retries(const RetryPolicy& policy, RunStop& stop, RateGate& gate
       return out;
     }
     out.result = call();
-    out.attempts = attempt;
+    // A call that says it sent nothing (it was stopped first) is not an attempt.
+    out.attempts = out.result.has_value() || !out.result.error().not_sent ? attempt : attempt - 1;
     if (out.result.has_value() || !is_retryable(out.result.error()) ||
         attempt >= policy.max_attempts) {
       return out;

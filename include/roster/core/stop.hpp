@@ -18,6 +18,10 @@ enum class StopReason {
 /// "timeout" or "interrupted" (journal and JSON spelling).
 [[nodiscard]] const char* to_string(StopReason reason) noexcept;
 
+/// Why a call was not (re)sent, for messages: "the run's time limit (--timeout) was
+/// reached" or "roster was interrupted".
+[[nodiscard]] const char* describe(StopReason reason) noexcept;
+
 /// Every wait of one run goes through here, so that they all end together: at the run's
 /// deadline, or as soon as any thread asks (a signal). A wait that was cut short returns
 /// false, and every later one returns false at once. Thread-safe.

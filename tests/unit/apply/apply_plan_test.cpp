@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
 
 #include "apply/schedule.hpp"
 #include "roster/apply/apply_plan.hpp"
@@ -207,4 +209,73 @@ TEST_CASE("'already done' on a retry counts only after an attempt that may have 
   CHECK(batch.outcomes[0].status == Status::failed);
   CHECK(batch.outcomes[0].attempts == 2);
   CHECK(batch.outcomes[0].error.api_tag == "user_already_on_team");
+}
+
+namespace {
+
+struct StopRecorder final : apply::ProgressSink {
+  std::optional<core::StopReason> reason;
+  std::size_t not_started = 0;
+  std::atomic<int> finished{0};
+  void step_started(std::size_t, const plan::PlanStep&) override {}
+  void step_finished(std::size_t, const plan::PlanStep&, const apply::StepOutcome&) override {
+    ++finished;
+  }
+  void run_stopped(core::StopReason r, std::size_t n) override {
+    reason = r;
+    not_started = n;
+  }
+};
+
+plan::Plan suspends(int n) {
+  std::vector<plan::PlanStep> steps;
+  for (int i = 0; i < n; ++i)
+    steps.push_back(step(Action::suspend, "m" + std::to_string(i) + "@x.com"));
+  return plan_of(steps);
+}
+
+}  // namespace
+
+TEST_CASE("at the run's deadline no step starts, and the rest are skipped (timeout)",
+          "[apply][stop]") {
+  Run run;
+  run.options.workers = 1;
+  run.stop.set_deadline(run.clock.now() + std::chrono::seconds(100));
+  // Each call takes 10 s of the manual clock.
+  run.api.on_call([&](const std::string&) { run.clock.sleep_for(std::chrono::seconds(10), {}); });
+  StopRecorder recorder;
+  auto report = apply::apply_plan(suspends(60), run.api, run.options, run.stop, run.gate, recorder);
+  CHECK(report.stopped == core::StopReason::timeout);
+  CHECK(report.count(Status::succeeded) == 10);
+  CHECK(report.count(Status::failed) == 0);
+  CHECK(report.count(Status::skipped) == 50);
+  CHECK(report.not_started == 50);
+  CHECK(run.api.calls().size() == 10);
+  CHECK(report.outcomes[59].note == "timeout (not started before the run's time limit, --timeout)");
+  CHECK(recorder.reason == core::StopReason::timeout);
+  CHECK(recorder.not_started == 50);
+  CHECK(recorder.finished == 10);  // no step_finished for steps never started
+}
+
+TEST_CASE("an interruption stops starting steps; a step waiting to retry fails with why",
+          "[apply][stop]") {
+  Run run;
+  run.options.workers = 2;
+  run.api.script("suspend id:m3@x.com", {test::rate_limited(30)});
+  run.api.on_call([&](const std::string& call) {
+    if (call == "suspend id:m3@x.com") run.stop.request(core::StopReason::interrupted);
+  });
+  StopRecorder recorder;
+  auto report = apply::apply_plan(suspends(40), run.api, run.options, run.stop, run.gate, recorder);
+  CHECK(report.stopped == core::StopReason::interrupted);
+  const auto& waiting = report.outcomes[3];
+  CHECK(waiting.status == Status::failed);
+  CHECK(waiting.attempts == 1);
+  CHECK(waiting.error.message == "rate limited; not retried: roster was interrupted");
+  auto started = run.api.calls().size();
+  CHECK(started <= 6);  // the steps already in flight at most
+  CHECK(report.count(Status::skipped) == 40 - started);
+  CHECK(report.not_started == 40 - started);
+  CHECK(report.outcomes[39].note == "interrupted (not started before roster was interrupted)");
+  CHECK(run.clock.slept() <= std::chrono::seconds(30));
 }
