@@ -155,8 +155,9 @@ double add_rate(std::uint16_t port, int clients, int per_client) {
       for (int i = 0; i < per_client; ++i) {
         const nlohmann::json arg = {
             {"new_members",
-             {{{"member_email",
-                "add" + std::to_string(c) + "-" + std::to_string(i) + "@bench.example.com"}}}}};
+             nlohmann::json::array({nlohmann::json::object(
+                 {{"member_email", "add" + std::to_string(c) + "-" + std::to_string(i) +
+                                       "@bench.example.com"}})})}};
         client.post("team/members/add_v2", arg.dump());
       }
     });

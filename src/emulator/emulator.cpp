@@ -2,10 +2,11 @@
 
 #include <chrono>
 
-#include "http_server.hpp"
-#include "router.hpp"
-#include "state_codec.hpp"
-#include "state_journal.hpp"
+#include "persistence/state_codec.hpp"
+#include "persistence/state_journal.hpp"
+#include "routes/router.hpp"
+#include "server/http_server.hpp"
+#include "server/tls_context.hpp"
 
 namespace roster::emulator {
 
@@ -26,6 +27,17 @@ core::Result<TeamState> initial_state(const EmulatorOptions& options, UnixSecond
   return seeded;
 }
 
+core::Result<std::shared_ptr<TlsContext>> load_tls(const EmulatorOptions& options) {
+  if (options.tls_certificate_path.empty() && options.tls_key_path.empty()) {
+    return std::shared_ptr<TlsContext>();
+  }
+  if (options.tls_certificate_path.empty() || options.tls_key_path.empty()) {
+    return core::make_error(core::ErrorKind::invalid_input,
+                            "a TLS certificate and its key go together (--tls-cert, --tls-key)");
+  }
+  return load_tls_context({options.tls_certificate_path, options.tls_key_path});
+}
+
 }  // namespace
 
 struct Emulator::Impl {
@@ -38,6 +50,17 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   if (options.state_path.empty()) {
     return core::make_error(core::ErrorKind::invalid_input, "a state file is required");
   }
+  // Options are checked before the state is touched: a bad certificate writes nothing.
+  auto tls = load_tls(options);
+  if (!tls) return tls.error();
+  if (options.header_timeout.count() <= 0 || options.body_timeout.count() <= 0 ||
+      options.max_connections == 0 || options.max_body_bytes == 0) {
+    return core::make_error(core::ErrorKind::invalid_input,
+                            "timeouts, the connection limit and the body limit must be positive");
+  }
+  auto scopes =
+      options.scopes ? ScopeGrant::only(*options.scopes) : core::Result<ScopeGrant>(ScopeGrant());
+  if (!scopes) return scopes.error();
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
@@ -54,14 +77,20 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   impl->journal = std::move(*journal);
   RouterOptions router_options;
   router_options.token = options.token;
+  router_options.scopes = std::move(*scopes);
   router_options.oauth = {options.app_key, options.app_secret, options.refresh_token,
                           options.token_lifetime_seconds};
   router_options.rate_limit = options.rate_limit;
   router_options.latency = options.latency;
   impl->router = std::make_unique<Router>(std::move(*state), router_options, *impl->journal);
   auto* router = impl->router.get();
+  ServerOptions server_options;
+  server_options.port = options.port;
+  server_options.tls = std::move(*tls);
+  server_options.limits = {options.header_timeout, options.body_timeout, options.max_connections,
+                           options.max_body_bytes};
   auto server = HttpServer::listen(
-      options.port, [router](const HttpRequest& request) { return router->handle(request); });
+      server_options, [router](const HttpRequest& request) { return router->handle(request); });
   if (!server) return server.error();
   impl->server = std::move(*server);
   return std::unique_ptr<Emulator>(new Emulator(std::move(impl)));
@@ -78,7 +107,8 @@ std::uint16_t Emulator::port() const noexcept {
 }
 
 std::string Emulator::url() const {
-  return "http://127.0.0.1:" + std::to_string(port());
+  return (m_impl->server->is_tls() ? "https://127.0.0.1:" : "http://127.0.0.1:") +
+         std::to_string(port());
 }
 
 void Emulator::stop() {

@@ -1,7 +1,7 @@
 // /_emulator/ endpoints: stats, faults, clock, state.
 #include <catch2/catch.hpp>
 
-#include "state_codec.hpp"
+#include "persistence/state_codec.hpp"
 #include "support/test_team.hpp"
 
 using namespace roster::emulator::test;
@@ -10,8 +10,10 @@ using nlohmann::json;
 TEST_CASE("stats count calls and statuses per route path", "[emulator][admin]") {
   TestTeam team(Mode::routes, acme_seed());
   team.call_void("team/get_info");
-  team.call("team/members/add_v2", {{"new_members", {{{"member_email", "a@acme.com"}}}}});
-  team.call("team/members/add_v2", {{"new_members", {{{"member_email", "b@acme.com"}}}}});
+  team.call("team/members/add_v2",
+            {{"new_members", json::array({json::object({{"member_email", "a@acme.com"}})})}});
+  team.call("team/members/add_v2",
+            {{"new_members", json::array({json::object({{"member_email", "b@acme.com"}})})}});
   team.call("team/members/suspend", {{"user", by_email("ghost@acme.com")}});
   const auto stats = team.admin_get("stats");
   REQUIRE(stats.status == 200);
@@ -29,9 +31,14 @@ TEST_CASE("faults answer the next N calls of a route with 429, 500 or 503",
   const auto set = team.admin_post(
       "faults",
       {{"faults",
-        {{{"route", "team/members/list_v2"}, {"kind", "429"}, {"count", 2}, {"retry_after", 7}},
-         {{"route", "team/get_info"}, {"kind", "500"}, {"count", 1}},
-         {{"route", "/2/team/members/get_info_v2"}, {"kind", "503"}, {"count", 1}}}}});
+        json::array(
+            {json::object({{"route", "team/members/list_v2"},
+                           {"kind", "429"},
+                           {"count", 2},
+                           {"retry_after", 7}}),
+             json::object({{"route", "team/get_info"}, {"kind", "500"}, {"count", 1}}),
+             json::object(
+                 {{"route", "/2/team/members/get_info_v2"}, {"kind", "503"}, {"count", 1}})})}});
   REQUIRE(set.status == 200);
   CHECK(set.json().at("faults").size() == 3);
   for (int i = 0; i < 2; ++i) {
@@ -81,7 +88,8 @@ TEST_CASE("the clock endpoint moves time forward and reports it", "[emulator][ad
   CHECK(moved.json() == json{{"now", "2026-06-02T00:00:00Z"}, {"offset_seconds", 86400}});
   CHECK(team.admin_post("clock", {{"advance_seconds", "soon"}}).status == 400);
   const auto added =
-      team.call("team/members/add_v2", {{"new_members", {{{"member_email", "t@acme.com"}}}}});
+      team.call("team/members/add_v2",
+                {{"new_members", json::array({json::object({{"member_email", "t@acme.com"}})})}});
   CHECK(added.json().at("complete")[0].at("profile").at("invited_on") == "2026-06-02T00:00:00Z");
 }
 

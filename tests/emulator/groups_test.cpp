@@ -42,13 +42,14 @@ TEST_CASE("group membership changes are immediate and show in member profiles",
           "[emulator][groups]") {
   TestTeam team(Mode::http, acme_seed());
   const json projects = {{".tag", "group_external_id"}, {"group_external_id", "sales"}};
-  const auto added =
-      team.call("team/groups/members/add",
-                {{"group", projects},
-                 {"members",
-                  {{{"user", by_email("ian@acme.com")}, {"access_type", "member"}},
-                   {{"user", by_email("uma@acme.com")}, {"access_type", {{".tag", "member"}}}}}},
-                 {"return_members", false}});
+  const auto added = team.call(
+      "team/groups/members/add",
+      {{"group", projects},
+       {"members",
+        json::array({json::object({{"user", by_email("ian@acme.com")}, {"access_type", "member"}}),
+                     json::object({{"user", by_email("uma@acme.com")},
+                                   {"access_type", {{".tag", "member"}}}})})},
+       {"return_members", false}});
   REQUIRE(added.status == 200);
   CHECK(added.json().at("async_job_id") == " ");
   CHECK(added.json().at("group_info").at("member_count") == 3);
@@ -64,12 +65,14 @@ TEST_CASE("group membership changes are immediate and show in member profiles",
   CHECK(page.at("members")[0].at("profile").at("email") == "uma@acme.com");
 
   const auto uma =
-      team.call("team/members/get_info_v2", {{"members", {by_email("uma@acme.com")}}}).json();
+      team.call("team/members/get_info_v2", {{"members", json::array({by_email("uma@acme.com")})}})
+          .json();
   const auto group_id = added.json().at("group_info").at("group_id");
-  CHECK(uma.at("members_info")[0].at("profile").at("groups") == json{group_id});
+  CHECK(uma.at("members_info")[0].at("profile").at("groups") == json::array({group_id}));
 
-  const auto removed = team.call("team/groups/members/remove",
-                                 {{"group", projects}, {"users", {by_email("uma@acme.com")}}});
+  const auto removed =
+      team.call("team/groups/members/remove",
+                {{"group", projects}, {"users", json::array({by_email("uma@acme.com")})}});
   REQUIRE(removed.status == 200);
   CHECK(removed.json().at("group_info").at("members").size() == 2);
 }

@@ -62,9 +62,10 @@ TEST_CASE("concurrent clients all get their changes applied", "[emulator][http]"
     clients.emplace_back([&, c] {
       HttpClient client(team.port());
       for (int i = 0; i < 15; ++i) {
-        const json arg = {{"new_members",
-                           {{{"member_email",
-                              "c" + std::to_string(c) + "-" + std::to_string(i) + "@acme.com"}}}}};
+        const json arg = {
+            {"new_members",
+             json::array({json::object({{"member_email", "c" + std::to_string(c) + "-" +
+                                                             std::to_string(i) + "@acme.com"}})})}};
         const auto reply = client.send({"POST", "/2/team/members/add_v2", arg.dump(),
                                         std::string("Bearer ") + k_token, "application/json"});
         if (reply.status == 200 && reply.json().at("complete")[0].at(".tag") == "success")
@@ -85,7 +86,8 @@ TEST_CASE("state survives a restart on the same state file", "[emulator][http][p
   team.advance_clock(3600);
   team.restart();
   const auto info =
-      team.call("team/members/get_info_v2", {{"members", {by_email("amy@acme.com")}}}).json();
+      team.call("team/members/get_info_v2", {{"members", json::array({by_email("amy@acme.com")})}})
+          .json();
   CHECK(info.at("members_info")[0].at("profile").at("status") == json{{".tag", "suspended"}});
   CHECK(team.call("team/groups/list", json::object()).json().at("groups").size() == 4);
   CHECK(team.admin_post("clock", {{"advance_seconds", 0}}).json().at("offset_seconds") == 3600);

@@ -10,7 +10,8 @@ using nlohmann::json;
 namespace {
 
 json profile_of(TestTeam& team, const std::string& email) {
-  const auto reply = team.call("team/members/get_info_v2", {{"members", {by_email(email)}}});
+  const auto reply =
+      team.call("team/members/get_info_v2", {{"members", json::array({by_email(email)})}});
   REQUIRE(reply.status == 200);
   return reply.json().at("members_info")[0].at("profile");
 }
@@ -63,7 +64,8 @@ TEST_CASE("a removed member can be recovered within 7 days and not after",
   TestTeam team(Mode::http, acme_seed());
   remove(team, {{"user", by_email("amy@acme.com")}});
   const auto again =
-      team.call("team/members/add_v2", {{"new_members", {{{"member_email", "amy@acme.com"}}}}});
+      team.call("team/members/add_v2",
+                {{"new_members", json::array({json::object({{"member_email", "amy@acme.com"}})})}});
   CHECK(again.json().at("complete")[0].at(".tag") == "user_already_on_team");
   SECTION("within the window") {
     team.advance_clock(6 * 24 * 3600);
@@ -77,8 +79,9 @@ TEST_CASE("a removed member can be recovered within 7 days and not after",
     CHECK(profile_of(team, "amy@acme.com").at("status").at("is_recoverable") == false);
     const auto refused = team.call("team/members/recover", {{"user", by_email("amy@acme.com")}});
     CHECK(refused.json() == error_body({{".tag", "user_unrecoverable"}}));
-    const auto invited =
-        team.call("team/members/add_v2", {{"new_members", {{{"member_email", "amy@acme.com"}}}}});
+    const auto invited = team.call(
+        "team/members/add_v2",
+        {{"new_members", json::array({json::object({{"member_email", "amy@acme.com"}})})}});
     CHECK(invited.json().at("complete")[0].at(".tag") == "success");
   }
 }
@@ -96,7 +99,8 @@ TEST_CASE("removing an invitee cancels the invitation for good", "[emulator][lif
   remove(team, {{"user", by_email("ian@acme.com")}});
   CHECK(profile_of(team, "ian@acme.com").at("status").at("is_recoverable") == false);
   const auto invited =
-      team.call("team/members/add_v2", {{"new_members", {{{"member_email", "ian@acme.com"}}}}});
+      team.call("team/members/add_v2",
+                {{"new_members", json::array({json::object({{"member_email", "ian@acme.com"}})})}});
   CHECK(invited.json().at("complete")[0].at(".tag") == "success");
 }
 
@@ -121,7 +125,8 @@ TEST_CASE("set_profile_v2 changes email, names and external id", "[emulator][lif
   CHECK(info.at("profile").at("email") == "amy.smith@acme.com");
   CHECK(info.at("profile").at("name").at("display_name") == "Amelia Smythe");
   CHECK(profile_of(team, "amy.smith@acme.com").at("external_id") == "E1");
-  const auto old = team.call("team/members/get_info_v2", {{"members", {by_email("amy@acme.com")}}});
+  const auto old =
+      team.call("team/members/get_info_v2", {{"members", json::array({by_email("amy@acme.com")})}});
   CHECK(old.json().at("members_info")[0].at(".tag") == "id_not_found");
   const auto external =
       team.call("team/members/set_profile_v2",
@@ -131,9 +136,9 @@ TEST_CASE("set_profile_v2 changes email, names and external id", "[emulator][lif
 
 TEST_CASE("set_admin_permissions_v2 grants and removes roles", "[emulator][lifecycle]") {
   TestTeam team(Mode::routes, acme_seed());
-  const auto granted =
-      team.call("team/members/set_admin_permissions_v2",
-                {{"user", by_email("amy@acme.com")}, {"new_roles", {"pid_dbtmr:team_admin"}}});
+  const auto granted = team.call(
+      "team/members/set_admin_permissions_v2",
+      {{"user", by_email("amy@acme.com")}, {"new_roles", json::array({"pid_dbtmr:team_admin"})}});
   REQUIRE(granted.status == 200);
   CHECK(granted.json().at("roles")[0].at("name") == "Team admin");
   CHECK(granted.json().at("team_member_id") ==

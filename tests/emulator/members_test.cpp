@@ -49,7 +49,9 @@ std::vector<std::string> emails(const json& members) {
 TEST_CASE("add_v2 invites a new member and answers with a full TeamMemberInfoV2",
           "[emulator][members]") {
   TestTeam team(Mode::routes, acme_seed());
-  const auto items = add_items(team, {new_member("tom@acme.com", {{"member_external_id", "E7"}})});
+  const auto items = add_items(
+      team,
+      json::array({new_member("tom@acme.com", json::object({{"member_external_id", "E7"}}))}));
   REQUIRE(items.size() == 1);
   const auto& item = items[0];
   CHECK(item.at(".tag") == "success");
@@ -77,12 +79,13 @@ TEST_CASE("add_v2 invites a new member and answers with a full TeamMemberInfoV2"
 TEST_CASE("add_v2 reports each failing member with its email under the tag",
           "[emulator][members]") {
   TestTeam team(Mode::http, acme_seed(6));  // 5 licenses used: room for one more
-  const auto items = add_items(team, {new_member("AMY@acme.com"), new_member("rita@acme.com"),
-                                      new_member("elsewhere@other.com"),
-                                      new_member("dup@acme.com", {{"member_external_id", "E1"}}),
-                                      new_member("dup2@acme.com", {{"member_external_id", "E5"}}),
-                                      new_member("pid@acme.com", {{"member_persistent_id", "p"}}),
-                                      new_member("first@acme.com"), new_member("second@acme.com")});
+  const auto items = add_items(
+      team, json::array({new_member("AMY@acme.com"), new_member("rita@acme.com"),
+                         new_member("elsewhere@other.com"),
+                         new_member("dup@acme.com", json::object({{"member_external_id", "E1"}})),
+                         new_member("dup2@acme.com", json::object({{"member_external_id", "E5"}})),
+                         new_member("pid@acme.com", json::object({{"member_persistent_id", "p"}})),
+                         new_member("first@acme.com"), new_member("second@acme.com")}));
   const json expected_tags = {"user_already_on_team",
                               "user_already_on_team",
                               "user_on_another_team",
@@ -109,20 +112,22 @@ TEST_CASE("invited and suspended members hold licenses", "[emulator][members]") 
   CHECK(info.at("num_licensed_users") == 5);
   CHECK(info.at("num_used_licenses") == 5);
   CHECK(info.at("num_provisioned_users") == 4);
-  CHECK(add_items(team, {new_member("x@acme.com")})[0].at(".tag") == "team_license_limit");
+  CHECK(add_items(team, json::array({new_member("x@acme.com")}))[0].at(".tag") ==
+        "team_license_limit");
   REQUIRE(team.call("team/members/remove", {{"user", by_email("ian@acme.com")}}).status == 200);
-  CHECK(add_items(team, {new_member("x@acme.com")})[0].at(".tag") == "success");
+  CHECK(add_items(team, json::array({new_member("x@acme.com")}))[0].at(".tag") == "success");
 }
 
 TEST_CASE("an address whose removal can no longer be undone can be invited again",
           "[emulator][members]") {
   TestTeam team(Mode::routes, acme_seed());
-  const auto items = add_items(team, {new_member("olga@acme.com")});
+  const auto items = add_items(team, json::array({new_member("olga@acme.com")}));
   REQUIRE(items[0].at(".tag") == "success");
   const auto all = emails(list_all(team, true));
   CHECK(std::count(all.begin(), all.end(), "olga@acme.com") == 2);
   const auto info =
-      team.call("team/members/get_info_v2", {{"members", {by_email("OLGA@acme.com")}}}).json();
+      team.call("team/members/get_info_v2", {{"members", json::array({by_email("OLGA@acme.com")})}})
+          .json();
   CHECK(info.at("members_info")[0].at("profile").at("status") == json{{".tag", "invited"}});
 }
 
@@ -139,7 +144,8 @@ TEST_CASE("add_v2 answers with a job for force_async and for more than 10 member
     return body.at("async_job_id").get<std::string>();
   };
   SECTION("force_async") {
-    const auto job = launch({new_member("a1@acme.com"), new_member("amy@acme.com")}, true);
+    const auto job =
+        launch(json::array({new_member("a1@acme.com"), new_member("amy@acme.com")}), true);
     const auto first = team.call("team/members/add/job_status/get_v2", {{"async_job_id", job}});
     CHECK(first.json() == json{{".tag", "in_progress"}});
     const auto done =
@@ -202,22 +208,24 @@ TEST_CASE("list_v2 pages through members with an opaque cursor that is always pr
 TEST_CASE("member profiles carry roles, timestamps and suspended_on as the spec says",
           "[emulator][members]") {
   TestTeam team(Mode::routes, acme_seed());
-  const auto info = team.call("team/members/get_info_v2",
-                              {{"members",
-                                {by_email("Admin@Acme.com"),
-                                 by_email("sue@acme.com"),
-                                 {{".tag", "external_id"}, {"external_id", "E1"}},
-                                 by_email("ghost@acme.com"),
-                                 {{".tag", "team_member_id"}, {"team_member_id", "dbmid:x"}}}}})
-                        .json()
-                        .at("members_info");
+  const auto info =
+      team.call("team/members/get_info_v2",
+                {{"members",
+                  json::array({by_email("Admin@Acme.com"),
+                               by_email("sue@acme.com"),
+                               {{".tag", "external_id"}, {"external_id", "E1"}},
+                               by_email("ghost@acme.com"),
+                               {{".tag", "team_member_id"}, {"team_member_id", "dbmid:x"}}})}})
+          .json()
+          .at("members_info");
   REQUIRE(info.size() == 5);
   CHECK(info[0].at(".tag") == "member_info");
   CHECK(info[0].at("roles") ==
-        json{{{"role_id", "pid_dbtmr:team_admin"},
-              {"name", "Team admin"},
-              {"description",
-               "User can do most user provisioning, de-provisioning and management."}}});
+        json::array({json::object(
+            {{"role_id", "pid_dbtmr:team_admin"},
+             {"name", "Team admin"},
+             {"description",
+              "User can do most user provisioning, de-provisioning and management."}})}));
   const std::regex timestamp(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
   CHECK(std::regex_match(info[0].at("profile").at("joined_on").get<std::string>(), timestamp));
   CHECK(info[1].at("profile").at("suspended_on") == "2026-06-01T00:00:00Z");

@@ -83,7 +83,8 @@ TEST_CASE("every acknowledged change survives SIGKILL in the middle of traffic",
         HttpClient client(process.port());
         for (int i = 0; !stop; ++i) {
           const auto email = "w" + std::to_string(w) + "-" + std::to_string(i) + "@acme.com";
-          const json add = {{"new_members", {{{"member_email", email}}}}};
+          const json add = {
+              {"new_members", json::array({json::object({{"member_email", email}})})}};
           const auto reply = client.send(
               {"POST", "/2/team/members/add_v2", add.dump(), k_bearer, "application/json"});
           if (reply.status != 200) break;  // the process is gone

@@ -86,7 +86,7 @@ TEST_CASE("auth failures are 401 JSON AuthError bodies, a malformed header is a 
 
 TEST_CASE("the refresh grant issues short-lived tokens that expire into expired_access_token",
           "[emulator][protocol][auth]") {
-  TestTeam team(Mode::http, acme_seed(), TeamOptions{0, 600});
+  TestTeam team(Mode::http, acme_seed(), TeamOptions{0, 600, std::nullopt});
   const auto issued =
       team.send({"POST", "/oauth2/token",
                  "grant_type=refresh_token&refresh_token=roster-emulator-refresh-token"
@@ -132,7 +132,7 @@ TEST_CASE("the refresh grant issues short-lived tokens that expire into expired_
 
 TEST_CASE("past --rate-limit requests get 429 with Retry-After and a RateLimitError",
           "[emulator][protocol]") {
-  TestTeam team(Mode::routes, acme_seed(), TeamOptions{2, 14400});
+  TestTeam team(Mode::routes, acme_seed(), TeamOptions{2, 14400, std::nullopt});
   CHECK(team.call_void("team/get_info").status == 200);
   CHECK(team.call_void("team/get_info").status == 200);
   const auto limited = team.call_void("team/get_info");

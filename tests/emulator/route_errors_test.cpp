@@ -6,6 +6,7 @@
 #include "support/test_team.hpp"
 
 using namespace roster::emulator::test;
+using nlohmann::json;
 
 namespace {
 
@@ -50,7 +51,8 @@ TEST_CASE("token/get_authenticated_admin reports mapping_not_found and admin_not
   SECTION("the token's admin was demoted") {
     TestTeam team(Mode::http, acme_seed());
     REQUIRE(team.call("team/members/set_admin_permissions_v2",
-                      {{"user", by_email("uma@acme.com")}, {"new_roles", {"pid_dbtmr:team_admin"}}})
+                      {{"user", by_email("uma@acme.com")},
+                       {"new_roles", json::array({"pid_dbtmr:team_admin"})}})
                 .status == 200);
     REQUIRE(
         team.call("team/members/set_admin_permissions_v2",

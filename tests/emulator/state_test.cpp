@@ -2,11 +2,11 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "state_codec.hpp"
-#include "state_journal.hpp"
+#include "persistence/state_codec.hpp"
+#include "persistence/state_journal.hpp"
+#include "store/team_store.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_team.hpp"
-#include "team_store.hpp"
 
 using namespace roster::emulator;
 using namespace roster::emulator::test;
@@ -50,9 +50,30 @@ TEST_CASE("invalid seeds are refused with the place of the problem", "[emulator]
   CHECK(message(R"({"members": [{"email": "a@t.com", "stauts": "active"}]})") ==
         "members[0].stauts: unknown key");
   CHECK(message(R"({"members": [{"email": "a@t.com", "removed_on": "yesterday"}]})") ==
-        "members[0].removed_on: expected a time like 2026-05-12T15:50:38Z");
+        "members[0].removed_on: expected a real UTC time like 2026-05-12T15:50:38Z, got "
+        "\"yesterday\"");
   CHECK(message(R"({"members": [{"email": "a@t.com"}, {"email": "A@t.com"}]})") ==
         "members[1].email: A@t.com is already a live member");
+}
+
+TEST_CASE("a seed or state nested too deeply or with an absurd clock offset is refused",
+          "[emulator][state][abuse]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const std::string deep_job = R"({"jobs": [{"id": "j", "route": "r", "result": )" + deep + "}]}";
+  for (const auto& text : {deep, deep_job}) {
+    const auto state = decode_state(text, 0);
+    REQUIRE_FALSE(state.has_value());
+    CHECK(state.error().message == "JSON nested deeper than 64 levels");
+  }
+  TeamState replayed;
+  JournalReplay replay(replayed);
+  const auto applied = replay.apply(deep_job);
+  REQUIRE_FALSE(applied.has_value());
+  CHECK(applied.error().message == "journal record: JSON nested deeper than 64 levels");
+  const auto far = decode_state(R"({"clock_offset_seconds": 9223372036854775807})", 0);
+  REQUIRE_FALSE(far.has_value());
+  CHECK(far.error().message ==
+        "info.clock_offset_seconds: must be within 100 years (3155760000 s)");
 }
 
 TEST_CASE("a state document round-trips through encode and decode", "[emulator][state]") {

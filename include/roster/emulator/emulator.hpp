@@ -1,9 +1,12 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "roster/core/result.hpp"
 
@@ -21,13 +24,28 @@ struct EmulatorOptions {
   std::string app_key = "roster-emulator-app-key";
   std::string app_secret = "roster-emulator-app-secret";
   std::string refresh_token = "roster-emulator-refresh-token";
+  /// The OAuth scopes every accepted token has (e.g. {"members.read", "team_info.read"});
+  /// nullopt: all. A route needing another answers 401 missing_scope.
+  std::optional<std::vector<std::string>> scopes;
+  /// Server limits (docs/decisions/0106-emulator-server-limits.md): a request's headers
+  /// must arrive within `header_timeout` of the connection being ready for it (idle
+  /// keep-alive connections close after it), its body within `body_timeout` (408
+  /// otherwise); beyond `max_connections` open at once new ones get 503; larger bodies 413.
+  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds body_timeout{60'000};
+  std::size_t max_connections = 256;
+  std::uint64_t max_body_bytes = std::uint64_t{64} << 20;
+  /// Both set: serve HTTPS with this PEM certificate (chain) and key; both empty: HTTP.
+  std::string tls_certificate_path;
+  std::string tls_key_path;
 };
 
 /// A running emulator on 127.0.0.1. Stops (and joins every thread) on destruction.
 class Emulator {
  public:
   /// Loads the state (state file, else seed, else default team), saves a fresh snapshot
-  /// and starts listening. Errors: unreadable/invalid seed or state, port in use.
+  /// and starts listening. Errors: unreadable/invalid seed or state, unreadable/invalid
+  /// TLS certificate or key (or only one of them given), an unknown scope, port in use.
   [[nodiscard]] static core::Result<std::unique_ptr<Emulator>> start(
       const EmulatorOptions& options);
   ~Emulator();
@@ -35,7 +53,7 @@ class Emulator {
   Emulator& operator=(const Emulator&) = delete;
 
   [[nodiscard]] std::uint16_t port() const noexcept;
-  /// "http://127.0.0.1:PORT"
+  /// "http://127.0.0.1:PORT", or "https://127.0.0.1:PORT" when serving TLS.
   [[nodiscard]] std::string url() const;
   void stop();
 

@@ -36,7 +36,9 @@ EmulatorProcess::EmulatorProcess(const std::vector<std::string>& arguments) {
     m_first_line += c;
   ::close(out[0]);
   const auto colon = m_first_line.rfind(':');
-  if (m_first_line.rfind("listening on http://127.0.0.1:", 0) != 0 || colon == std::string::npos) {
+  const bool listening = m_first_line.rfind("listening on http://127.0.0.1:", 0) == 0 ||
+                         m_first_line.rfind("listening on https://127.0.0.1:", 0) == 0;
+  if (!listening || colon == std::string::npos) {
     stop(SIGKILL);
     throw std::runtime_error("emulator did not start: \"" + m_first_line + "\"");
   }

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "persistence/state_codec.hpp"
 #include "roster/emulator/emulator.hpp"
-#include "router.hpp"
-#include "state_codec.hpp"
-#include "timestamp.hpp"
+#include "routes/router.hpp"
+#include "store/timestamp.hpp"
 
 namespace roster::emulator::test {
 
@@ -50,6 +50,11 @@ TestTeam::TestTeam(Mode mode, std::string seed, TeamOptions options)
   router_options.token = k_token;
   router_options.rate_limit = options.rate_limit;
   router_options.oauth.token_lifetime_seconds = options.token_lifetime_seconds;
+  if (options.scopes) {
+    auto scopes = ScopeGrant::only(*options.scopes);
+    if (!scopes) throw std::runtime_error("bad test scopes: " + scopes.error().message);
+    router_options.scopes = std::move(*scopes);
+  }
   router_options.wall_clock = [now = m_now] { return now; };
   router_options.monotonic_clock = [this] { return m_monotonic; };
   m_sink = std::make_unique<MemorySink>();
@@ -65,6 +70,7 @@ void TestTeam::start_http() {
   options.token = k_token;
   options.rate_limit = m_options.rate_limit;
   options.token_lifetime_seconds = m_options.token_lifetime_seconds;
+  options.scopes = m_options.scopes;
   auto emulator = Emulator::start(options);
   if (!emulator) throw std::runtime_error("emulator did not start: " + emulator.error().message);
   m_emulator = std::move(*emulator);

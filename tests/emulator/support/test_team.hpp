@@ -2,14 +2,16 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "store/team_state.hpp"
 #include "support/http_client.hpp"
 #include "support/temp_dir.hpp"
-#include "team_state.hpp"
 
 namespace roster::emulator {
 class Emulator;
@@ -28,6 +30,7 @@ enum class Mode { routes, http };
 struct TeamOptions {
   double rate_limit = 0;
   std::int64_t token_lifetime_seconds = 14400;
+  std::optional<std::vector<std::string>> scopes;  // nullopt: every scope
 };
 
 /// A team under test. Seeds may use "{{RECENT}}" (an hour ago) and "{{OLD}}" (eight

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace roster::emulator {
+
+/// Wall-clock time as Unix seconds, already shifted by the emulator's clock offset.
+using UnixSeconds = std::int64_t;
+
+/// The 7-day window in which a removed member can still be recovered (team.stone, members/remove).
+inline constexpr UnixSeconds k_recovery_window_seconds = 7 * 24 * 3600;
+
+/// How far POST /_emulator/clock may move the emulator's time from real time: 100 years,
+/// so every time stays a four-digit-year timestamp and arithmetic on it cannot overflow.
+inline constexpr std::int64_t k_max_clock_offset_seconds = 3'155'760'000;
+
+enum class MemberStatus { active, invited, suspended, removed };
+enum class GroupAccess { member, owner };
+enum class GroupManagement { user_managed, company_managed, system_managed };
+
+/// One membership record. Records are never deleted: a removed member stays listed
+/// (with `include_removed`), and re-inviting an unrecoverable address creates a new record.
+struct Member {
+  std::string team_member_id;
+  std::string account_id;  // "dbid:" + 35 characters
+  std::string email;       // as given; compared case-insensitively
+  std::string given_name;
+  std::string surname;
+  std::optional<std::string> external_id;
+  MemberStatus status = MemberStatus::invited;
+  std::string role_id;  // empty: a plain member (roles [])
+  bool email_verified = false;
+  UnixSeconds invited_on = 0;  // 0: not set
+  UnixSeconds joined_on = 0;
+  UnixSeconds suspended_on = 0;
+  UnixSeconds removed_on = 0;
+  // A removal that can never be undone (keep_account, invitee, files transferred or
+  // deleted) clears this; otherwise the 7-day window decides.
+  bool removal_recoverable = true;
+  bool is_disconnected = false;
+  std::string member_folder_id;
+  std::string root_folder_id;
+  std::vector<std::size_t> groups;  // indexes into TeamState::groups, derived from them
+};
+
+struct GroupMember {
+  std::size_t member = 0;  // index into TeamState::members
+  GroupAccess access = GroupAccess::member;
+};
+
+struct Group {
+  std::string group_id;
+  std::string name;
+  std::optional<std::string> external_id;
+  GroupManagement management = GroupManagement::company_managed;
+  std::uint64_t created_ms = 0;
+  std::vector<GroupMember> members;
+};
+
+/// An asynchronous job (members/add_v2, members/remove). Its effect is applied when it
+/// is launched; the job only reports. `result` is the JSON of the `complete` value.
+struct Job {
+  std::string id;
+  std::string route;          // the launching route, e.g. "team/members/remove"
+  std::string result;         // JSON text; empty for void results
+  int polls_in_progress = 1;  // polls answered `in_progress` before `complete`
+};
+
+/// Team-wide settings and counters.
+struct TeamInfo {
+  std::string name = "Emulated Team";
+  std::string team_id = "dbtid:AAemulatorteam0000000000000000000";
+  std::uint32_t num_licensed_users = 1000;
+  std::string admin_email;                     // the admin who owns the API token
+  std::vector<std::string> other_team_emails;  // lower case
+  std::int64_t clock_offset_seconds = 0;
+  std::uint64_t next_member_seq = 1;
+  std::uint64_t next_group_seq = 1;
+  std::uint64_t next_job_seq = 1;
+};
+
+/// Everything the emulator persists.
+struct TeamState {
+  TeamInfo info;
+  std::vector<Member> members;  // creation order, which is also listing order
+  std::vector<Group> groups;    // creation order
+  std::vector<Job> jobs;
+};
+
+}  // namespace roster::emulator
