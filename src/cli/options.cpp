@@ -77,6 +77,9 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   app.add_option("--token-file", options.token_file,
                  "File holding the access token (else DROPBOX_TOKEN, or DROPBOX_REFRESH_TOKEN + "
                  "DROPBOX_APP_KEY + DROPBOX_APP_SECRET)");
+  app.add_option("--ca-file", options.ca_file,
+                 "PEM file of the only CAs to trust for https (else SSL_CERT_FILE, else the "
+                 "system's)");
   app.add_option("--parallelism", options.parallelism, "Requests in flight at most during apply")
       ->check(CLI::Range(1, 64));
   std::string retry_wait_text;

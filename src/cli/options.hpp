@@ -33,6 +33,7 @@ struct Options {
   // Global: accepted before or after the command name.
   std::string api_url;  // empty: ROSTER_API_URL, else the Dropbox API
   std::optional<std::string> token_file;
+  std::optional<std::string> ca_file;  // empty: SSL_CERT_FILE, else the system's CAs
   int parallelism = 8;
   std::chrono::seconds max_retry_wait{300};  // longest Retry-After roster waits for
 };

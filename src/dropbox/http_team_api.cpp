@@ -320,7 +320,7 @@ std::unique_ptr<TeamApi> make_http_team_api(const HttpTeamApiConfig& config,
 Result<std::unique_ptr<TeamApi>> make_http_team_api(const HttpTeamApiConfig& config,
                                                     Credentials credentials, core::RunStop& stop,
                                                     core::RateGate& gate) {
-  auto transport = make_http_transport(config.api_url, config.timeout, stop);
+  auto transport = make_http_transport(config, stop);
   if (!transport) return transport.error();
   return make_http_team_api(config, std::move(*transport), std::move(credentials), stop, gate);
 }

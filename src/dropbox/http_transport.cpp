@@ -7,6 +7,7 @@
 
 #include "loopback.hpp"
 #include "retry_after.hpp"
+#include "tls_trust.hpp"
 
 #include <cpprest/http_client.h>
 
@@ -77,8 +78,13 @@ enum class Wait { answered, timed_out, stopped };
 class CpprestTransport final : public HttpTransport {
  public:
   CpprestTransport(const web::uri& base, const http::client::http_client_config& config,
-                   std::chrono::seconds timeout, core::RunStop& stop)
-      : m_base(base.to_string()), m_timeout(timeout), m_stop(stop), m_client(base, config) {}
+                   std::chrono::seconds timeout, std::shared_ptr<TlsTrust> trust,
+                   core::RunStop& stop)
+      : m_base(base.to_string()),
+        m_timeout(timeout),
+        m_trust(std::move(trust)),
+        m_stop(stop),
+        m_client(base, config) {}
 
   core::Result<HttpResponse> post(
       const std::string& path, const std::string& body, const std::string& content_type,
@@ -109,7 +115,7 @@ class CpprestTransport final : public HttpTransport {
     }
     std::lock_guard lock(pending->mutex);
     if (pending->response) return std::move(*pending->response);
-    return unreachable(pending->failure);
+    return failed(pending->failure);
   }
 
  private:
@@ -134,6 +140,16 @@ class CpprestTransport final : public HttpTransport {
     return steady_clock::now() >= timeout_at ? Wait::timed_out : Wait::stopped;
   }
 
+  // cpprestsdk says only "Error in SSL handshake"; the trust store kept OpenSSL's reason.
+  // A refused certificate is not retried: it will be refused again.
+  core::Error failed(const std::string& why) const {
+    std::string refusal = m_trust->last_refusal();
+    if (refusal.empty() || why.find("SSL handshake") == std::string::npos) return unreachable(why);
+    core::Error error = unreachable("certificate verify failed: " + refusal);
+    error.kind = core::ErrorKind::invalid_input;
+    return error;
+  }
+
   core::Error unreachable(const std::string& why) const {
     return core::make_error(core::ErrorKind::unavailable, "cannot reach " + m_base + ": " + why);
   }
@@ -153,15 +169,16 @@ class CpprestTransport final : public HttpTransport {
 
   std::string m_base;
   std::chrono::seconds m_timeout;
+  std::shared_ptr<TlsTrust> m_trust;
   core::RunStop& m_stop;
   http::client::http_client m_client;
 };
 
 }  // namespace
 
-core::Result<std::unique_ptr<HttpTransport>> make_http_transport(const std::string& base_url,
-                                                                 std::chrono::seconds timeout,
+core::Result<std::unique_ptr<HttpTransport>> make_http_transport(const HttpTeamApiConfig& options,
                                                                  core::RunStop& stop) {
+  const std::string& base_url = options.api_url;
   web::uri uri;
   try {
     uri = web::uri(base_url);
@@ -181,11 +198,18 @@ core::Result<std::unique_ptr<HttpTransport>> make_http_transport(const std::stri
                                 ": plain http:// is allowed only for loopback addresses "
                                 "(127.0.0.0/8, [::1], localhost); use https://");
   }
+  auto trust = TlsTrust::load(options.ca_file, options.ca_file_source + " " + options.ca_file);
+  if (!trust) return trust.error();
   http::client::http_client_config config;
-  config.set_timeout(timeout);
+  config.set_timeout(options.timeout);
   config.set_validate_certificates(true);
+  config.set_ssl_context_callback(
+      [trust = *trust, host = uri.host()](boost::asio::ssl::context& context) {
+        trust->configure(context.native_handle(), host);
+      });
   try {
-    return std::unique_ptr<HttpTransport>(new CpprestTransport(uri, config, timeout, stop));
+    return std::unique_ptr<HttpTransport>(
+        new CpprestTransport(uri, config, options.timeout, *trust, stop));
   } catch (const std::exception& e) {
     return core::make_error(core::ErrorKind::invalid_input,
                             "cannot use --api-url " + base_url + ": " + e.what());

@@ -8,6 +8,7 @@
 
 #include "roster/core/result.hpp"
 #include "roster/core/stop.hpp"
+#include "roster/dropbox/http_team_api.hpp"
 
 namespace roster::dropbox {
 
@@ -32,9 +33,11 @@ class HttpTransport {
       const std::vector<std::pair<std::string, std::string>>& headers) = 0;
 };
 
-/// Checks `base_url` (https://..., or http:// on a loopback host) and makes a transport
-/// whose requests end within `timeout`, or shortly after `stop` says the run stops.
+/// Checks `config.api_url` (https://..., or http:// on a loopback address) and the CA
+/// file, and makes a transport whose requests end within `config.timeout`, or shortly
+/// after `stop` says the run stops. A certificate that fails verification is an
+/// invalid_input error naming OpenSSL's reason ("certificate verify failed: ...").
 [[nodiscard]] core::Result<std::unique_ptr<HttpTransport>> make_http_transport(
-    const std::string& base_url, std::chrono::seconds timeout, core::RunStop& stop);
+    const HttpTeamApiConfig& config, core::RunStop& stop);
 
 }  // namespace roster::dropbox

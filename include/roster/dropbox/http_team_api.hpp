@@ -16,6 +16,10 @@ inline constexpr const char* k_default_api_url = "https://api.dropboxapi.com";
 
 struct HttpTeamApiConfig {
   std::string api_url = k_default_api_url;  // https://, or http:// on loopback only
+  /// A PEM bundle of the only CAs to trust (--ca-file, else SSL_CERT_FILE); empty: the
+  /// system's. `ca_file_source` names it in errors ("--ca-file", "SSL_CERT_FILE").
+  std::string ca_file;
+  std::string ca_file_source = "--ca-file";
   std::chrono::seconds timeout{60};
   core::RetryPolicy retry;  // for reads and job polls
   std::chrono::milliseconds max_poll_interval{2000};
