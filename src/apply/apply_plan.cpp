@@ -57,6 +57,7 @@ class Executor {
         m_ready.erase(first);
       }
       auto outcomes = execute(m_tasks[task]);
+      stop_if_token_refused(outcomes);
       finish(task, std::move(outcomes));
     }
   }
@@ -72,6 +73,18 @@ class Executor {
     for (auto index : task.steps)
       m_progress.step_started(index, m_plan.steps[index]);
     return run_task(task, m_context);
+  }
+
+  // A 401 (invalid token, missing scope) would fail every later write the same way:
+  // stop the run rather than half-apply it (docs/decisions/0012).
+  void stop_if_token_refused(const std::vector<StepOutcome>& outcomes) {
+    for (const auto& o : outcomes) {
+      if (o.status == StepOutcome::Status::failed &&
+          o.error.kind == core::ErrorKind::unauthorized) {
+        m_context.stop.request(core::StopReason::refused);
+        return;
+      }
+    }
   }
 
   // Why this task cannot run: a step it needs did not succeed. Empty when it can.

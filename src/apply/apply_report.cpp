@@ -27,9 +27,15 @@ const char* to_string(StepOutcome::Status status) noexcept {
 }
 
 std::string stopped_note(core::StopReason reason) {
-  return reason == core::StopReason::timeout
-             ? "timeout (not started before the run's time limit, --timeout)"
-             : "interrupted (not started before roster was interrupted)";
+  switch (reason) {
+    case core::StopReason::timeout:
+      return "timeout (not started before the run's time limit, --timeout)";
+    case core::StopReason::interrupted:
+      return "interrupted (not started before roster was interrupted)";
+    case core::StopReason::refused:
+      return "token refused (not started: Dropbox refused the token on an earlier step)";
+  }
+  return "";
 }
 
 }  // namespace roster::apply

@@ -28,9 +28,12 @@ apply::JournalRun journal_run(const planfile::SavedPlan& saved, const std::strin
 // Why the run stopped early, for stderr: the report lists every step it skipped.
 void report_stop(const apply::ApplyReport& report, const Options& options, Environment& env) {
   if (!report.stopped) return;
-  std::string why = *report.stopped == core::StopReason::timeout
-                        ? "apply --timeout " + format_duration(options.timeout) + " expired"
-                        : "apply was interrupted";
+  std::string why = "apply was interrupted";
+  if (*report.stopped == core::StopReason::timeout) {
+    why = "apply --timeout " + format_duration(options.timeout) + " expired";
+  } else if (*report.stopped == core::StopReason::refused) {
+    why = "apply stopped: Dropbox refused the token (see the failed step)";
+  }
   env.err << "roster: error: " << why << ": " << report.not_started << " of "
           << report.outcomes.size()
           << " steps were not started; run apply again to finish (it plans from the team as it "
@@ -43,6 +46,10 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
                       const Options& options, Environment& env) {
   const auto& plan = saved.plan;
   const bool human = options.format == render::Format::human;
+  // Before the first write: a plan the token may not carry out fails here, whole.
+  if (auto scopes = apply::check_token_scopes(plan, *live.api); !scopes) {
+    return fail(env, scopes.error().message + "; nothing was changed");
+  }
   auto file = core::AppendFile::open(options.journal_path);
   if (!file) {
     return fail(env, "cannot open the journal " + options.journal_path + ": " +

@@ -10,13 +10,22 @@ const char* to_string(StopReason reason) noexcept {
       return "timeout";
     case StopReason::interrupted:
       return "interrupted";
+    case StopReason::refused:
+      return "token_refused";
   }
   return "?";
 }
 
 const char* describe(StopReason reason) noexcept {
-  return reason == StopReason::timeout ? "the run's time limit (--timeout) was reached"
-                                       : "roster was interrupted";
+  switch (reason) {
+    case StopReason::timeout:
+      return "the run's time limit (--timeout) was reached";
+    case StopReason::interrupted:
+      return "roster was interrupted";
+    case StopReason::refused:
+      return "Dropbox refused the token on an earlier step";
+  }
+  return "?";
 }
 
 void RunStop::set_deadline(Clock::time_point deadline) {

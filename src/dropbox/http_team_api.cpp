@@ -10,6 +10,7 @@
 #include "roster/core/json.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/model/email.hpp"
+#include "scope_needs.hpp"
 #include "token_source.hpp"
 
 namespace roster::dropbox {
@@ -152,6 +153,20 @@ class HttpTeamApi final : public TeamApi {
 
   Result<void> set_profile(const std::string& id, const ProfileUpdate& update) override {
     return void_call("members/set_profile_v2", encode_set_profile(id, update));
+  }
+
+  Result<void> check_scopes(const std::vector<Write>& writes) override {
+    for (const auto& need : scope_needs(writes)) {
+      auto answer = read(need.probe, encode_poll("roster-scope-check"));
+      if (answer || answer.error().kind == core::ErrorKind::conflict) continue;  // granted
+      core::Error error = answer.error();
+      if (error.api_tag == "missing_scope") {
+        error.message = "the Dropbox token lacks the scope " + need.scope + ", needed by " +
+                        need.routes + " (401 missing_scope)";
+      }
+      return error;
+    }
+    return {};
   }
 
   Result<std::string> remove(const std::string& id, const RemoveArgs& args) override {

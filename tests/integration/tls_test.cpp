@@ -122,9 +122,9 @@ TEST_CASE("a certificate signed by the CA in --ca-file or SSL_CERT_FILE is trust
   INFO(variable.err);
   CHECK(variable.exit_code == 0);
   // The flag wins over the variable: a variable naming an untrusting bundle is ignored.
-  auto both = team.roster({"plan", "-f", manifest, "--api-url", url, "--ca-file",
-                           team.certs.ca_certificate},
-                          {{"SSL_CERT_FILE", team.certs.self_signed.certificate}});
+  auto both = team.roster(
+      {"plan", "-f", manifest, "--api-url", url, "--ca-file", team.certs.ca_certificate},
+      {{"SSL_CERT_FILE", team.certs.self_signed.certificate}});
   INFO(both.err);
   CHECK(both.exit_code == 0);
   // Without either, the system's CAs do not know the test CA.
@@ -150,8 +150,8 @@ TEST_CASE("an untrusted, mismatched or expired certificate is refused at the han
   TlsTeam team(c.leaf);
   std::string url = "https://" + c.host + ":" + std::to_string(team.server->port());
   DYNAMIC_SECTION(c.reason << " via " << c.host) {
-    auto r = team.roster({"plan", "-f", team.manifest(), "--api-url", url, "--ca-file",
-                          team.certs.ca_certificate});
+    auto r = team.roster(
+        {"plan", "-f", team.manifest(), "--api-url", url, "--ca-file", team.certs.ca_certificate});
     CHECK(r.exit_code == 1);
     CHECK(r.out.empty());
     CHECK(r.err == "roster: error: cannot reach " + url +
@@ -173,8 +173,8 @@ TEST_CASE("a missing or unusable CA file is one clear error", "[live][tls]") {
   auto missing = team.dir.file("missing.pem");
   auto r = team.roster({"plan", "-f", manifest, "--api-url", url, "--ca-file", missing});
   CHECK(r.exit_code == 1);
-  CHECK(r.err == "roster: error: --ca-file " + missing +
-                     ": cannot read it: No such file or directory\n");
+  CHECK(r.err ==
+        "roster: error: --ca-file " + missing + ": cannot read it: No such file or directory\n");
   auto junk = team.dir.write("junk.pem", "not a certificate\n");
   r = team.roster({"plan", "-f", manifest, "--api-url", url, "--ca-file", junk});
   CHECK(r.exit_code == 1);

@@ -124,4 +124,16 @@ core::Result<void> FakeTeamApi::set_profile(const std::string& id, const dropbox
   return record("update " + id);
 }
 
+core::Result<void> FakeTeamApi::check_scopes(const std::vector<dropbox::Write>&) {
+  std::lock_guard lock(m_mutex);
+  m_calls.push_back("check_scopes");
+  if (m_scope_error) return *m_scope_error;
+  return {};
+}
+
+void FakeTeamApi::deny_scopes(core::Error missing) {
+  std::lock_guard lock(m_mutex);
+  m_scope_error = std::move(missing);
+}
+
 }  // namespace roster::test

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,9 @@ class FakeTeamApi final : public dropbox::TeamApi {
   core::Result<std::string> remove(const std::string& id, const dropbox::RemoveArgs& args) override;
   core::Result<void> recover(const std::string& id) override;
   core::Result<void> set_profile(const std::string& id, const dropbox::ProfileUpdate&) override;
+  /// Fails with `missing` (an unauthorized error) when set by deny_scopes().
+  core::Result<void> check_scopes(const std::vector<dropbox::Write>& writes) override;
+  void deny_scopes(core::Error missing);
 
  private:
   core::Result<void> record(const std::string& call);
@@ -72,6 +76,7 @@ class FakeTeamApi final : public dropbox::TeamApi {
   std::map<std::string, std::string> m_add_tags;
   std::vector<std::vector<std::string>> m_batches;
   std::function<void(const std::string&)> m_hook;
+  std::optional<core::Error> m_scope_error;
   std::atomic<int> m_in_flight{0};
   std::atomic<int> m_max_in_flight{0};
 };

@@ -13,13 +13,14 @@ namespace roster::core {
 enum class StopReason {
   timeout,      // the run's deadline passed (apply --timeout)
   interrupted,  // someone asked it to stop (SIGINT, SIGTERM)
+  refused,      // the API refused the token (401): every later request would fail too
 };
 
-/// "timeout" or "interrupted" (journal and JSON spelling).
+/// "timeout", "interrupted" or "token_refused" (journal and JSON spelling).
 [[nodiscard]] const char* to_string(StopReason reason) noexcept;
 
-/// Why a call was not (re)sent, for messages: "the run's time limit (--timeout) was
-/// reached" or "roster was interrupted".
+/// Why a call was not (re)sent, for messages ("the run's time limit (--timeout) was
+/// reached", "roster was interrupted", ...).
 [[nodiscard]] const char* describe(StopReason reason) noexcept;
 
 /// Every wait of one run goes through here, so that they all end together: at the run's

@@ -279,3 +279,39 @@ TEST_CASE("an interruption stops starting steps; a step waiting to retry fails w
   CHECK(report.outcomes[39].note == "interrupted (not started before roster was interrupted)");
   CHECK(run.clock.slept() <= std::chrono::seconds(30));
 }
+
+TEST_CASE("the token's scopes are asked for once per plan, before any write", "[apply][scopes]") {
+  Run run;
+  auto p = plan_of({step(Action::suspend, "a@x.com"), step(Action::remove, "b@x.com")});
+  CHECK(apply::check_token_scopes(p, run.api));
+  CHECK(run.api.calls() == std::vector<std::string>{"check_scopes"});
+  auto missing = core::make_error(core::ErrorKind::unauthorized, "lacks members.delete");
+  missing.api_tag = "missing_scope";
+  run.api.deny_scopes(missing);
+  auto refused = apply::check_token_scopes(p, run.api);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message == "lacks members.delete");
+  CHECK(apply::check_token_scopes(plan::Plan{}, run.api));  // nothing to write, nothing asked
+}
+
+TEST_CASE("a write refused with 401 stops the run: nothing else starts", "[apply][scopes]") {
+  Run run;
+  run.options.workers = 1;
+  auto missing = core::make_error(core::ErrorKind::unauthorized,
+                                  "the Dropbox token lacks the scope members.write needed by "
+                                  "team/members/suspend (401 missing_scope)");
+  missing.api_tag = "missing_scope";
+  run.api.script("suspend id:m2@x.com", {missing});
+  StopRecorder recorder;
+  auto report = apply::apply_plan(suspends(20), run.api, run.options, run.stop, run.gate, recorder);
+  CHECK(report.stopped == core::StopReason::refused);
+  CHECK(report.outcomes[2].status == Status::failed);
+  CHECK(report.outcomes[2].attempts == 1);  // a 401 is not retried
+  CHECK(report.outcomes[2].error.api_tag == "missing_scope");
+  CHECK(report.count(Status::succeeded) == 2);
+  CHECK(report.count(Status::skipped) == 17);
+  CHECK(report.outcomes[19].note ==
+        "token refused (not started: Dropbox refused the token on an earlier step)");
+  CHECK(run.api.calls().size() == 3);
+  CHECK(recorder.reason == core::StopReason::refused);
+}
