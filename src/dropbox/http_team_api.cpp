@@ -225,6 +225,9 @@ class HttpTeamApi final : public TeamApi {
       error.message = m_tokens.redact(error.message);
       return error;
     }
+    // A server may echo what it was sent (the token) anywhere in its answer: in a tag, a
+    // summary, a plain-text reason. Nothing read from the body may carry it further.
+    response->body = m_tokens.redact(std::move(response->body));
     return response;
   }
 
