@@ -201,7 +201,9 @@ core::Result<std::unique_ptr<HttpTransport>> make_http_transport(const HttpTeamA
   auto trust = TlsTrust::load(options.ca_file, options.ca_file_source + " " + options.ca_file);
   if (!trust) return trust.error();
   http::client::http_client_config config;
-  config.set_timeout(options.timeout);
+  // roster's own wait (CpprestTransport::wait) ends a request at `timeout`, wherever it is;
+  // cpprestsdk's inactivity timer is only a backstop, late enough never to win the race.
+  config.set_timeout(options.timeout + std::chrono::seconds(5));
   config.set_validate_certificates(true);
   config.set_ssl_context_callback(
       [trust = *trust, host = uri.host()](boost::asio::ssl::context& context) {

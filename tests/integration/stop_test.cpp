@@ -255,7 +255,7 @@ TEST_CASE("a second Ctrl-C ends the apply at once, the journal valid up to its l
   auto signalled = steady_clock::now();
   roster.signal(SIGINT);
   int code = roster.wait(seconds(20));
-  CHECK(steady_clock::now() - signalled < seconds(1));
+  CHECK(steady_clock::now() - signalled < seconds(2));  // at once, not after the 4 s answer
   INFO(roster.err());
   CHECK(code == 130);
   CHECK(roster.err().find("roster: interrupted again: stopping now; the journal is complete up "
