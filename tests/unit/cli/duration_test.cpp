@@ -1,8 +1,11 @@
 // Durations on the command line (--timeout, --max-retry-wait).
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "cli/duration.hpp"
 #include "cli/options.hpp"
+#include "roster/cli/run.hpp"
 
 using namespace roster::cli;
 using std::chrono::hours;
@@ -69,4 +72,17 @@ TEST_CASE("apply --timeout and --max-retry-wait take durations in range", "[cli]
     CHECK(parsed.output == b.message);
   }
   CHECK(parse_options({"plan", "-f", "t.yaml", "--timeout", "1h"}).is_error);  // apply only
+}
+
+TEST_CASE("a bad --timeout is a usage error: one line, exit 1, nothing else done", "[cli]") {
+  std::istringstream in;
+  std::ostringstream out, err;
+  roster::cli::Environment env{
+      in, out, err, false, false, [](const char*) { return std::string(); }, [] { return 0; }};
+  auto code = roster::cli::run({"apply", "-f", "team.yaml", "--timeout", "1.5h"}, env);
+  CHECK(code == ExitCode::error);
+  CHECK(out.str().empty());
+  CHECK(err.str() ==
+        "roster: error: --timeout: \"1.5h\" is not a duration (use whole numbers with a unit, "
+        "e.g. 90s, 30m, 1h or 1h30m) (see 'roster --help')\n");
 }
