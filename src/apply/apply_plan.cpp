@@ -19,6 +19,7 @@ class Executor {
       : m_plan(plan), m_context(context), m_progress(progress) {
     m_tasks = make_schedule(plan, k_invite_batch_size);
     m_report.outcomes.resize(plan.steps.size());
+    m_finished.resize(plan.steps.size(), false);
     for (std::size_t t = 0; t < m_tasks.size(); ++t) {
       if (m_tasks[t].waiting_for == 0) m_ready.push_back(t);
     }
@@ -33,6 +34,7 @@ class Executor {
       threads.emplace_back([this] { work(); });
     for (auto& t : threads)
       t.join();
+    if (auto reason = m_context.stop.reason(); reason && m_stopping) skip_not_started(*reason);
     return std::move(m_report);
   }
 
@@ -42,14 +44,20 @@ class Executor {
       std::size_t task;
       {
         std::unique_lock lock(m_mutex);
-        m_wake.wait(lock, [this] { return !m_ready.empty() || m_unfinished == 0; });
-        if (m_ready.empty()) return;
+        m_wake.wait(lock, [this] { return m_stopping || !m_ready.empty() || m_unfinished == 0; });
+        // Stop starting tasks once the run must stop; the ones in flight finish or fail.
+        if (!m_stopping && !m_ready.empty() && m_context.stop.reason()) {
+          m_stopping = true;
+          m_wake.notify_all();
+        }
+        if (m_stopping || m_ready.empty()) return;
         // Plan order first: lower task numbers are earlier phases.
         auto first = std::min_element(m_ready.begin(), m_ready.end());
         task = *first;
         m_ready.erase(first);
       }
       auto outcomes = execute(m_tasks[task]);
+      stop_if_token_refused(outcomes);
       finish(task, std::move(outcomes));
     }
   }
@@ -65,6 +73,18 @@ class Executor {
     for (auto index : task.steps)
       m_progress.step_started(index, m_plan.steps[index]);
     return run_task(task, m_context);
+  }
+
+  // A 401 (invalid token, missing scope) would fail every later write the same way:
+  // stop the run rather than half-apply it (docs/decisions/0012).
+  void stop_if_token_refused(const std::vector<StepOutcome>& outcomes) {
+    for (const auto& o : outcomes) {
+      if (o.status == StepOutcome::Status::failed &&
+          o.error.kind == core::ErrorKind::unauthorized) {
+        m_context.stop.request(core::StopReason::refused);
+        return;
+      }
+    }
   }
 
   // Why this task cannot run: a step it needs did not succeed. Empty when it can.
@@ -86,8 +106,10 @@ class Executor {
     const auto& steps = m_tasks[task].steps;
     {
       std::lock_guard lock(m_mutex);
-      for (std::size_t i = 0; i < steps.size(); ++i)
+      for (std::size_t i = 0; i < steps.size(); ++i) {
         m_report.outcomes[steps[i]] = outcomes[i];
+        m_finished[steps[i]] = true;
+      }
       for (auto blocked : m_tasks[task].blocked_tasks) {
         if (--m_tasks[blocked].waiting_for == 0) m_ready.push_back(blocked);
       }
@@ -99,6 +121,24 @@ class Executor {
     }
   }
 
+  // Every step no task finished is skipped for the stop's reason. The count includes the
+  // tasks that started but sent nothing (run_task skips them with the same note).
+  void skip_not_started(core::StopReason reason) {
+    m_report.stopped = reason;
+    const std::string note = stopped_note(reason);
+    for (std::size_t i = 0; i < m_finished.size(); ++i) {
+      auto& outcome = m_report.outcomes[i];
+      if (!m_finished[i]) {
+        outcome.status = StepOutcome::Status::skipped;
+        outcome.note = note;
+      }
+      if (outcome.status == StepOutcome::Status::skipped && outcome.note == note) {
+        ++m_report.not_started;
+      }
+    }
+    m_progress.run_stopped(reason, m_report.not_started);
+  }
+
   const plan::Plan& m_plan;
   TaskContext m_context;
   ProgressSink& m_progress;
@@ -108,14 +148,16 @@ class Executor {
   std::condition_variable m_wake;
   std::deque<std::size_t> m_ready;
   std::size_t m_unfinished = 0;
+  std::vector<bool> m_finished;  // per step: a task reported its outcome
+  bool m_stopping = false;
 };
 
 }  // namespace
 
 ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api, const ApplyOptions& options,
-                       core::Clock& clock, core::RateGate& gate, ProgressSink& progress) {
+                       core::RunStop& stop, core::RateGate& gate, ProgressSink& progress) {
   if (plan.steps.empty()) return {};
-  Executor executor(plan, TaskContext{plan, api, options, clock, gate}, progress);
+  Executor executor(plan, TaskContext{plan, api, options, stop, gate}, progress);
   return executor.run(options.workers);
 }
 

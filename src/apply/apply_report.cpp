@@ -26,4 +26,16 @@ const char* to_string(StepOutcome::Status status) noexcept {
   return "?";
 }
 
+std::string stopped_note(core::StopReason reason) {
+  switch (reason) {
+    case core::StopReason::timeout:
+      return "timeout (not started before the run's time limit, --timeout)";
+    case core::StopReason::interrupted:
+      return "interrupted (not started before roster was interrupted)";
+    case core::StopReason::refused:
+      return "token refused (not started: Dropbox refused the token on an earlier step)";
+  }
+  return "";
+}
+
 }  // namespace roster::apply

@@ -60,8 +60,18 @@ core::Result<void> Journal::run_finished(const ApplyReport& report) {
                       StepOutcome::Status::skipped}) {
     w.key(to_string(status)).integer(static_cast<std::int64_t>(report.count(status)));
   }
+  w.key("stopped");
+  report.stopped ? w.string(core::to_string(*report.stopped)) : w.null();
   w.end_object();
   return m_file->append_line(line);
+}
+
+void Journal::run_stopped(core::StopReason reason, std::size_t not_started) {
+  std::string line;
+  Writer w(line);
+  event(w, "apply_stopped", m_now(), m_run.run_id).key("reason").string(core::to_string(reason));
+  w.key("not_started").integer(static_cast<std::int64_t>(not_started)).end_object();
+  write(line);
 }
 
 void Journal::step_started(std::size_t index, const plan::PlanStep& step) {

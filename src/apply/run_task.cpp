@@ -1,5 +1,7 @@
 #include "run_task.hpp"
 
+#include <optional>
+
 namespace roster::apply {
 
 using core::Result;
@@ -7,13 +9,27 @@ using plan::Action;
 
 namespace {
 
-StepOutcome outcome_of(const Result<std::string>& result, int attempts, Action action) {
+// A task whose request was never sent because the run stopped (while it waited for the
+// rate gate or a request slot, say) is skipped like the tasks that never started.
+template <typename T>
+std::optional<StepOutcome> not_sent(const core::Retried<T>& retried, core::RunStop& stop) {
+  if (retried.result.has_value() || !retried.result.error().not_sent) return std::nullopt;
+  auto reason = stop.reason();
+  if (retried.attempts > 0 || !reason) return std::nullopt;
   StepOutcome outcome;
-  outcome.attempts = attempts;
+  outcome.status = StepOutcome::Status::skipped;
+  outcome.note = stopped_note(*reason);
+  return outcome;
+}
+
+StepOutcome outcome_of(const core::Retried<std::string>& retried, Action action) {
+  const auto& result = retried.result;
+  StepOutcome outcome;
+  outcome.attempts = retried.attempts;
   if (result) {
     outcome.job_id = *result;
     outcome.status = StepOutcome::Status::succeeded;
-  } else if (attempts > 1 && is_already_done(action, result.error().api_tag)) {
+  } else if (retried.ambiguous && is_already_done(action, result.error().api_tag)) {
     outcome.status = StepOutcome::Status::succeeded;
     outcome.note = "done by an earlier attempt (" + result.error().api_tag + " on retry)";
   } else {
@@ -65,14 +81,17 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
     const auto& s = context.plan.steps[index];
     members.push_back({s.email, s.given_name, s.surname, s.external_id, s.send_welcome_email});
   }
-  int attempts = 0;
-  auto results = core::with_retries<dropbox::AddBatch>(
-      context.options.retry, context.clock, context.gate,
-      [&] { return context.api.add_members(members); }, &attempts);
+  auto retried =
+      core::with_retries<dropbox::AddBatch>(context.options.retry, context.stop, context.gate,
+                                            [&] { return context.api.add_members(members); });
+  if (auto skipped = not_sent(retried, context.stop)) {
+    return std::vector<StepOutcome>(task.steps.size(), *skipped);
+  }
+  const auto& results = retried.result;
   std::vector<StepOutcome> outcomes(task.steps.size());
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     auto& outcome = outcomes[i];
-    outcome.attempts = attempts;
+    outcome.attempts = retried.attempts;
     if (!results) {
       outcome.status = StepOutcome::Status::failed;
       outcome.error = results.error();
@@ -80,7 +99,7 @@ std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
     }
     outcome.job_id = results->job_id;
     const auto& added = results->outcomes[i];
-    if (added.ok() || (attempts > 1 && is_already_done(Action::invite, added.error_tag))) {
+    if (added.ok() || (retried.ambiguous && is_already_done(Action::invite, added.error_tag))) {
       outcome.status = StepOutcome::Status::succeeded;
       if (!added.ok())
         outcome.note = "done by an earlier attempt (" + added.error_tag + " on retry)";
@@ -117,11 +136,10 @@ bool is_already_done(Action action, const std::string& api_tag) {
 std::vector<StepOutcome> run_task(const Task& task, TaskContext& context) {
   const auto& first = context.plan.steps[task.steps.front()];
   if (first.action == Action::invite) return run_invites(task, context);
-  int attempts = 0;
-  auto result = core::with_retries<std::string>(
-      context.options.retry, context.clock, context.gate, [&] { return call(first, context.api); },
-      &attempts);
-  return {outcome_of(result, attempts, first.action)};
+  auto retried = core::with_retries<std::string>(context.options.retry, context.stop, context.gate,
+                                                 [&] { return call(first, context.api); });
+  if (auto skipped = not_sent(retried, context.stop)) return {*skipped};
+  return {outcome_of(retried, first.action)};
 }
 
 }  // namespace roster::apply

@@ -12,7 +12,7 @@ struct TaskContext {
   const plan::Plan& plan;
   dropbox::TeamApi& api;
   const ApplyOptions& options;
-  core::Clock& clock;
+  core::RunStop& stop;
   core::RateGate& gate;
 };
 
@@ -21,7 +21,8 @@ struct TaskContext {
 
 /// True when a repeated request's error means an earlier, unacknowledged attempt
 /// already did the work (e.g. suspend answered suspend_inactive_user after a dropped
-/// connection). Only asked when the step was sent more than once.
+/// connection). Only asked after an ambiguous attempt (5xx, timeout, dropped connection):
+/// after a 429 the first attempt did nothing, and the answer is a real failure.
 [[nodiscard]] bool is_already_done(plan::Action action, const std::string& api_tag);
 
 }  // namespace roster::apply

@@ -34,8 +34,15 @@ ExitCode apply_manifest(const Options& options, Environment& env) {
                 "apply asks for confirmation on a terminal; pass --auto-approve to apply "
                 "without one (nothing was changed)");
   }
-  if (!options.auto_approve && !confirmed(saved.plan, *observed, env)) {
-    return fail(env, "apply cancelled (nothing was changed)");
+  if (!options.auto_approve) {
+    // The time a person takes to answer is not the run's: --timeout resumes after it.
+    auto asked = live->clock.now();
+    if (!confirmed(saved.plan, *observed, env)) {
+      return fail(env, "apply cancelled (nothing was changed)");
+    }
+    if (auto deadline = live->stop.deadline()) {
+      live->stop.set_deadline(*deadline + (live->clock.now() - asked));
+    }
   }
   return execute_plan(saved, "manifest", *live, options, env);
 }

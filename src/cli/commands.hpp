@@ -7,6 +7,7 @@
 #include "roster/cli/run.hpp"
 #include "roster/core/clock.hpp"
 #include "roster/core/retry.hpp"
+#include "roster/core/stop.hpp"
 #include "roster/dropbox/team_api.hpp"
 #include "roster/manifest/load_manifest.hpp"
 #include "roster/model/observed.hpp"
@@ -34,6 +35,7 @@ std::optional<manifest::LoadedManifest> load_valid_manifest(const std::string& p
 /// The live team's client and the shared state its requests use.
 struct LiveTeam {
   core::SystemClock clock;
+  core::RunStop stop{clock};
   core::RateGate gate;
   std::unique_ptr<dropbox::TeamApi> api;
 };

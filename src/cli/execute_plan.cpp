@@ -4,9 +4,11 @@
 #include <algorithm>
 
 #include "commands.hpp"
+#include "duration.hpp"
 #include "roster/apply/apply_plan.hpp"
 #include "roster/apply/journal.hpp"
 #include "roster/render/render_report.hpp"
+#include "signals.hpp"
 
 namespace roster::cli {
 
@@ -23,12 +25,31 @@ apply::JournalRun journal_run(const planfile::SavedPlan& saved, const std::strin
   return run;
 }
 
+// Why the run stopped early, for stderr: the report lists every step it skipped.
+void report_stop(const apply::ApplyReport& report, const Options& options, Environment& env) {
+  if (!report.stopped) return;
+  std::string why = "apply was interrupted";
+  if (*report.stopped == core::StopReason::timeout) {
+    why = "apply --timeout " + format_duration(options.timeout) + " expired";
+  } else if (*report.stopped == core::StopReason::refused) {
+    why = "apply stopped: Dropbox refused the token (see the failed step)";
+  }
+  env.err << "roster: error: " << why << ": " << report.not_started << " of "
+          << report.outcomes.size()
+          << " steps were not started; run apply again to finish (it plans from the team as it "
+             "is now)\n";
+}
+
 }  // namespace
 
 ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& source, LiveTeam& live,
                       const Options& options, Environment& env) {
   const auto& plan = saved.plan;
   const bool human = options.format == render::Format::human;
+  // Before the first write: a plan the token may not carry out fails here, whole.
+  if (auto scopes = apply::check_token_scopes(plan, *live.api); !scopes) {
+    return fail(env, scopes.error().message + "; nothing was changed");
+  }
   auto file = core::AppendFile::open(options.journal_path);
   if (!file) {
     return fail(env, "cannot open the journal " + options.journal_path + ": " +
@@ -48,7 +69,11 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
   // The client bounds requests in flight to --parallelism; tasks waiting on async jobs
   // hold no request, so more of them may be in progress.
   apply_options.workers = std::min(4 * options.parallelism, 64);
-  auto report = apply::apply_plan(plan, *live.api, apply_options, live.clock, live.gate, progress);
+  apply_options.retry.max_retry_wait = options.max_retry_wait;
+  auto report = [&] {
+    ArmedSignals armed(env.signals, live.stop);  // Ctrl-C now stops the run, not the process
+    return apply::apply_plan(plan, *live.api, apply_options, live.stop, live.gate, progress);
+  }();
   auto finished = journal.run_finished(report);
 
   if (human) {
@@ -56,6 +81,7 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
   } else {
     render::render_report_json(plan, report, env.out);
   }
+  report_stop(report, options, env);
   if (!finished || !journal.failure().empty()) {
     env.err << "roster: warning: the journal " << options.journal_path
             << " is incomplete: " << (finished ? journal.failure() : finished.error().message)

@@ -18,13 +18,29 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
   // Precedence: flag, then environment, then the Dropbox API.
   std::string url = options.api_url.empty() ? env.getenv("ROSTER_API_URL") : options.api_url;
   if (!url.empty()) config.api_url = url;
+  // The CAs to trust: --ca-file, then SSL_CERT_FILE (as OpenSSL reads it), then the system's.
+  if (options.ca_file) {
+    if (options.ca_file->empty()) {
+      fail(env, "--ca-file needs a PEM file of certificates");
+      return nullptr;
+    }
+    config.ca_file = *options.ca_file;
+  } else if (auto variable = env.getenv("SSL_CERT_FILE"); !variable.empty()) {
+    config.ca_file = variable;
+    config.ca_file_source = "SSL_CERT_FILE";
+  }
   config.max_in_flight = options.parallelism;
-  auto api = dropbox::make_http_team_api(config, std::move(*credentials), live->clock, live->gate);
+  config.retry.max_retry_wait = options.max_retry_wait;
+  auto api = dropbox::make_http_team_api(config, std::move(*credentials), live->stop, live->gate);
   if (!api) {
     fail(env, api.error().message);
     return nullptr;
   }
   live->api = std::move(*api);
+  // apply --timeout bounds the whole run, from here: reading the team, then the steps.
+  if (options.command == Command::apply) {
+    live->stop.set_deadline(live->clock.now() + options.timeout);
+  }
   return live;
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "duration.hpp"
+
 namespace roster::cli {
 
 namespace {
@@ -43,6 +45,24 @@ void add_format(CLI::App* command, Options& options, const std::vector<std::stri
       ->transform(CLI::CheckedTransformer(allowed, CLI::ignore_case));
 }
 
+// A duration flag's text, checked against its range; an error message, or "".
+std::string read_duration(const std::string& flag, const std::string& text,
+                          std::chrono::seconds low, std::chrono::seconds high,
+                          std::chrono::seconds& out) {
+  if (text.empty()) return "";
+  auto duration = parse_duration(text);
+  if (!duration) {
+    return flag + ": \"" + text +
+           "\" is not a duration (use whole numbers with a unit, e.g. 90s, 30m, 1h or 1h30m)";
+  }
+  if (*duration < low || *duration > high) {
+    return flag + " " + text + " is out of range (" + format_duration(low) + " to " +
+           format_duration(high) + ")";
+  }
+  out = *duration;
+  return "";
+}
+
 }  // namespace
 
 ParsedCommandLine parse_options(const std::vector<std::string>& args) {
@@ -57,8 +77,15 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   app.add_option("--token-file", options.token_file,
                  "File holding the access token (else DROPBOX_TOKEN, or DROPBOX_REFRESH_TOKEN + "
                  "DROPBOX_APP_KEY + DROPBOX_APP_SECRET)");
+  app.add_option("--ca-file", options.ca_file,
+                 "PEM file of the only CAs to trust for https (else SSL_CERT_FILE, else the "
+                 "system's)");
   app.add_option("--parallelism", options.parallelism, "Requests in flight at most during apply")
       ->check(CLI::Range(1, 64));
+  std::string retry_wait_text;
+  app.add_option("--max-retry-wait", retry_wait_text,
+                 "Longest Retry-After to wait for (default 5m, at most 24h); a longer one fails "
+                 "the call");
 
   auto* validate = app.add_subcommand("validate", "Check a manifest and report every problem");
   add_manifest_option(validate, options)->required();
@@ -84,6 +111,9 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
                   "Apply without asking (required when stdin is not a terminal)");
   apply->add_option("--journal", options.journal_path,
                     std::string("Audit journal to append to (default ") + k_default_journal + ")");
+  std::string timeout_text;
+  apply->add_option("--timeout", timeout_text,
+                    "Stop starting steps after this long, e.g. 90s, 30m, 1h (default 1h)");
   add_guard_override(apply, options);
   add_format(apply, options, {"human", "json"});
 
@@ -120,6 +150,17 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
     result.is_error = true;
     result.output = one_line(e.what());
     return result;
+  }
+  for (const auto& problem :
+       {read_duration("--timeout", timeout_text, std::chrono::seconds(1), std::chrono::hours(720),
+                      options.timeout),
+        read_duration("--max-retry-wait", retry_wait_text, std::chrono::seconds(0),
+                      std::chrono::hours(24), options.max_retry_wait)}) {
+    if (!problem.empty()) {
+      result.is_error = true;
+      result.output = problem;
+      return result;
+    }
   }
   if (apply->parsed() && options.manifest_path.empty() && !options.plan_file) {
     result.is_error = true;

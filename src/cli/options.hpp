@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct Options {
   std::optional<double> max_removal_fraction;
   bool auto_approve = false;
   std::string journal_path = k_default_journal;
+  std::chrono::seconds timeout{3600};      // apply --timeout: the whole run
   std::optional<std::string> output_path;  // export -o
   std::string export_format = "yaml";
   render::Format format = render::Format::human;
@@ -31,7 +33,9 @@ struct Options {
   // Global: accepted before or after the command name.
   std::string api_url;  // empty: ROSTER_API_URL, else the Dropbox API
   std::optional<std::string> token_file;
+  std::optional<std::string> ca_file;  // empty: SSL_CERT_FILE, else the system's CAs
   int parallelism = 8;
+  std::chrono::seconds max_retry_wait{300};  // longest Retry-After roster waits for
 };
 
 /// The outcome of parsing: options, or text to print (help) and whether that is an error.

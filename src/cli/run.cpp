@@ -55,7 +55,7 @@ ExitCode run(const std::vector<std::string>& args, Environment& env) {
   return fail(env, "unknown command");
 }
 
-Environment process_environment() {
+Environment process_environment(SignalRelay* signals) {
   return Environment{
       std::cin,
       std::cout,
@@ -71,6 +71,7 @@ Environment process_environment() {
                                              std::chrono::system_clock::now().time_since_epoch())
                                              .count());
       },
+      signals,
   };
 }
 

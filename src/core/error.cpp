@@ -3,6 +3,7 @@
 namespace roster::core {
 
 bool is_retryable(const Error& error) {
+  if (error.gave_up) return false;
   return error.kind == ErrorKind::rate_limited || error.kind == ErrorKind::unavailable;
 }
 

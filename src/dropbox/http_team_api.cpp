@@ -1,15 +1,17 @@
 #include "roster/dropbox/http_team_api.hpp"
 
 #include <algorithm>
-#include <semaphore>
 
 #include "error_mapping.hpp"
+#include "http_team_api_parts.hpp"
 #include "http_transport.hpp"
 #include "request_codec.hpp"
+#include "request_slots.hpp"
 #include "roster/core/json.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/email.hpp"
+#include "scope_needs.hpp"
 #include "token_source.hpp"
 
 namespace roster::dropbox {
@@ -19,11 +21,19 @@ using core::Result;
 
 namespace {
 
-constexpr auto k_max_job_wait = std::chrono::minutes(15);
-
 core::Error bad_answer(const std::string& route, const std::string& what) {
   return core::make_error(core::ErrorKind::internal,
                           "unexpected answer from team/" + route + ": " + what);
+}
+
+// A job roster stopped polling because the run stopped: its outcome is unknown.
+core::Error stopped_polling(const std::string& route, const std::string& job_id) {
+  core::Error error =
+      core::make_error(core::ErrorKind::unavailable,
+                       "team/" + route + ": stopped waiting for job " + job_id +
+                           " (the run stopped); it may still finish: plan again to see");
+  error.gave_up = true;
+  return error;
 }
 
 const std::string* tag_of(const json::Value& v) {
@@ -39,11 +49,11 @@ const std::string* string_field(const json::Value& v, std::string_view key) {
 class HttpTeamApi final : public TeamApi {
  public:
   HttpTeamApi(const HttpTeamApiConfig& config, std::unique_ptr<HttpTransport> transport,
-              Credentials credentials, core::Clock& clock, core::RateGate& gate)
+              Credentials credentials, core::RunStop& stop, core::RateGate& gate)
       : m_config(config),
         m_transport(std::move(transport)),
-        m_tokens(std::move(credentials), *m_transport, clock),
-        m_clock(clock),
+        m_tokens(std::move(credentials), *m_transport, stop.clock()),
+        m_stop(stop),
         m_gate(gate),
         m_slots(std::max(1, config.max_in_flight)) {}
 
@@ -129,6 +139,20 @@ class HttpTeamApi final : public TeamApi {
     return void_call("members/set_profile_v2", encode_set_profile(id, update));
   }
 
+  Result<void> check_scopes(const std::vector<Write>& writes) override {
+    for (const auto& need : scope_needs(writes)) {
+      auto answer = read(need.probe, encode_poll("roster-scope-check"));
+      if (answer || answer.error().kind == core::ErrorKind::conflict) continue;  // granted
+      core::Error error = answer.error();
+      if (error.api_tag == "missing_scope") {
+        error.message = "the Dropbox token lacks the scope " + need.scope + ", needed by " +
+                        need.routes + " (401 missing_scope)";
+      }
+      return error;
+    }
+    return {};
+  }
+
   Result<std::string> remove(const std::string& id, const RemoveArgs& args) override {
     auto launched = send("members/remove", encode_remove(id, args));
     if (!launched) return launched.error();
@@ -182,13 +206,25 @@ class HttpTeamApi final : public TeamApi {
 
   Result<HttpResponse> post(const std::string& route, const std::string& body,
                             const std::string& token) {
-    m_slots.acquire();
-    auto response = m_transport->post("/2/team/" + route, body, "application/json",
-                                      {{"Authorization", "Bearer " + token}});
-    m_slots.release();
+    auto response = [&]() -> Result<HttpResponse> {
+      auto slot = m_slots.acquire(m_stop.token());  // given back however post() ends
+      if (auto reason = m_stop.reason()) {
+        core::Error error = core::make_error(core::ErrorKind::unavailable,
+                                             std::string("not sent: ") + core::describe(*reason));
+        error.gave_up = error.not_sent = true;
+        return error;
+      }
+      return m_transport->post("/2/team/" + route, body, "application/json",
+                               {{"Authorization", "Bearer " + token}});
+    }();
     if (!response) {
-      return core::make_error(response.error().kind, m_tokens.redact(response.error().message));
+      core::Error error = response.error();
+      error.message = m_tokens.redact(error.message);
+      return error;
     }
+    // A server may echo what it was sent (the token) anywhere in its answer: in a tag, a
+    // summary, a plain-text reason. Nothing read from the body may carry it further.
+    response->body = m_tokens.redact(std::move(response->body));
     return response;
   }
 
@@ -203,8 +239,9 @@ class HttpTeamApi final : public TeamApi {
 
   // Reads and polls are idempotent: retried here on rate limits and unavailability.
   Result<json::Value> read(const std::string& route, const std::string& body) {
-    return core::with_retries<json::Value>(m_config.retry, m_clock, m_gate,
-                                           [&] { return send(route, body); });
+    return core::with_retries<json::Value>(m_config.retry, m_stop, m_gate,
+                                           [&] { return send(route, body); })
+        .result;
   }
 
   Result<void> void_call(const std::string& route, const std::string& body) {
@@ -218,17 +255,22 @@ class HttpTeamApi final : public TeamApi {
     const std::string* job_id = string_field(launched, "async_job_id");
     if (job_id == nullptr) return bad_answer(route, "no async_job_id");
     const std::string body = encode_poll(*job_id);
-    auto deadline = m_clock.now() + k_max_job_wait;
+    auto deadline = m_stop.clock().now() + m_config.max_job_wait;
     std::chrono::milliseconds interval{0};
     while (true) {
-      m_clock.sleep_for(interval);
+      if (!m_stop.sleep_for(interval)) return stopped_polling(route, *job_id);
       auto status = read(route, body);
       if (!status) return status.error();
       const std::string* tag = tag_of(*status);
       if (tag == nullptr || *tag != "in_progress") return status;
-      if (m_clock.now() > deadline) {
-        return core::make_error(core::ErrorKind::unavailable,
-                                "team/" + route + ": job " + *job_id + " did not finish");
+      if (m_stop.clock().now() > deadline) {
+        core::Error error =
+            core::make_error(core::ErrorKind::unavailable,
+                             "team/" + route + ": job " + *job_id + " did not finish within " +
+                                 std::to_string(m_config.max_job_wait.count()) +
+                                 " s; it may still finish: plan again to see");
+        error.gave_up = true;  // sending the change again would not make the job finish
+        return error;
       }
       // 50 ms, then doubling: short jobs finish fast, long ones are not hammered.
       interval =
@@ -275,20 +317,27 @@ class HttpTeamApi final : public TeamApi {
   HttpTeamApiConfig m_config;
   std::unique_ptr<HttpTransport> m_transport;
   TokenSource m_tokens;
-  core::Clock& m_clock;
+  core::RunStop& m_stop;
   core::RateGate& m_gate;
-  std::counting_semaphore<> m_slots;  // bounds requests in flight
+  RequestSlots m_slots;  // bounds requests in flight
 };
 
 }  // namespace
 
+std::unique_ptr<TeamApi> make_http_team_api(const HttpTeamApiConfig& config,
+                                            std::unique_ptr<HttpTransport> transport,
+                                            Credentials credentials, core::RunStop& stop,
+                                            core::RateGate& gate) {
+  return std::make_unique<HttpTeamApi>(config, std::move(transport), std::move(credentials), stop,
+                                       gate);
+}
+
 Result<std::unique_ptr<TeamApi>> make_http_team_api(const HttpTeamApiConfig& config,
-                                                    Credentials credentials, core::Clock& clock,
+                                                    Credentials credentials, core::RunStop& stop,
                                                     core::RateGate& gate) {
-  auto transport = make_http_transport(config.api_url, config.timeout);
+  auto transport = make_http_transport(config, stop);
   if (!transport) return transport.error();
-  return std::unique_ptr<TeamApi>(
-      new HttpTeamApi(config, std::move(*transport), std::move(credentials), clock, gate));
+  return make_http_team_api(config, std::move(*transport), std::move(credentials), stop, gate);
 }
 
 }  // namespace roster::dropbox

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "roster/core/result.hpp"
+#include "roster/core/stop.hpp"
+#include "roster/dropbox/http_team_api.hpp"
 
 namespace roster::dropbox {
 
@@ -20,7 +22,9 @@ struct HttpResponse {
 
 /// POSTs over HTTPS (certificates verified) or, for loopback hosts only, plain HTTP.
 /// Connection failures and timeouts come back as ErrorKind::unavailable. The only
-/// place that touches cpprestsdk; safe to use from several threads.
+/// place that touches cpprestsdk; safe to use from several threads. Every request ends
+/// within the timeout; when the run stops, a request in flight gets a few seconds' grace
+/// to finish and is then cancelled.
 class HttpTransport {
  public:
   virtual ~HttpTransport() = default;
@@ -29,8 +33,11 @@ class HttpTransport {
       const std::vector<std::pair<std::string, std::string>>& headers) = 0;
 };
 
-/// Checks `base_url` (https://..., or http:// on a loopback host) and makes a transport.
+/// Checks `config.api_url` (https://..., or http:// on a loopback address) and the CA
+/// file, and makes a transport whose requests end within `config.timeout`, or shortly
+/// after `stop` says the run stops. A certificate that fails verification is an
+/// invalid_input error naming OpenSSL's reason ("certificate verify failed: ...").
 [[nodiscard]] core::Result<std::unique_ptr<HttpTransport>> make_http_transport(
-    const std::string& base_url, std::chrono::seconds timeout);
+    const HttpTeamApiConfig& config, core::RunStop& stop);
 
 }  // namespace roster::dropbox

@@ -59,7 +59,8 @@ core::Result<void> TokenSource::refresh_locked() {
     return core::make_error(response.error().kind, redact_locked(response.error().message));
   }
   if (response->status != 200) {
-    std::string tag = error_tag(response->body);
+    // The endpoint may quote the form it got (refresh token, app secret) in its error.
+    std::string tag = error_tag(redact_locked(response->body));
     auto kind =
         response->status >= 500 ? core::ErrorKind::unavailable : core::ErrorKind::unauthorized;
     core::Error error = core::make_error(

@@ -14,15 +14,18 @@ namespace {
 
 struct Client {
   core::SystemClock clock;
+  core::RunStop stop{clock};
   core::RateGate gate;
   std::unique_ptr<dropbox::TeamApi> api;
 
-  Client(const std::string& url, dropbox::Credentials credentials, int max_attempts = 6) {
+  Client(const std::string& url, dropbox::Credentials credentials, int max_attempts = 6,
+         std::chrono::seconds timeout = std::chrono::seconds(60)) {
     dropbox::HttpTeamApiConfig config;
     config.api_url = url;
+    config.timeout = timeout;
     config.retry.max_attempts = max_attempts;
     config.retry.initial_backoff = std::chrono::milliseconds(20);
-    auto made = dropbox::make_http_team_api(config, std::move(credentials), clock, gate);
+    auto made = dropbox::make_http_team_api(config, std::move(credentials), stop, gate);
     REQUIRE(made);
     api = std::move(*made);
   }
@@ -113,16 +116,17 @@ TEST_CASE("auth failures are distinct errors that never show the token", "[live]
 
 TEST_CASE("plain http is refused for hosts other than loopback", "[live][client]") {
   core::SystemClock clock;
+  core::RunStop stop{clock};
   core::RateGate gate;
   dropbox::HttpTeamApiConfig config;
   config.api_url = "http://api.dropboxapi.com";
-  auto made = dropbox::make_http_team_api(config, token("t"), clock, gate);
+  auto made = dropbox::make_http_team_api(config, token("t"), stop, gate);
   REQUIRE_FALSE(made);
   CHECK(made.error().message ==
-        "--api-url http://api.dropboxapi.com: plain http:// is allowed only for loopback hosts "
-        "(127.0.0.1, localhost); use https://");
+        "--api-url http://api.dropboxapi.com: plain http:// is allowed only for loopback "
+        "addresses (127.0.0.0/8, [::1], localhost); use https://");
   config.api_url = "ftp://example.com";
-  CHECK_FALSE(dropbox::make_http_team_api(config, token("t"), clock, gate));
+  CHECK_FALSE(dropbox::make_http_team_api(config, token("t"), stop, gate));
 }
 
 TEST_CASE("a 400 answer is reported with Dropbox's plain-text reason", "[live][client]") {
@@ -160,4 +164,33 @@ TEST_CASE("the refresh grant gets a token, and refreshes once it expires", "[liv
   CHECK(refused.error().message ==
         "the OAuth2 refresh was refused (400 invalid_grant): check DROPBOX_REFRESH_TOKEN, "
         "DROPBOX_APP_KEY and DROPBOX_APP_SECRET");
+}
+
+TEST_CASE("a request, or a token refresh, that gets no answer ends at its timeout",
+          "[live][client][waits]") {
+  EmulatorRunner emulator("", "long-lived");
+  emulator.fault(
+      R"({"route": "team/get_info", "kind": "latency", "latency_ms": 4000, "count": 1})");
+  Client client(emulator.url(), token(emulator.token()), 1, std::chrono::seconds(1));
+  auto started = std::chrono::steady_clock::now();
+  auto info = client.api->get_team_info();
+  REQUIRE_FALSE(info);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(2500));
+  CHECK(info.error().kind == core::ErrorKind::unavailable);
+  CHECK(info.error().message ==
+        "cannot reach " + emulator.url() + "/: no answer within 1 s (the request timed out)");
+
+  emulator.fault(R"({"route": "oauth2/token", "kind": "latency", "latency_ms": 4000, "count": 1})");
+  dropbox::Credentials refresh;
+  refresh.refresh_token = "roster-emulator-refresh-token";
+  refresh.app_key = "roster-emulator-app-key";
+  refresh.app_secret = "roster-emulator-app-secret";
+  Client refreshing(emulator.url(), refresh, 1, std::chrono::seconds(1));
+  started = std::chrono::steady_clock::now();
+  auto refreshed = refreshing.api->get_team_info();
+  REQUIRE_FALSE(refreshed);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(2500));
+  CHECK(refreshed.error().message ==
+        "cannot reach " + emulator.url() + "/: no answer within 1 s (the request timed out)");
+  CHECK(emulator.calls("team/get_info") == 1);  // the refresh failed, nothing else was sent
 }

@@ -39,6 +39,11 @@ std::vector<std::string> FakeTeamApi::calls() {
   return m_calls;
 }
 
+void FakeTeamApi::on_call(std::function<void(const std::string&)> hook) {
+  std::lock_guard lock(m_mutex);
+  m_hook = std::move(hook);
+}
+
 std::vector<std::vector<std::string>> FakeTeamApi::add_batches() {
   std::lock_guard lock(m_mutex);
   return m_batches;
@@ -52,6 +57,12 @@ core::Result<void> FakeTeamApi::record(const std::string& call) {
   // Long enough for concurrent workers to overlap, so max_in_flight means something.
   std::this_thread::sleep_for(std::chrono::milliseconds(2));
   --m_in_flight;
+  std::function<void(const std::string&)> hook;
+  {
+    std::lock_guard lock(m_mutex);
+    hook = m_hook;
+  }
+  if (hook) hook(call);
   std::lock_guard lock(m_mutex);
   m_calls.push_back(call);
   auto it = m_scripts.find(call);
@@ -114,6 +125,18 @@ core::Result<void> FakeTeamApi::recover(const std::string& id) {
 }
 core::Result<void> FakeTeamApi::set_profile(const std::string& id, const dropbox::ProfileUpdate&) {
   return record("update " + id);
+}
+
+core::Result<void> FakeTeamApi::check_scopes(const std::vector<dropbox::Write>&) {
+  std::lock_guard lock(m_mutex);
+  m_calls.push_back("check_scopes");
+  if (m_scope_error) return *m_scope_error;
+  return {};
+}
+
+void FakeTeamApi::deny_scopes(core::Error missing) {
+  std::lock_guard lock(m_mutex);
+  m_scope_error = std::move(missing);
 }
 
 }  // namespace roster::test

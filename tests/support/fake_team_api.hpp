@@ -2,8 +2,10 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,7 @@ class ManualClock final : public core::Clock {
     std::lock_guard lock(m_mutex);
     return m_now;
   }
-  void sleep_for(std::chrono::milliseconds d) override {
+  void sleep_for(std::chrono::milliseconds d, std::stop_token) override {
     std::lock_guard lock(m_mutex);
     m_now += d;
     m_slept += d;
@@ -47,6 +49,8 @@ class FakeTeamApi final : public dropbox::TeamApi {
   std::vector<std::string> calls();
   int max_in_flight() const { return m_max_in_flight.load(); }
   std::vector<std::vector<std::string>> add_batches();
+  /// Called after each recorded call with its name (e.g. to stop the run part-way).
+  void on_call(std::function<void(const std::string&)> hook);
 
   core::Result<dropbox::TeamInfo> get_team_info() override;
   core::Result<dropbox::AdminIdentity> get_authenticated_admin() override;
@@ -60,6 +64,9 @@ class FakeTeamApi final : public dropbox::TeamApi {
   core::Result<std::string> remove(const std::string& id, const dropbox::RemoveArgs& args) override;
   core::Result<void> recover(const std::string& id) override;
   core::Result<void> set_profile(const std::string& id, const dropbox::ProfileUpdate&) override;
+  /// Fails with `missing` (an unauthorized error) when set by deny_scopes().
+  core::Result<void> check_scopes(const std::vector<dropbox::Write>& writes) override;
+  void deny_scopes(core::Error missing);
 
  private:
   core::Result<void> record(const std::string& call);
@@ -69,6 +76,8 @@ class FakeTeamApi final : public dropbox::TeamApi {
   std::map<std::string, std::deque<core::Error>> m_scripts;
   std::map<std::string, std::string> m_add_tags;
   std::vector<std::vector<std::string>> m_batches;
+  std::function<void(const std::string&)> m_hook;
+  std::optional<core::Error> m_scope_error;
   std::atomic<int> m_in_flight{0};
   std::atomic<int> m_max_in_flight{0};
 };

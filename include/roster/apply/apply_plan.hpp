@@ -4,6 +4,7 @@
 #include "roster/apply/progress.hpp"
 #include "roster/core/clock.hpp"
 #include "roster/core/retry.hpp"
+#include "roster/core/stop.hpp"
 #include "roster/dropbox/team_api.hpp"
 #include "roster/plan/plan.hpp"
 
@@ -25,9 +26,15 @@ struct ApplyOptions {
 /// destination's recovery or unsuspension before the removal that sends it files.
 /// Retryable failures are retried (RetryPolicy, Retry-After); a non-retryable one fails
 /// its own step, and steps depending on it are skipped; everything else continues.
-/// The caller must not pass a refused plan.
+/// A step refused with 401 (the token lacks a scope, or was revoked) stops the run like
+/// a timeout: nothing else starts. The caller must not pass a refused plan.
+/// Asks `api`, changing nothing, whether the token may make every kind of change in
+/// `plan` (its OAuth scopes); call it before the first write. An unauthorized Error
+/// naming the missing scope and the routes that need it.
+[[nodiscard]] core::Result<void> check_token_scopes(const plan::Plan& plan, dropbox::TeamApi& api);
+
 [[nodiscard]] ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api,
-                                     const ApplyOptions& options, core::Clock& clock,
+                                     const ApplyOptions& options, core::RunStop& stop,
                                      core::RateGate& gate, ProgressSink& progress);
 
 }  // namespace roster::apply

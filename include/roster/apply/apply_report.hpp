@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "roster/core/error.hpp"
+#include "roster/core/stop.hpp"
 
 namespace roster::apply {
 
@@ -12,20 +14,27 @@ namespace roster::apply {
 struct StepOutcome {
   enum class Status { succeeded, failed, skipped };
   Status status = Status::skipped;
-  core::Error error;  // failed: the API's answer (api_tag holds the Dropbox error tag)
-  std::string note;   // skipped: why; succeeded: e.g. "already done on retry"
-  int attempts = 0;   // requests sent for this step (a batch counts for each member)
+  core::Error error;   // failed: the API's answer (api_tag holds the Dropbox error tag)
+  std::string note;    // skipped: why; succeeded: e.g. "already done on retry"
+  int attempts = 0;    // requests sent for this step (a batch counts for each member)
   std::string job_id;  // the Dropbox async job that did the work, if there was one
 };
 
 /// One outcome per plan step, in the plan's order. The exit code comes from here.
 struct ApplyReport {
   std::vector<StepOutcome> outcomes;
+  /// Set when the run stopped early (apply --timeout, a signal): the steps it had not
+  /// started are skipped with that reason.
+  std::optional<core::StopReason> stopped;
+  std::size_t not_started = 0;
 
   [[nodiscard]] std::size_t count(StepOutcome::Status status) const noexcept;
   [[nodiscard]] bool all_succeeded() const noexcept;
 };
 
 [[nodiscard]] const char* to_string(StepOutcome::Status status) noexcept;
+
+/// The note of a step that was skipped because the run stopped before it was sent.
+[[nodiscard]] std::string stopped_note(core::StopReason reason);
 
 }  // namespace roster::apply

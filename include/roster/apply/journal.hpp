@@ -21,7 +21,8 @@ struct JournalRun {
 
 /// The audit journal (`apply --journal FILE`): one JSON line per event — the run's start,
 /// each step's start and outcome (time, step, member, API job id, result or error tag,
-/// attempts), the run's end. Every line is fsync'd before the executor goes on, so a
+/// attempts), an early stop (timeout or interruption, with how many steps were never
+/// started), the run's end. Every line is fsync'd before the executor goes on, so a
 /// killed apply leaves a valid journal up to its last line. Lines never hold a token.
 class Journal final : public ProgressSink {
  public:
@@ -35,6 +36,7 @@ class Journal final : public ProgressSink {
   void step_started(std::size_t index, const plan::PlanStep& step) override;
   void step_finished(std::size_t index, const plan::PlanStep& step,
                      const StepOutcome& outcome) override;
+  void run_stopped(core::StopReason reason, std::size_t not_started) override;
 
   /// The first write failure, if any (the executor cannot be stopped from a sink).
   [[nodiscard]] const std::string& failure() const { return m_failure; }
@@ -62,6 +64,10 @@ class TeeProgress final : public ProgressSink {
                      const StepOutcome& outcome) override {
     m_first.step_finished(index, step, outcome);
     m_second.step_finished(index, step, outcome);
+  }
+  void run_stopped(core::StopReason reason, std::size_t not_started) override {
+    m_first.run_stopped(reason, not_started);
+    m_second.run_stopped(reason, not_started);
   }
 
  private:

@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "roster/apply/apply_report.hpp"
+#include "roster/core/stop.hpp"
 #include "roster/plan/plan.hpp"
 
 namespace roster::apply {
@@ -15,6 +16,9 @@ class ProgressSink {
   virtual void step_started(std::size_t index, const plan::PlanStep& step) = 0;
   virtual void step_finished(std::size_t index, const plan::PlanStep& step,
                              const StepOutcome& outcome) = 0;
+  /// The run stopped early; `not_started` steps were never sent (they are skipped in the
+  /// report, without a step_finished each). Called once, after the steps in flight ended.
+  virtual void run_stopped(core::StopReason /*reason*/, std::size_t /*not_started*/) {}
 };
 
 /// Reports nothing.

@@ -8,6 +8,8 @@
 
 namespace roster::cli {
 
+class SignalRelay;
+
 /// Exit codes of PRODUCT.md §5, documented in docs/cli.md.
 enum class ExitCode : int {
   success = 0,  // no changes, or applied
@@ -27,12 +29,15 @@ struct Environment {
   bool stdout_is_tty = false;
   std::function<std::string(const char*)> getenv;  // "" when unset
   std::function<std::int64_t()> now;               // seconds since the epoch
+  /// Where SIGINT and SIGTERM go while an apply executes; null in in-process tests.
+  SignalRelay* signals = nullptr;
 };
 
 /// Runs one roster command line; returns its exit code. Never throws for bad input.
 [[nodiscard]] ExitCode run(const std::vector<std::string>& args, Environment& env);
 
-/// The real process environment: std::cin/cout/cerr, isatty, getenv, system clock.
-[[nodiscard]] Environment process_environment();
+/// The real process environment: std::cin/cout/cerr, isatty, getenv, system clock, and
+/// `signals` (main() starts it before anything else).
+[[nodiscard]] Environment process_environment(SignalRelay* signals);
 
 }  // namespace roster::cli

@@ -25,9 +25,16 @@ struct Error {
   std::optional<int> http_status;
   std::optional<std::chrono::seconds> retry_after;
   std::string api_tag;
+  /// Set when roster gave up waiting (a Retry-After past --max-retry-wait, or the run
+  /// stopped): retrying this call again, at any level, would not help.
+  bool gave_up = false;
+  /// Set when the request never left roster (the run stopped, or a Retry-After was too
+  /// long before it was sent): the call certainly had no effect.
+  bool not_sent = false;
 };
 
-/// True for failures worth retrying with backoff: rate limits and unavailability.
+/// True for failures worth retrying with backoff: rate limits and unavailability, unless
+/// roster already gave up on them.
 [[nodiscard]] bool is_retryable(const Error& error);
 
 [[nodiscard]] Error make_error(ErrorKind kind, std::string message);

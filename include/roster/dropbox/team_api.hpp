@@ -63,6 +63,9 @@ struct ProfileUpdate {
   std::optional<std::string> new_external_id;
 };
 
+/// The kinds of change TeamApi can make, for asking in advance whether the token may.
+enum class Write { add_members, suspend, unsuspend, recover, set_profile, remove };
+
 /// One method per Dropbox operation roster uses. Members are selected by
 /// team_member_id. Paging (list_v2 + continue_v2) and async jobs (add_v2, remove) are
 /// completed inside: a call returns when the work is done or has failed.
@@ -95,6 +98,11 @@ class TeamApi {
   [[nodiscard]] virtual core::Result<void> recover(const std::string& team_member_id) = 0;
   [[nodiscard]] virtual core::Result<void> set_profile(const std::string& team_member_id,
                                                        const ProfileUpdate& update) = 0;
+  /// Checks, changing nothing, that the token has the scopes `writes` need. Dropbox has no
+  /// call that lists a token's scopes; docs/decisions/0012 says how it is asked instead.
+  /// An unauthorized Error (api_tag missing_scope) naming the scope and the routes that
+  /// need it; success when granted.
+  [[nodiscard]] virtual core::Result<void> check_scopes(const std::vector<Write>& writes) = 0;
 };
 
 }  // namespace roster::dropbox

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
 
 #include "apply/schedule.hpp"
 #include "roster/apply/apply_plan.hpp"
@@ -34,12 +36,13 @@ plan::Plan plan_of(std::vector<plan::PlanStep> steps) {
 struct Run {
   test::FakeTeamApi api;
   test::ManualClock clock;
+  core::RunStop stop{clock};
   core::RateGate gate;
   apply::NullProgress progress;
   apply::ApplyOptions options;
 
   apply::ApplyReport operator()(const plan::Plan& p) {
-    return apply::apply_plan(p, api, options, clock, gate, progress);
+    return apply::apply_plan(p, api, options, stop, gate, progress);
   }
 };
 
@@ -173,4 +176,142 @@ TEST_CASE("each invite of a batch has its own outcome", "[apply]") {
   auto second = retried(plan_of({step(Action::invite, "again@x.com")}));
   CHECK(second.outcomes[0].status == Status::succeeded);
   CHECK(second.outcomes[0].attempts == 2);
+}
+
+TEST_CASE("'already done' on a retry counts only after an attempt that may have taken effect",
+          "[apply]") {
+  // After a 429 the first attempt did nothing: an "already so" answer means someone else
+  // changed the member since the plan, and that is reported as the failure it is.
+  Run run;
+  run.api.script("suspend id:a@x.com",
+                 {test::rate_limited(1), test::conflict("suspend_inactive_user")});
+  run.api.script("suspend id:b@x.com",
+                 {test::unavailable(), test::conflict("suspend_inactive_user")});
+  run.api.script("remove id:c@x.com",
+                 {test::rate_limited(1), test::rate_limited(1), test::conflict("user_not_found")});
+  run.api.script("remove id:d@x.com",
+                 {test::rate_limited(1), test::unavailable(), test::conflict("user_not_found")});
+  auto report = run(plan_of({step(Action::suspend, "a@x.com"), step(Action::suspend, "b@x.com"),
+                             step(Action::remove, "c@x.com"), step(Action::remove, "d@x.com")}));
+  CHECK(report.outcomes[0].status == Status::failed);
+  CHECK(report.outcomes[0].attempts == 2);
+  CHECK(report.outcomes[0].error.api_tag == "suspend_inactive_user");
+  CHECK(report.outcomes[1].status == Status::succeeded);
+  CHECK(report.outcomes[1].note == "done by an earlier attempt (suspend_inactive_user on retry)");
+  CHECK(report.outcomes[2].status == Status::failed);
+  CHECK(report.outcomes[2].error.api_tag == "user_not_found");
+  CHECK(report.outcomes[3].status == Status::succeeded);
+
+  Run invites;
+  invites.api.add_outcome("limited@x.com", "user_already_on_team");
+  invites.api.script("add limited@x.com", {test::rate_limited(1)});
+  auto batch = invites(plan_of({step(Action::invite, "limited@x.com")}));
+  CHECK(batch.outcomes[0].status == Status::failed);
+  CHECK(batch.outcomes[0].attempts == 2);
+  CHECK(batch.outcomes[0].error.api_tag == "user_already_on_team");
+}
+
+namespace {
+
+struct StopRecorder final : apply::ProgressSink {
+  std::optional<core::StopReason> reason;
+  std::size_t not_started = 0;
+  std::atomic<int> finished{0};
+  void step_started(std::size_t, const plan::PlanStep&) override {}
+  void step_finished(std::size_t, const plan::PlanStep&, const apply::StepOutcome&) override {
+    ++finished;
+  }
+  void run_stopped(core::StopReason r, std::size_t n) override {
+    reason = r;
+    not_started = n;
+  }
+};
+
+plan::Plan suspends(int n) {
+  std::vector<plan::PlanStep> steps;
+  for (int i = 0; i < n; ++i)
+    steps.push_back(step(Action::suspend, "m" + std::to_string(i) + "@x.com"));
+  return plan_of(steps);
+}
+
+}  // namespace
+
+TEST_CASE("at the run's deadline no step starts, and the rest are skipped (timeout)",
+          "[apply][stop]") {
+  Run run;
+  run.options.workers = 1;
+  run.stop.set_deadline(run.clock.now() + std::chrono::seconds(100));
+  // Each call takes 10 s of the manual clock.
+  run.api.on_call([&](const std::string&) { run.clock.sleep_for(std::chrono::seconds(10), {}); });
+  StopRecorder recorder;
+  auto report = apply::apply_plan(suspends(60), run.api, run.options, run.stop, run.gate, recorder);
+  CHECK(report.stopped == core::StopReason::timeout);
+  CHECK(report.count(Status::succeeded) == 10);
+  CHECK(report.count(Status::failed) == 0);
+  CHECK(report.count(Status::skipped) == 50);
+  CHECK(report.not_started == 50);
+  CHECK(run.api.calls().size() == 10);
+  CHECK(report.outcomes[59].note == "timeout (not started before the run's time limit, --timeout)");
+  CHECK(recorder.reason == core::StopReason::timeout);
+  CHECK(recorder.not_started == 50);
+  CHECK(recorder.finished == 10);  // no step_finished for steps never started
+}
+
+TEST_CASE("an interruption stops starting steps; a step waiting to retry fails with why",
+          "[apply][stop]") {
+  Run run;
+  run.options.workers = 2;
+  run.api.script("suspend id:m3@x.com", {test::rate_limited(30)});
+  run.api.on_call([&](const std::string& call) {
+    if (call == "suspend id:m3@x.com") run.stop.request(core::StopReason::interrupted);
+  });
+  StopRecorder recorder;
+  auto report = apply::apply_plan(suspends(40), run.api, run.options, run.stop, run.gate, recorder);
+  CHECK(report.stopped == core::StopReason::interrupted);
+  const auto& waiting = report.outcomes[3];
+  CHECK(waiting.status == Status::failed);
+  CHECK(waiting.attempts == 1);
+  CHECK(waiting.error.message == "rate limited; not retried: roster was interrupted");
+  auto started = run.api.calls().size();
+  CHECK(started <= 6);  // the steps already in flight at most
+  CHECK(report.count(Status::skipped) == 40 - started);
+  CHECK(report.not_started == 40 - started);
+  CHECK(report.outcomes[39].note == "interrupted (not started before roster was interrupted)");
+  CHECK(run.clock.slept() <= std::chrono::seconds(30));
+}
+
+TEST_CASE("the token's scopes are asked for once per plan, before any write", "[apply][scopes]") {
+  Run run;
+  auto p = plan_of({step(Action::suspend, "a@x.com"), step(Action::remove, "b@x.com")});
+  CHECK(apply::check_token_scopes(p, run.api));
+  CHECK(run.api.calls() == std::vector<std::string>{"check_scopes"});
+  auto missing = core::make_error(core::ErrorKind::unauthorized, "lacks members.delete");
+  missing.api_tag = "missing_scope";
+  run.api.deny_scopes(missing);
+  auto refused = apply::check_token_scopes(p, run.api);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message == "lacks members.delete");
+  CHECK(apply::check_token_scopes(plan::Plan{}, run.api));  // nothing to write, nothing asked
+}
+
+TEST_CASE("a write refused with 401 stops the run: nothing else starts", "[apply][scopes]") {
+  Run run;
+  run.options.workers = 1;
+  auto missing = core::make_error(core::ErrorKind::unauthorized,
+                                  "the Dropbox token lacks the scope members.write needed by "
+                                  "team/members/suspend (401 missing_scope)");
+  missing.api_tag = "missing_scope";
+  run.api.script("suspend id:m2@x.com", {missing});
+  StopRecorder recorder;
+  auto report = apply::apply_plan(suspends(20), run.api, run.options, run.stop, run.gate, recorder);
+  CHECK(report.stopped == core::StopReason::refused);
+  CHECK(report.outcomes[2].status == Status::failed);
+  CHECK(report.outcomes[2].attempts == 1);  // a 401 is not retried
+  CHECK(report.outcomes[2].error.api_tag == "missing_scope");
+  CHECK(report.count(Status::succeeded) == 2);
+  CHECK(report.count(Status::skipped) == 17);
+  CHECK(report.outcomes[19].note ==
+        "token refused (not started: Dropbox refused the token on an earlier step)");
+  CHECK(run.api.calls().size() == 3);
+  CHECK(recorder.reason == core::StopReason::refused);
 }

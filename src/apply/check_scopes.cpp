@@ -1,0 +1,39 @@
+#include <algorithm>
+
+#include "roster/apply/apply_plan.hpp"
+
+namespace roster::apply {
+
+namespace {
+
+dropbox::Write write_of(plan::Action action) {
+  switch (action) {
+    case plan::Action::invite:
+      return dropbox::Write::add_members;
+    case plan::Action::suspend:
+      return dropbox::Write::suspend;
+    case plan::Action::unsuspend:
+      return dropbox::Write::unsuspend;
+    case plan::Action::recover:
+      return dropbox::Write::recover;
+    case plan::Action::update_profile:
+      return dropbox::Write::set_profile;
+    case plan::Action::remove:
+      return dropbox::Write::remove;
+  }
+  return dropbox::Write::set_profile;
+}
+
+}  // namespace
+
+core::Result<void> check_token_scopes(const plan::Plan& plan, dropbox::TeamApi& api) {
+  std::vector<dropbox::Write> writes;
+  for (const auto& step : plan.steps) {
+    auto write = write_of(step.action);
+    if (std::find(writes.begin(), writes.end(), write) == writes.end()) writes.push_back(write);
+  }
+  if (writes.empty()) return {};
+  return api.check_scopes(writes);
+}
+
+}  // namespace roster::apply

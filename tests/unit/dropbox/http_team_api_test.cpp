@@ -1,0 +1,129 @@
+// HttpTeamApi over a scripted transport and a manual clock: the request bound and job
+// polls. Everything that crosses real HTTP is in tests/integration/.
+#include <catch2/catch.hpp>
+
+#include <future>
+#include <stdexcept>
+#include <thread>
+
+#include "dropbox/http_team_api_parts.hpp"
+#include "dropbox/request_slots.hpp"
+#include "support/fake_team_api.hpp"
+
+using namespace roster;
+using namespace std::chrono;
+
+namespace {
+
+class ScriptedTransport final : public dropbox::HttpTransport {
+ public:
+  using Handler = std::function<core::Result<dropbox::HttpResponse>(const std::string& path)>;
+  explicit ScriptedTransport(Handler handler) : m_handler(std::move(handler)) {}
+  core::Result<dropbox::HttpResponse> post(
+      const std::string& path, const std::string&, const std::string&,
+      const std::vector<std::pair<std::string, std::string>>&) override {
+    return m_handler(path);
+  }
+
+ private:
+  Handler m_handler;
+};
+
+dropbox::HttpResponse ok(std::string body) {
+  dropbox::HttpResponse r;
+  r.status = 200;
+  r.body = std::move(body);
+  r.content_type = "application/json";
+  return r;
+}
+
+struct Client {
+  test::ManualClock clock;
+  core::RunStop stop{clock};
+  core::RateGate gate;
+  std::unique_ptr<dropbox::TeamApi> api;
+
+  explicit Client(ScriptedTransport::Handler handler, int max_in_flight = 8) {
+    dropbox::HttpTeamApiConfig config;
+    config.max_in_flight = max_in_flight;
+    dropbox::Credentials credentials;
+    credentials.access_token = "sl.token";
+    api = dropbox::make_http_team_api(config, std::make_unique<ScriptedTransport>(handler),
+                                      credentials, stop, gate);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a request slot is given back on every path, exceptions included", "[dropbox]") {
+  dropbox::RequestSlots slots(2);
+  {
+    auto a = slots.acquire();
+    CHECK(slots.available() == 1);
+    try {
+      auto b = slots.acquire();
+      CHECK(slots.available() == 0);
+      throw std::runtime_error("boom");
+    } catch (const std::runtime_error&) {
+    }
+    CHECK(slots.available() == 1);
+  }
+  CHECK(slots.available() == 2);
+}
+
+TEST_CASE("a transport that throws does not leak the client's only request slot", "[dropbox]") {
+  int calls = 0;
+  Client client(
+      [&](const std::string&) -> core::Result<dropbox::HttpResponse> {
+        if (++calls == 1) throw std::runtime_error("transport blew up");
+        return ok(R"({"name": "Acme", "team_id": "dbtid:1"})");
+      },
+      1);
+  CHECK_THROWS_AS(client.api->get_team_info(), std::runtime_error);
+  // A leaked slot would block this call forever: run it aside and give it 10 s.
+  auto done = std::make_shared<std::promise<bool>>();
+  auto finished = done->get_future();
+  std::thread([api = client.api.get(), done] {
+    done->set_value(bool(api->get_team_info()));
+  }).detach();
+  REQUIRE(finished.wait_for(seconds(10)) == std::future_status::ready);
+  CHECK(finished.get());
+}
+
+TEST_CASE("an async job that never finishes fails its call after a bounded time", "[dropbox]") {
+  int polls = 0;
+  Client client([&](const std::string& path) -> core::Result<dropbox::HttpResponse> {
+    if (path == "/2/team/members/remove") {
+      return ok(R"({".tag": "async_job_id", "async_job_id": "job-1"})");
+    }
+    ++polls;
+    return ok(R"({".tag": "in_progress"})");
+  });
+  auto started = client.clock.now();
+  auto removed = client.api->remove("dbmid:1", {});
+  REQUIRE_FALSE(removed);
+  CHECK(removed.error().message ==
+        "team/members/remove/job_status/get: job job-1 did not finish within 900 s; it may "
+        "still finish: plan again to see");
+  CHECK_FALSE(core::is_retryable(removed.error()));  // sending the removal again won't help
+  auto waited = client.clock.now() - started;
+  CHECK(waited >= minutes(15));
+  CHECK(waited < minutes(16));
+  CHECK(polls < 500);  // polled every 2 s at most once warmed up, not hammered
+}
+
+TEST_CASE("a run that stops ends a job's polling at once", "[dropbox][stop]") {
+  Client client([&](const std::string& path) -> core::Result<dropbox::HttpResponse> {
+    if (path == "/2/team/members/add_v2") {
+      return ok(R"({".tag": "async_job_id", "async_job_id": "job-2"})");
+    }
+    return ok(R"({".tag": "in_progress"})");
+  });
+  client.stop.set_deadline(client.clock.now() + seconds(30));
+  auto added = client.api->add_members({{"a@x.com", {}, {}, {}, true}});
+  REQUIRE_FALSE(added);
+  CHECK(added.error().message ==
+        "team/members/add/job_status/get_v2: stopped waiting for job job-2 (the run stopped); "
+        "it may still finish: plan again to see");
+  CHECK(client.clock.now() - core::Clock::time_point{} <= seconds(30));
+}
