@@ -19,17 +19,10 @@
 using namespace roster;
 using test::CliRun;
 using test::EmulatorRunner;
+using test::roster_cli;
 using test::SeedMember;
 
 namespace {
-
-CliRun roster_cli(EmulatorRunner& emulator, std::vector<std::string> args,
-                  const std::string& stdin_text = "", bool terminal = false) {
-  args.insert(args.end(), {"--api-url", emulator.url()});
-  if (args[0] == "apply")
-    args.insert(args.end(), {"--journal", emulator.dir().file("journal.jsonl")});
-  return test::run_cli(args, {{"DROPBOX_TOKEN", emulator.token()}}, stdin_text, terminal);
-}
 
 const std::string k_example = test::test_path("../manifests/example.yaml");
 

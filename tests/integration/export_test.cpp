@@ -48,7 +48,7 @@ TEST_CASE("export writes a manifest that plans to no changes against the same te
   CHECK(plan.out.find("No changes: the team matches the manifest.") != std::string::npos);
   auto text = core::read_file(path);
   REQUIRE(text);
-  CHECK(text->find("old@acme.com") != std::string::npos);  // removed, still recoverable
+  CHECK(text->find("old@acme.com") != std::string::npos);   // removed, still recoverable
   CHECK(text->find("gone@acme.com") == std::string::npos);  // removed long ago: history
   CHECK(text->find("E1001") != std::string::npos);
 }

@@ -7,6 +7,7 @@
 
 #include "roster/cli/run.hpp"
 #include "roster/model/observed.hpp"
+#include "support/emulator_runner.hpp"
 
 namespace roster::test {
 
@@ -34,6 +35,15 @@ inline CliRun run_cli(const std::vector<std::string>& args,
                        [] { return *model::parse_timestamp("2026-11-26T12:00:00Z"); }};
   auto code = cli::run(args, env);
   return {code, out.str(), err.str()};
+}
+
+/// roster against `emulator` with its token; an apply journals into the emulator's directory.
+inline CliRun roster_cli(EmulatorRunner& emulator, std::vector<std::string> args,
+                         const std::string& stdin_text = "", bool terminal = false) {
+  args.insert(args.end(), {"--api-url", emulator.url()});
+  if (args[0] == "apply")
+    args.insert(args.end(), {"--journal", emulator.dir().file("journal.jsonl")});
+  return run_cli(args, {{"DROPBOX_TOKEN", emulator.token()}}, stdin_text, terminal);
 }
 
 }  // namespace roster::test

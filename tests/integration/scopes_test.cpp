@@ -8,15 +8,9 @@
 
 using namespace roster;
 using test::EmulatorRunner;
+using test::roster_cli;
 
 namespace {
-
-test::CliRun roster_cli(EmulatorRunner& emulator, std::vector<std::string> args) {
-  args.insert(args.end(), {"--api-url", emulator.url()});
-  if (args[0] == "apply")
-    args.insert(args.end(), {"--journal", emulator.dir().file("journal.jsonl")});
-  return test::run_cli(args, {{"DROPBOX_TOKEN", emulator.token()}});
-}
 
 const char* k_manifest = R"(version: 1
 policy: {max_removal_fraction: 1}

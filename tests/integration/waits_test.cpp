@@ -7,17 +7,7 @@
 
 using namespace roster;
 using test::EmulatorRunner;
-
-namespace {
-
-test::CliRun roster_cli(EmulatorRunner& emulator, std::vector<std::string> args) {
-  args.insert(args.end(), {"--api-url", emulator.url()});
-  if (args[0] == "apply")
-    args.insert(args.end(), {"--journal", emulator.dir().file("journal.jsonl")});
-  return test::run_cli(args, {{"DROPBOX_TOKEN", emulator.token()}});
-}
-
-}  // namespace
+using test::roster_cli;
 
 TEST_CASE("a Retry-After longer than --max-retry-wait fails the step instead of waiting",
           "[live][waits]") {
