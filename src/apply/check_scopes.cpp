@@ -20,6 +20,22 @@ dropbox::Write write_of(plan::Action action) {
       return dropbox::Write::set_profile;
     case plan::Action::remove:
       return dropbox::Write::remove;
+    case plan::Action::revoke_role:
+    case plan::Action::set_role:
+      return dropbox::Write::set_role;
+    case plan::Action::create_group:
+    case plan::Action::update_group:
+    case plan::Action::delete_group:
+    case plan::Action::add_to_group:
+    case plan::Action::set_group_access:
+    case plan::Action::remove_from_group:
+      return dropbox::Write::groups;
+    case plan::Action::add_secondary_email:
+    case plan::Action::delete_secondary_email:
+      return dropbox::Write::secondary_emails;
+    case plan::Action::set_space_limit:
+    case plan::Action::remove_space_limit:
+      return dropbox::Write::space_limits;
   }
   return dropbox::Write::set_profile;
 }

@@ -139,6 +139,47 @@ class HttpTeamApi final : public TeamApi {
     return void_call("members/set_profile_v2", encode_set_profile(id, update));
   }
 
+  // TODO(#9): the access routes; placeholders until the client side of issue 9 lands.
+  Result<void> set_role(const UserRef&, const std::string&) override { return pending(); }
+  Result<std::vector<model::ObservedGroup>> list_groups() override { return pending(); }
+  Result<std::vector<model::ObservedGroupMember>> list_group_members(const std::string&) override {
+    return pending();
+  }
+  Result<std::string> create_group(const NewGroup&) override { return pending(); }
+  Result<void> update_group(const std::string&, const GroupUpdate&) override { return pending(); }
+  Result<void> delete_group(const std::string&) override { return pending(); }
+  Result<void> add_group_members(const std::string&,
+                                 const std::vector<GroupMemberAccess>&) override {
+    return pending();
+  }
+  Result<void> remove_group_members(const std::string&, const std::vector<UserRef>&) override {
+    return pending();
+  }
+  Result<void> set_group_access(const std::string&, const UserRef&, model::GroupAccess) override {
+    return pending();
+  }
+  Result<std::vector<ItemOutcome>> add_secondary_emails(const std::vector<MemberEmails>&) override {
+    return pending();
+  }
+  Result<std::vector<ItemOutcome>> delete_secondary_emails(
+      const std::vector<MemberEmails>&) override {
+    return pending();
+  }
+  Result<std::vector<std::optional<std::uint32_t>>> get_custom_quotas(
+      const std::vector<UserRef>&) override {
+    return pending();
+  }
+  Result<std::vector<ItemOutcome>> set_custom_quotas(const std::vector<MemberQuota>&) override {
+    return pending();
+  }
+  Result<std::vector<ItemOutcome>> remove_custom_quotas(const std::vector<UserRef>&) override {
+    return pending();
+  }
+  Result<std::vector<std::string>> list_quota_excluded() override { return pending(); }
+  static core::Error pending() {
+    return core::make_error(core::ErrorKind::internal, "not implemented yet (issue 9)");
+  }
+
   Result<void> check_scopes(const std::vector<Write>& writes) override {
     for (const auto& need : scope_needs(writes)) {
       auto answer = read(need.probe, encode_poll("roster-scope-check"));

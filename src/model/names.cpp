@@ -41,20 +41,59 @@ const char* to_string(MemberStatus status) noexcept {
   return "?";
 }
 
-const char* to_string(Role role) noexcept {
-  switch (role) {
-    case Role::member_only:
-      return "member_only";
-    case Role::team_admin:
-      return "team_admin";
-    case Role::user_management_admin:
-      return "user_management_admin";
-    case Role::support_admin:
-      return "support_admin";
-    case Role::other_admin:
-      return "other_admin";
+const char* to_string(UnmanagedGroupsPolicy policy) noexcept {
+  switch (policy) {
+    case UnmanagedGroupsPolicy::report:
+      return "report";
+    case UnmanagedGroupsPolicy::remove:
+      return "delete";
   }
   return "?";
+}
+
+const char* to_string(GroupAccess access) noexcept {
+  switch (access) {
+    case GroupAccess::member:
+      return "member";
+    case GroupAccess::owner:
+      return "owner";
+  }
+  return "?";
+}
+
+const char* to_string(GroupManagement management) noexcept {
+  switch (management) {
+    case GroupManagement::company_managed:
+      return "company_managed";
+    case GroupManagement::user_managed:
+      return "user_managed";
+    case GroupManagement::system_managed:
+      return "system_managed";
+  }
+  return "?";
+}
+
+namespace {
+
+// Reads a name back through the enum's own to_string(): the switch there is the one table.
+template <typename Enum>
+std::optional<Enum> read_name(std::string_view text, Enum last) {
+  for (int i = 0; i <= static_cast<int>(last); ++i) {
+    if (text == to_string(static_cast<Enum>(i))) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<MemberStatus> member_status_from_string(std::string_view text) {
+  return read_name(text, MemberStatus::removed);
+}
+std::optional<GroupAccess> group_access_from_string(std::string_view text) {
+  return read_name(text, GroupAccess::owner);
+}
+std::optional<GroupManagement> group_management_from_string(std::string_view text) {
+  return read_name(text, GroupManagement::system_managed);
 }
 
 bool is_live(const ObservedMember& member) noexcept {

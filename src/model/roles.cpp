@@ -10,32 +10,33 @@ namespace roster::model {
 
 namespace {
 
+// The one name table of Role: the manifest's and JSON's tag, and Dropbox's name for the
+// role in `members/get_available_team_member_roles` (lower-case).
 struct RoleName {
   Role role;
-  std::string_view name;  // Dropbox's name for the role, lower-case
+  std::string_view tag;
+  std::string_view name;
 };
 
 constexpr std::array k_role_names = {
-    RoleName{Role::team_admin, "team admin"},
-    RoleName{Role::user_management_admin, "user management admin"},
-    RoleName{Role::support_admin, "support admin"},
+    RoleName{Role::member_only, "member_only", "member only"},
+    RoleName{Role::team_admin, "team_admin", "team admin"},
+    RoleName{Role::user_management_admin, "user_management_admin", "user management admin"},
+    RoleName{Role::support_admin, "support_admin", "support admin"},
+    RoleName{Role::billing_admin, "billing_admin", "billing admin"},
+    RoleName{Role::content_admin, "content_admin", "content admin"},
+    RoleName{Role::security_admin, "security_admin", "security admin"},
+    RoleName{Role::compliance_admin, "compliance_admin", "compliance admin"},
+    RoleName{Role::reporting_admin, "reporting_admin", "reporting admin"},
+    RoleName{Role::other_admin, "other_admin", ""},
 };
 
 // Which of several roles a member holds counts: team_admin above all (the last-admin guard
 // asks about it), then a named admin role, then an admin role roster cannot name.
 int strength(Role role) {
-  switch (role) {
-    case Role::team_admin:
-      return 3;
-    case Role::user_management_admin:
-    case Role::support_admin:
-      return 2;
-    case Role::other_admin:
-      return 1;
-    case Role::member_only:
-      return 0;
-  }
-  return 0;
+  if (role == Role::team_admin) return 3;
+  if (role == Role::other_admin) return 1;
+  return role == Role::member_only ? 0 : 2;
 }
 
 std::string trimmed_lower(std::string_view text) {
@@ -50,10 +51,28 @@ std::string trimmed_lower(std::string_view text) {
 Role role_from_name(std::string_view name) {
   std::string lower = trimmed_lower(name);
   for (const auto& entry : k_role_names) {
-    if (lower == entry.name) return entry.role;
+    if (!entry.name.empty() && lower == entry.name) return entry.role;
   }
-  if (lower.empty() || lower == "member only" || lower == "member") return Role::member_only;
+  if (lower.empty() || lower == "member") return Role::member_only;
   return Role::other_admin;
+}
+
+const char* to_string(Role role) noexcept {
+  for (const auto& entry : k_role_names) {
+    if (entry.role == role) return entry.tag.data();
+  }
+  return "?";
+}
+
+std::optional<Role> role_from_tag(std::string_view tag) {
+  for (const auto& entry : k_role_names) {
+    if (entry.tag == tag) return entry.role;
+  }
+  return std::nullopt;
+}
+
+bool is_admin(Role role) noexcept {
+  return role != Role::member_only;
 }
 
 RoleTable::RoleTable(const std::vector<TeamRole>& roles) {

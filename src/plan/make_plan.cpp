@@ -26,7 +26,8 @@ Plan Planner::run() {
   for (const auto* member : matching.unmanaged)
     plan_unmanaged(*member);
   for (const auto* member : matching.removed_unmanaged) {
-    m_plan.drift.push_back({DriftItem::Kind::removed_outside, member->email, member->status, {}});
+    m_plan.drift.push_back(
+        {DriftItem::Kind::removed_outside, member->email, member->status, {}, {}});
   }
   settle_removals();
   check_guards();
@@ -124,11 +125,14 @@ void Planner::plan_active(const Match& match) {
       break;
     case model::MemberStatus::invited:
       if (o->invited_on) {
-        m_plan.drift.push_back(
-            {DriftItem::Kind::pending_invite, d.email, o->status,
-             std::max<std::int64_t>(0, (m_options.now - *o->invited_on) / 86400)});
+        m_plan.drift.push_back({DriftItem::Kind::pending_invite,
+                                d.email,
+                                o->status,
+                                std::max<std::int64_t>(0, (m_options.now - *o->invited_on) / 86400),
+                                {}});
       } else {
-        m_plan.drift.push_back({DriftItem::Kind::pending_invite, d.email, o->status, std::nullopt});
+        m_plan.drift.push_back(
+            {DriftItem::Kind::pending_invite, d.email, o->status, std::nullopt, {}});
       }
       break;
     case model::MemberStatus::active:

@@ -4,83 +4,118 @@
 
 namespace roster::plan {
 
+namespace {
+
+// One name table per enumeration, in enum order: every renderer and reader spells values
+// through to_string() and the *_from_string() readers below, so a new value cannot be
+// forgotten in one place (a static_assert checks each table's length).
+constexpr std::array<const char*, k_action_count> k_action_names = {"revoke_role",
+                                                                    "recover",
+                                                                    "invite",
+                                                                    "unsuspend",
+                                                                    "create_group",
+                                                                    "update_group",
+                                                                    "set_role",
+                                                                    "update_profile",
+                                                                    "add_to_group",
+                                                                    "set_group_access",
+                                                                    "remove_from_group",
+                                                                    "add_secondary_email",
+                                                                    "delete_secondary_email",
+                                                                    "set_space_limit",
+                                                                    "remove_space_limit",
+                                                                    "suspend",
+                                                                    "remove",
+                                                                    "delete_group"};
+
+constexpr std::array k_reason_names = {"not_on_team",
+                                       "no_longer_recoverable",
+                                       "declared_active",
+                                       "declared_suspended",
+                                       "declared_removed",
+                                       "invitation_cancelled",
+                                       "profile_differs",
+                                       "email_changed",
+                                       "unmanaged_suspend",
+                                       "unmanaged_remove",
+                                       "role_differs",
+                                       "leaving_admin",
+                                       "group_declared",
+                                       "group_differs",
+                                       "group_membership",
+                                       "unmanaged_group",
+                                       "secondary_emails_differ",
+                                       "space_limit_differs"};
+static_assert(k_reason_names.size() == static_cast<std::size_t>(Reason::space_limit_differs) + 1);
+
+constexpr std::array k_drift_names = {"unmanaged", "pending_invite", "removed_outside",
+                                      "unmanaged_group"};
+static_assert(k_drift_names.size() ==
+              static_cast<std::size_t>(DriftItem::Kind::unmanaged_group) + 1);
+
+constexpr std::array k_guard_status_names = {"passed", "refused", "not_checked"};
+static_assert(k_guard_status_names.size() ==
+              static_cast<std::size_t>(GuardResult::Status::not_checked) + 1);
+
+template <typename Enum, std::size_t N>
+const char* name_of(const std::array<const char*, N>& names, Enum value) noexcept {
+  auto index = static_cast<std::size_t>(value);
+  return index < N ? names[index] : "?";
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> value_of(const std::array<const char*, N>& names, std::string_view text) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (text == names[i]) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 bool Plan::is_refused() const noexcept {
   return std::any_of(guards.begin(), guards.end(),
                      [](const GuardResult& g) { return g.status == GuardResult::Status::refused; });
 }
 
 bool Plan::has_drift() const noexcept {
-  return std::any_of(drift.begin(), drift.end(), [](const DriftItem& d) {
-    return d.kind != DriftItem::Kind::pending_invite;
-  });
+  return std::any_of(drift.begin(), drift.end(),
+                     [](const DriftItem& d) { return d.kind != DriftItem::Kind::pending_invite; });
+}
+
+bool is_privilege_change(const PlanStep& step) noexcept {
+  return step.action == Action::set_role || step.action == Action::revoke_role;
+}
+
+bool is_group_step(const PlanStep& step) noexcept {
+  return step.action == Action::create_group || step.action == Action::update_group ||
+         step.action == Action::delete_group;
 }
 
 const char* to_string(Action action) noexcept {
-  switch (action) {
-    case Action::recover:
-      return "recover";
-    case Action::invite:
-      return "invite";
-    case Action::unsuspend:
-      return "unsuspend";
-    case Action::update_profile:
-      return "update_profile";
-    case Action::suspend:
-      return "suspend";
-    case Action::remove:
-      return "remove";
-  }
-  return "?";
+  return name_of(k_action_names, action);
 }
-
 const char* to_string(Reason reason) noexcept {
-  switch (reason) {
-    case Reason::not_on_team:
-      return "not_on_team";
-    case Reason::no_longer_recoverable:
-      return "no_longer_recoverable";
-    case Reason::declared_active:
-      return "declared_active";
-    case Reason::declared_suspended:
-      return "declared_suspended";
-    case Reason::declared_removed:
-      return "declared_removed";
-    case Reason::invitation_cancelled:
-      return "invitation_cancelled";
-    case Reason::profile_differs:
-      return "profile_differs";
-    case Reason::email_changed:
-      return "email_changed";
-    case Reason::unmanaged_suspend:
-      return "unmanaged_suspend";
-    case Reason::unmanaged_remove:
-      return "unmanaged_remove";
-  }
-  return "?";
+  return name_of(k_reason_names, reason);
 }
-
 const char* to_string(DriftItem::Kind kind) noexcept {
-  switch (kind) {
-    case DriftItem::Kind::unmanaged:
-      return "unmanaged";
-    case DriftItem::Kind::pending_invite:
-      return "pending_invite";
-    case DriftItem::Kind::removed_outside:
-      return "removed_outside";
-  }
-  return "?";
+  return name_of(k_drift_names, kind);
+}
+const char* to_string(GuardResult::Status status) noexcept {
+  return name_of(k_guard_status_names, status);
 }
 
-const char* to_string(GuardResult::Status status) noexcept {
-  switch (status) {
-    case GuardResult::Status::passed:
-      return "passed";
-    case GuardResult::Status::refused:
-      return "refused";
-    case GuardResult::Status::not_checked:
-      return "not_checked";
-  }
-  return "?";
+std::optional<Action> action_from_string(std::string_view text) {
+  return value_of<Action>(k_action_names, text);
+}
+std::optional<Reason> reason_from_string(std::string_view text) {
+  return value_of<Reason>(k_reason_names, text);
+}
+std::optional<DriftItem::Kind> drift_kind_from_string(std::string_view text) {
+  return value_of<DriftItem::Kind>(k_drift_names, text);
+}
+std::optional<GuardResult::Status> guard_status_from_string(std::string_view text) {
+  return value_of<GuardResult::Status>(k_guard_status_names, text);
 }
 
 }  // namespace roster::plan

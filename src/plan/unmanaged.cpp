@@ -25,7 +25,8 @@ void Planner::plan_unmanaged(const model::ObservedMember& member) {
   m_final_status[member.email] = member.status;
   auto policy = m_desired.policy.unmanaged;
   if (policy == model::UnmanagedPolicy::report) {
-    m_plan.drift.push_back({DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt});
+    m_plan.drift.push_back(
+        {DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt, {}});
     return;
   }
   bool suspend = policy == model::UnmanagedPolicy::suspend;
@@ -41,7 +42,8 @@ void Planner::plan_unmanaged(const model::ObservedMember& member) {
     warn(member.email,
          "not in the manifest and only invited: Dropbox cannot suspend an invited "
          "member, so policy.unmanaged: suspend leaves the invitation open");
-    m_plan.drift.push_back({DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt});
+    m_plan.drift.push_back(
+        {DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt, {}});
     return;
   }
   if (suspend) {

@@ -5,6 +5,8 @@
 #include "roster/core/file.hpp"
 #include "roster/core/json_fields.hpp"
 #include "roster/core/text_position.hpp"
+#include "roster/model/desired.hpp"
+#include "roster/model/roles.hpp"
 #include "roster/planfile/saved_plan.hpp"
 
 namespace roster::planfile {
@@ -14,16 +16,15 @@ using json::FieldReader;
 
 namespace {
 
-template <typename Enum, std::size_t N>
-bool parse_enum(FieldReader& fields, std::string_view key, const std::array<Enum, N>& values,
-                Enum& out) {
+// An enumeration's value by its name, through the enum's one name table (`read`).
+template <typename Enum>
+bool parse_enum(FieldReader& fields, std::string_view key,
+                std::optional<Enum> (*read)(std::string_view), Enum& out) {
   std::string text;
   if (!fields.string(key, text)) return false;
-  for (auto v : values) {
-    if (text == to_string(v)) {
-      out = v;
-      return true;
-    }
+  if (auto value = read(text)) {
+    out = *value;
+    return true;
   }
   return fields.fail(*fields.get(key, true),
                      "unknown " + std::string(key) + " \"" + core::excerpt(text) + "\"");
@@ -32,23 +33,9 @@ bool parse_enum(FieldReader& fields, std::string_view key, const std::array<Enum
 // Counts and ages in a plan file are far below this; anything above is not a count.
 constexpr std::int64_t k_max_count = std::numeric_limits<std::int32_t>::max();
 
-constexpr std::array k_actions = {plan::Action::recover,   plan::Action::invite,
-                                  plan::Action::unsuspend, plan::Action::update_profile,
-                                  plan::Action::suspend,   plan::Action::remove};
-constexpr std::array k_reasons = {
-    plan::Reason::not_on_team,       plan::Reason::no_longer_recoverable,
-    plan::Reason::declared_active,   plan::Reason::declared_suspended,
-    plan::Reason::declared_removed,  plan::Reason::invitation_cancelled,
-    plan::Reason::profile_differs,   plan::Reason::email_changed,
-    plan::Reason::unmanaged_suspend, plan::Reason::unmanaged_remove};
-constexpr std::array k_statuses = {model::MemberStatus::active, model::MemberStatus::invited,
-                                   model::MemberStatus::suspended, model::MemberStatus::removed};
-constexpr std::array k_drift = {plan::DriftItem::Kind::unmanaged,
-                                plan::DriftItem::Kind::pending_invite,
-                                plan::DriftItem::Kind::removed_outside};
-constexpr std::array k_guard_statuses = {plan::GuardResult::Status::passed,
-                                         plan::GuardResult::Status::refused,
-                                         plan::GuardResult::Status::not_checked};
+std::optional<model::Role> role_named(std::string_view text) {
+  return model::role_from_tag(text);
+}
 
 bool read_precondition(FieldReader& step, Precondition& p) {
   const json::Value* pre = step.object("precondition");
@@ -75,48 +62,97 @@ bool read_precondition(FieldReader& step, Precondition& p) {
   return true;
 }
 
-bool read_payload(FieldReader& step, plan::PlanStep& s) {
-  switch (s.action) {
-    case plan::Action::invite: {
-      const json::Value* v = step.object("invite");
-      if (v == nullptr) return false;
-      FieldReader f(*v, step.path() + ".invite", step.failure());
-      return f.optional_string("given_name", s.given_name) &&
-             f.optional_string("surname", s.surname) &&
-             f.optional_string("external_id", s.external_id) &&
-             f.boolean("send_welcome_email", s.send_welcome_email);
+bool read_changes(FieldReader& step, plan::PlanStep& s) {
+  const json::Value* changes = step.array("changes");
+  if (changes == nullptr) return false;
+  for (const auto& c : changes->as_array()) {
+    FieldReader f(c, step.path() + ".changes", step.failure());
+    plan::FieldChange change;
+    if (!f.string("field", change.field) || !f.string("before", change.before) ||
+        !f.string("after", change.after)) {
+      return false;
     }
-    case plan::Action::update_profile: {
-      const json::Value* changes = step.array("changes");
-      if (changes == nullptr) return false;
-      for (const auto& c : changes->as_array()) {
-        FieldReader f(c, step.path() + ".changes", step.failure());
-        plan::FieldChange change;
-        if (!f.string("field", change.field) || !f.string("before", change.before) ||
-            !f.string("after", change.after)) {
-          return false;
-        }
-        s.changes.push_back(std::move(change));
-      }
+    s.changes.push_back(std::move(change));
+  }
+  return true;
+}
+
+bool read_group(FieldReader& step, plan::PlanStep& s) {
+  const json::Value* v = step.object("group");
+  if (v == nullptr) return false;
+  FieldReader f(*v, step.path() + ".group", step.failure());
+  if (!f.string("id", s.group_id, false) || !f.string("name", s.group_name)) return false;
+  if (s.action != plan::Action::create_group && s.action != plan::Action::update_group) {
+    return true;
+  }
+  model::GroupManagement management{};
+  if (!f.optional_string("external_id", s.group_external_id)) return false;
+  if (f.get("management_type", false) == nullptr) return !f.failed();
+  if (!parse_enum(f, "management_type", &model::group_management_from_string, management)) {
+    return false;
+  }
+  s.group_management = management;
+  return true;
+}
+
+bool read_object(FieldReader& step, const char* key, plan::PlanStep& s) {
+  const json::Value* v = step.object(key);
+  if (v == nullptr) return false;
+  FieldReader f(*v, step.path() + "." + key, step.failure());
+  if (s.action == plan::Action::invite) {
+    return f.optional_string("given_name", s.given_name) &&
+           f.optional_string("surname", s.surname) &&
+           f.optional_string("external_id", s.external_id) &&
+           f.boolean("send_welcome_email", s.send_welcome_email);
+  }
+  if (s.action == plan::Action::suspend) return f.boolean("wipe_data", s.wipe_data);
+  return f.boolean("wipe_data", s.wipe_data) && f.boolean("keep_account", s.keep_account) &&
+         f.boolean("retain_team_shares", s.retain_team_shares) &&
+         f.string("transfer_to", s.transfer_to, false) &&
+         f.string("transfer_admin", s.transfer_admin, false);
+}
+
+// The payload keys write_payload() writes for the step's action (docs/json-output.md).
+bool read_payload(FieldReader& step, plan::PlanStep& s) {
+  using plan::Action;
+  switch (s.action) {
+    case Action::invite:
+      return read_object(step, "invite", s);
+    case Action::suspend:
+      return read_object(step, "suspend", s);
+    case Action::remove:
+      return read_object(step, "remove", s);
+    case Action::update_profile:
+      return read_changes(step, s);
+    case Action::revoke_role:
+    case Action::set_role: {
+      model::Role role{};
+      if (!parse_enum(step, "role", &role_named, role)) return false;
+      s.role = role;
+      return read_changes(step, s);
+    }
+    case Action::create_group:
+    case Action::delete_group:
+    case Action::remove_from_group:
+      return read_group(step, s);
+    case Action::update_group:
+      return read_group(step, s) && read_changes(step, s);
+    case Action::add_to_group:
+    case Action::set_group_access:
+      return read_group(step, s) &&
+             parse_enum(step, "access", &model::group_access_from_string, s.group_access);
+    case Action::add_secondary_email:
+    case Action::delete_secondary_email:
+      return step.string("secondary_email", s.secondary_email);
+    case Action::set_space_limit: {
+      std::int64_t gb = 0;
+      if (!step.integer("quota_gb", gb, model::k_min_quota_gb, 1'000'000)) return false;
+      s.quota_gb = static_cast<std::uint32_t>(gb);
       return true;
     }
-    case plan::Action::suspend: {
-      const json::Value* v = step.object("suspend");
-      if (v == nullptr) return false;
-      FieldReader f(*v, step.path() + ".suspend", step.failure());
-      return f.boolean("wipe_data", s.wipe_data);
-    }
-    case plan::Action::remove: {
-      const json::Value* v = step.object("remove");
-      if (v == nullptr) return false;
-      FieldReader f(*v, step.path() + ".remove", step.failure());
-      return f.boolean("wipe_data", s.wipe_data) && f.boolean("keep_account", s.keep_account) &&
-             f.boolean("retain_team_shares", s.retain_team_shares) &&
-             f.string("transfer_to", s.transfer_to, false) &&
-             f.string("transfer_admin", s.transfer_admin, false);
-    }
-    case plan::Action::recover:
-    case plan::Action::unsuspend:
+    case Action::recover:
+    case Action::unsuspend:
+    case Action::remove_space_limit:
       return true;
   }
   return true;
@@ -128,8 +164,9 @@ bool read_step(const json::Value& value, std::size_t index, SavedPlan& saved,
   plan::PlanStep s;
   Precondition p;
   std::optional<std::string> status;
-  if (!parse_enum(step, "action", k_actions, s.action) ||
-      !parse_enum(step, "reason", k_reasons, s.reason) || !step.string("email", s.email) ||
+  if (!parse_enum(step, "action", &plan::action_from_string, s.action) ||
+      !parse_enum(step, "reason", &plan::reason_from_string, s.reason) ||
+      !step.string("email", s.email, !plan::is_group_step(s)) ||
       !step.string("team_member_id", s.team_member_id, false) ||
       !step.string("observed_email", s.observed_email, false) ||
       !step.optional_string("observed_status", status) || !read_payload(step, s) ||
@@ -145,9 +182,7 @@ bool read_step(const json::Value& value, std::size_t index, SavedPlan& saved,
                          "\" differs from the precondition's email \"" + p.email + "\"");
   }
   if (status) {
-    for (auto st : k_statuses) {
-      if (*status == model::to_string(st)) s.observed_status = st;
-    }
+    s.observed_status = model::member_status_from_string(*status);
   }
   saved.plan.summary.steps_by_action[static_cast<std::size_t>(s.action)]++;
   saved.plan.steps.push_back(std::move(s));
@@ -171,8 +206,9 @@ bool read_lists(FieldReader& root, SavedPlan& saved) {
     FieldReader f(d, "drift", root.failure());
     plan::DriftItem item;
     std::int64_t age = 0;
-    if (!parse_enum(f, "kind", k_drift, item.kind) || !f.string("email", item.email) ||
-        !parse_enum(f, "status", k_statuses, item.status) ||
+    if (!parse_enum(f, "kind", &plan::drift_kind_from_string, item.kind) ||
+        !f.string("email", item.email) ||
+        !parse_enum(f, "status", &model::member_status_from_string, item.status) ||
         !f.integer("age_days", age, 0, k_max_count, false)) {
       return false;
     }
@@ -182,7 +218,8 @@ bool read_lists(FieldReader& root, SavedPlan& saved) {
   for (const auto& g : guards->as_array()) {
     FieldReader f(g, "guards", root.failure());
     plan::GuardResult guard;
-    if (!f.string("name", guard.name) || !parse_enum(f, "status", k_guard_statuses, guard.status) ||
+    if (!f.string("name", guard.name) ||
+        !parse_enum(f, "status", &plan::guard_status_from_string, guard.status) ||
         !f.string("message", guard.message)) {
       return false;
     }

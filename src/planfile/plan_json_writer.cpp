@@ -40,6 +40,90 @@ void write_precondition(Writer& w, const Precondition& p) {
   w.end_object();
 }
 
+void write_changes(Writer& w, const std::vector<plan::FieldChange>& changes) {
+  w.key("changes").begin_array();
+  for (const auto& c : changes) {
+    w.begin_object().key("field").string(c.field).key("before").string(c.before);
+    w.key("after").string(c.after).end_object();
+  }
+  w.end_array();
+}
+
+// `group` of a group step or a membership step; `id` is null for a group the plan creates.
+void write_group(Writer& w, const plan::PlanStep& s) {
+  w.key("group").begin_object().key("id");
+  s.group_id.empty() ? w.null() : w.string(s.group_id);
+  w.key("name").string(s.group_name);
+  if (s.action == plan::Action::create_group || s.action == plan::Action::update_group) {
+    optional_string(w, "external_id", s.group_external_id);
+    w.key("management_type");
+    s.group_management ? w.string(model::to_string(*s.group_management)) : w.null();
+  }
+  w.end_object();
+}
+
+// What the step sends beside its member: one key per kind of payload (docs/json-output.md).
+void write_payload(Writer& w, const plan::PlanStep& s) {
+  using plan::Action;
+  switch (s.action) {
+    case Action::invite:
+      w.key("invite").begin_object();
+      optional_string(w, "given_name", s.given_name);
+      optional_string(w, "surname", s.surname);
+      optional_string(w, "external_id", s.external_id);
+      w.key("send_welcome_email").boolean(s.send_welcome_email).end_object();
+      break;
+    case Action::update_profile:
+      write_changes(w, s.changes);
+      break;
+    case Action::suspend:
+      w.key("suspend").begin_object().key("wipe_data").boolean(s.wipe_data).end_object();
+      break;
+    case Action::remove:
+      w.key("remove").begin_object().key("wipe_data").boolean(s.wipe_data);
+      w.key("keep_account").boolean(s.keep_account);
+      w.key("retain_team_shares").boolean(s.retain_team_shares);
+      w.key("transfer_to");
+      s.transfer_to.empty() ? w.null() : w.string(s.transfer_to);
+      w.key("transfer_admin");
+      s.transfer_admin.empty() ? w.null() : w.string(s.transfer_admin);
+      w.end_object();
+      break;
+    case Action::revoke_role:
+    case Action::set_role:
+      w.key("role").string(model::to_string(s.role.value_or(model::Role::member_only)));
+      write_changes(w, s.changes);
+      break;
+    case Action::create_group:
+    case Action::delete_group:
+      write_group(w, s);
+      break;
+    case Action::update_group:
+      write_group(w, s);
+      write_changes(w, s.changes);
+      break;
+    case Action::add_to_group:
+    case Action::set_group_access:
+      write_group(w, s);
+      w.key("access").string(model::to_string(s.group_access));
+      break;
+    case Action::remove_from_group:
+      write_group(w, s);
+      break;
+    case Action::add_secondary_email:
+    case Action::delete_secondary_email:
+      w.key("secondary_email").string(s.secondary_email);
+      break;
+    case Action::set_space_limit:
+      w.key("quota_gb").integer(s.quota_gb);
+      break;
+    case Action::recover:
+    case Action::unsuspend:
+    case Action::remove_space_limit:
+      break;
+  }
+}
+
 void write_step(Writer& w, const plan::PlanStep& s, std::size_t index, const Precondition* pre) {
   w.begin_object().key("index").integer(static_cast<std::int64_t>(index));
   w.key("action").string(plan::to_string(s.action)).key("reason").string(plan::to_string(s.reason));
@@ -50,39 +134,7 @@ void write_step(Writer& w, const plan::PlanStep& s, std::size_t index, const Pre
   s.observed_email.empty() ? w.null() : w.string(s.observed_email);
   w.key("observed_status");
   s.observed_status ? w.string(model::to_string(*s.observed_status)) : w.null();
-  switch (s.action) {
-    case plan::Action::invite:
-      w.key("invite").begin_object();
-      optional_string(w, "given_name", s.given_name);
-      optional_string(w, "surname", s.surname);
-      optional_string(w, "external_id", s.external_id);
-      w.key("send_welcome_email").boolean(s.send_welcome_email).end_object();
-      break;
-    case plan::Action::update_profile:
-      w.key("changes").begin_array();
-      for (const auto& c : s.changes) {
-        w.begin_object().key("field").string(c.field).key("before").string(c.before);
-        w.key("after").string(c.after).end_object();
-      }
-      w.end_array();
-      break;
-    case plan::Action::suspend:
-      w.key("suspend").begin_object().key("wipe_data").boolean(s.wipe_data).end_object();
-      break;
-    case plan::Action::remove:
-      w.key("remove").begin_object().key("wipe_data").boolean(s.wipe_data);
-      w.key("keep_account").boolean(s.keep_account);
-      w.key("retain_team_shares").boolean(s.retain_team_shares);
-      w.key("transfer_to");
-      s.transfer_to.empty() ? w.null() : w.string(s.transfer_to);
-      w.key("transfer_admin");
-      s.transfer_admin.empty() ? w.null() : w.string(s.transfer_admin);
-      w.end_object();
-      break;
-    case plan::Action::recover:
-    case plan::Action::unsuspend:
-      break;
-  }
+  write_payload(w, s);
   w.key("note").string(s.note);
   if (pre != nullptr) write_precondition(w, *pre);
   w.end_object();

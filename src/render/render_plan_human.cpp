@@ -42,8 +42,11 @@ class Painter {
 
 void render_steps(const plan::Plan& plan, const Painter& paint, std::ostream& out) {
   std::size_t width = 0;  // by the emails alone: a rare "(on the team as ...)" overflows
-  for (const auto& s : plan.steps)
+  std::size_t words = 9;  // "unsuspend"; wider when access steps are present
+  for (const auto& s : plan.steps) {
     width = std::max(width, s.email.size());
+    words = std::max(words, std::string_view(action_word(s.action)).size());
+  }
   width = std::min(width, k_max_email_column);
   std::optional<Action> group;
   for (const auto& s : plan.steps) {
@@ -52,8 +55,8 @@ void render_steps(const plan::Plan& plan, const Painter& paint, std::ostream& ou
     std::string details = details_text(s);
     std::string reason = reason_text(s);
     std::string text = details.empty() ? reason : details + "; " + reason;
-    fmt::print(out, "  {} {:<9} {:<{}}  {}\n", paint(colour_of(s.action), action_symbol(s.action)),
-               action_word(s.action), subject_text(s), width, text);
+    fmt::print(out, "  {} {:<{}} {:<{}}  {}\n", paint(colour_of(s.action), action_symbol(s.action)),
+               action_word(s.action), words, subject_text(s), width, text);
   }
 }
 

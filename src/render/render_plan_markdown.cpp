@@ -76,13 +76,12 @@ void write_steps(const plan::Plan& p, std::ostream& out) {
 }
 
 void write_summary_table(const plan::Plan& p, std::ostream& out) {
-  static constexpr std::array k_order = {plan::Action::recover,   plan::Action::invite,
-                                         plan::Action::unsuspend, plan::Action::update_profile,
-                                         plan::Action::suspend,   plan::Action::remove};
   out << "| action | steps |\n|---|---:|\n";
-  for (auto a : k_order) {
+  for (std::size_t i = 0; i < plan::k_action_count; ++i) {
+    auto a = static_cast<plan::Action>(i);
+    if (p.summary.steps_by_action[i] == 0) continue;
     out << "| " << md(action_symbol(a)) << " " << action_word(a) << " | "
-        << p.summary.steps_by_action[static_cast<std::size_t>(a)] << " |\n";
+        << p.summary.steps_by_action[i] << " |\n";
   }
 }
 

@@ -30,33 +30,54 @@ const char* action_symbol(Action action) {
     case Action::recover:
       return "↺";
     case Action::invite:
+    case Action::create_group:
+    case Action::add_to_group:
+    case Action::add_secondary_email:
       return "+";
     case Action::remove:
+    case Action::delete_group:
+    case Action::remove_from_group:
+    case Action::delete_secondary_email:
       return "-";
-    case Action::unsuspend:
-    case Action::update_profile:
-    case Action::suspend:
+    case Action::revoke_role:
+    case Action::set_role:
+      return "!";  // a privilege change: marked in every view
+    default:
       return "~";
   }
-  return "?";
 }
 
 const char* action_word(Action action) {
   switch (action) {
-    case Action::recover:
-      return "recover";
-    case Action::invite:
-      return "invite";
-    case Action::unsuspend:
-      return "unsuspend";
     case Action::update_profile:
       return "update";
-    case Action::suspend:
-      return "suspend";
-    case Action::remove:
-      return "remove";
+    case Action::revoke_role:
+      return "revoke role";
+    case Action::set_role:
+      return "set role";
+    case Action::create_group:
+      return "create group";
+    case Action::update_group:
+      return "update group";
+    case Action::delete_group:
+      return "delete group";
+    case Action::add_to_group:
+      return "add to group";
+    case Action::set_group_access:
+      return "set access";
+    case Action::remove_from_group:
+      return "remove from group";
+    case Action::add_secondary_email:
+      return "add email";
+    case Action::delete_secondary_email:
+      return "delete email";
+    case Action::set_space_limit:
+      return "set quota";
+    case Action::remove_space_limit:
+      return "reset quota";
+    default:
+      return plan::to_string(action);
   }
-  return "?";
 }
 
 std::string reason_text(const plan::PlanStep& step) {
@@ -84,11 +105,28 @@ std::string reason_text(const plan::PlanStep& step) {
       return "not in the manifest; policy.unmanaged: suspend";
     case Reason::unmanaged_remove:
       return "not in the manifest; policy.unmanaged: remove";
+    case Reason::role_differs:
+      return "role differs from the manifest";
+    case Reason::leaving_admin:
+      return "an admin being suspended or removed loses the role first";
+    case Reason::group_declared:
+      return "declared in groups, not on the team";
+    case Reason::group_differs:
+      return "group differs from the manifest";
+    case Reason::group_membership:
+      return "group membership differs from the manifest";
+    case Reason::unmanaged_group:
+      return "not in the manifest; policy.unmanaged_groups: delete";
+    case Reason::secondary_emails_differ:
+      return "secondary emails differ from the manifest";
+    case Reason::space_limit_differs:
+      return "space limit differs from the manifest";
   }
   return "";
 }
 
 std::string subject_text(const plan::PlanStep& step) {
+  if (plan::is_group_step(step)) return "group " + quoted(step.group_name);
   if (step.observed_email.empty() || step.observed_email == step.email) return step.email;
   return step.email + " (on the team as " + step.observed_email + ")";
 }
@@ -120,6 +158,36 @@ std::string details_text(const plan::PlanStep& step) {
         }
       }
       break;
+    case Action::revoke_role:
+    case Action::set_role:
+    case Action::update_group:
+      for (const auto& c : step.changes) {
+        add(out, c.field + " " + quoted(c.before) + " → " + quoted(c.after));
+      }
+      break;
+    case Action::create_group:
+      add(out, std::string(model::to_string(
+                   step.group_management.value_or(model::GroupManagement::company_managed))));
+      if (step.group_external_id) add(out, "external_id " + quoted(*step.group_external_id));
+      break;
+    case Action::add_to_group:
+    case Action::set_group_access:
+      add(out, "group " + quoted(step.group_name) + " as " + model::to_string(step.group_access));
+      break;
+    case Action::remove_from_group:
+      add(out, "group " + quoted(step.group_name));
+      break;
+    case Action::add_secondary_email:
+    case Action::delete_secondary_email:
+      add(out, step.secondary_email);
+      break;
+    case Action::set_space_limit:
+      add(out, std::to_string(step.quota_gb) + " GB");
+      break;
+    case Action::remove_space_limit:
+      add(out, "team default");
+      break;
+    case Action::delete_group:
     case Action::recover:
     case Action::unsuspend:
       break;
@@ -140,18 +208,18 @@ std::string drift_text(const plan::DriftItem& item) {
       return "invited, has not joined yet";
     case plan::DriftItem::Kind::removed_outside:
       return "removed outside roster, not in the manifest (still recoverable)";
+    case plan::DriftItem::Kind::unmanaged_group:
+      return "group on the team, not in the manifest";
   }
   return "";
 }
 
 std::string summary_text(const plan::Plan& plan) {
   if (!plan.has_changes()) return "No changes: the team matches the manifest.";
-  static constexpr std::array<Action, plan::k_action_count> k_order = {
-      Action::recover,        Action::invite,  Action::unsuspend,
-      Action::update_profile, Action::suspend, Action::remove};
   std::string out;
-  for (auto action : k_order) {
-    auto n = plan.summary.steps_by_action[static_cast<std::size_t>(action)];
+  for (std::size_t a = 0; a < plan::k_action_count; ++a) {
+    auto action = static_cast<Action>(a);
+    auto n = plan.summary.steps_by_action[a];
     if (n == 0) continue;
     add(out, std::to_string(n) + " to " + action_word(action));
   }

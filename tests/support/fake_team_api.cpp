@@ -139,4 +139,123 @@ void FakeTeamApi::deny_scopes(core::Error missing) {
   m_scope_error = std::move(missing);
 }
 
+namespace {
+
+std::string ref(const dropbox::UserRef& user) {
+  return user.team_member_id.empty() ? user.email : user.team_member_id;
+}
+
+template <typename Item>
+std::vector<dropbox::ItemOutcome> all_ok(const std::vector<Item>& items) {
+  std::vector<dropbox::ItemOutcome> out;
+  for (const auto& item : items)
+    out.push_back({item.user, "", ""});
+  return out;
+}
+
+}  // namespace
+
+core::Result<void> FakeTeamApi::set_role(const dropbox::UserRef& user, const std::string& role_id) {
+  return record("set_role " + ref(user) + " " + role_id);
+}
+core::Result<std::vector<model::ObservedGroup>> FakeTeamApi::list_groups() {
+  if (auto r = record("list_groups"); !r) return r.error();
+  std::lock_guard lock(m_mutex);
+  return groups;
+}
+core::Result<std::vector<model::ObservedGroupMember>> FakeTeamApi::list_group_members(
+    const std::string& group_id) {
+  if (auto r = record("list_group_members " + group_id); !r) return r.error();
+  std::lock_guard lock(m_mutex);
+  for (const auto& g : groups) {
+    if (g.group_id == group_id)
+      return g.members.value_or(std::vector<model::ObservedGroupMember>{});
+  }
+  return std::vector<model::ObservedGroupMember>{};
+}
+core::Result<std::string> FakeTeamApi::create_group(const dropbox::NewGroup& group) {
+  if (auto r = record("create_group " + group.name); !r) return r.error();
+  return "g:" + group.name;
+}
+core::Result<void> FakeTeamApi::update_group(const std::string& group_id,
+                                             const dropbox::GroupUpdate&) {
+  return record("update_group " + group_id);
+}
+core::Result<void> FakeTeamApi::delete_group(const std::string& group_id) {
+  return record("delete_group " + group_id);
+}
+core::Result<void> FakeTeamApi::add_group_members(
+    const std::string& group_id, const std::vector<dropbox::GroupMemberAccess>& members) {
+  std::string call = "add_group_members " + group_id;
+  for (const auto& m : members)
+    call += " " + ref(m.user) + ":" + model::to_string(m.access);
+  return record(call);
+}
+core::Result<void> FakeTeamApi::remove_group_members(const std::string& group_id,
+                                                     const std::vector<dropbox::UserRef>& users) {
+  std::string call = "remove_group_members " + group_id;
+  for (const auto& u : users)
+    call += " " + ref(u);
+  return record(call);
+}
+core::Result<void> FakeTeamApi::set_group_access(const std::string& group_id,
+                                                 const dropbox::UserRef& user,
+                                                 model::GroupAccess access) {
+  return record("set_group_access " + group_id + " " + ref(user) + " " + model::to_string(access));
+}
+core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::add_secondary_emails(
+    const std::vector<dropbox::MemberEmails>& batch) {
+  std::string call = "add_secondary_emails";
+  std::vector<dropbox::ItemOutcome> out;
+  for (const auto& m : batch) {
+    for (const auto& e : m.emails) {
+      call += " " + ref(m.user) + ":" + e;
+      out.push_back({m.user, e, ""});
+    }
+  }
+  if (auto r = record(call); !r) return r.error();
+  return out;
+}
+core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::delete_secondary_emails(
+    const std::vector<dropbox::MemberEmails>& batch) {
+  std::string call = "delete_secondary_emails";
+  std::vector<dropbox::ItemOutcome> out;
+  for (const auto& m : batch) {
+    for (const auto& e : m.emails) {
+      call += " " + ref(m.user) + ":" + e;
+      out.push_back({m.user, e, ""});
+    }
+  }
+  if (auto r = record(call); !r) return r.error();
+  return out;
+}
+core::Result<std::vector<std::optional<std::uint32_t>>> FakeTeamApi::get_custom_quotas(
+    const std::vector<dropbox::UserRef>& users) {
+  if (auto r = record("get_custom_quotas " + std::to_string(users.size())); !r) return r.error();
+  return std::vector<std::optional<std::uint32_t>>(users.size());
+}
+core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::set_custom_quotas(
+    const std::vector<dropbox::MemberQuota>& quotas) {
+  std::string call = "set_custom_quotas";
+  for (const auto& q : quotas)
+    call += " " + ref(q.user) + ":" + std::to_string(q.quota_gb);
+  if (auto r = record(call); !r) return r.error();
+  return all_ok(quotas);
+}
+core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::remove_custom_quotas(
+    const std::vector<dropbox::UserRef>& users) {
+  std::string call = "remove_custom_quotas";
+  std::vector<dropbox::ItemOutcome> out;
+  for (const auto& u : users) {
+    call += " " + ref(u);
+    out.push_back({u, "", ""});
+  }
+  if (auto r = record(call); !r) return r.error();
+  return out;
+}
+core::Result<std::vector<std::string>> FakeTeamApi::list_quota_excluded() {
+  if (auto r = record("list_quota_excluded"); !r) return r.error();
+  return std::vector<std::string>{};
+}
+
 }  // namespace roster::test

@@ -64,6 +64,35 @@ class FakeTeamApi final : public dropbox::TeamApi {
   core::Result<std::string> remove(const std::string& id, const dropbox::RemoveArgs& args) override;
   core::Result<void> recover(const std::string& id) override;
   core::Result<void> set_profile(const std::string& id, const dropbox::ProfileUpdate&) override;
+  // Access (issue 9): recorded as "set_role ID-or-email role_id", "add_group_members GROUP
+  // ID-or-email...", and so on; list_groups() answers `groups`.
+  std::vector<model::ObservedGroup> groups;
+  core::Result<void> set_role(const dropbox::UserRef& user, const std::string& role_id) override;
+  core::Result<std::vector<model::ObservedGroup>> list_groups() override;
+  core::Result<std::vector<model::ObservedGroupMember>> list_group_members(
+      const std::string& group_id) override;
+  core::Result<std::string> create_group(const dropbox::NewGroup& group) override;
+  core::Result<void> update_group(const std::string& group_id,
+                                  const dropbox::GroupUpdate& update) override;
+  core::Result<void> delete_group(const std::string& group_id) override;
+  core::Result<void> add_group_members(
+      const std::string& group_id, const std::vector<dropbox::GroupMemberAccess>& members) override;
+  core::Result<void> remove_group_members(const std::string& group_id,
+                                          const std::vector<dropbox::UserRef>& users) override;
+  core::Result<void> set_group_access(const std::string& group_id, const dropbox::UserRef& user,
+                                      model::GroupAccess access) override;
+  core::Result<std::vector<dropbox::ItemOutcome>> add_secondary_emails(
+      const std::vector<dropbox::MemberEmails>& batch) override;
+  core::Result<std::vector<dropbox::ItemOutcome>> delete_secondary_emails(
+      const std::vector<dropbox::MemberEmails>& batch) override;
+  core::Result<std::vector<std::optional<std::uint32_t>>> get_custom_quotas(
+      const std::vector<dropbox::UserRef>& users) override;
+  core::Result<std::vector<dropbox::ItemOutcome>> set_custom_quotas(
+      const std::vector<dropbox::MemberQuota>& quotas) override;
+  core::Result<std::vector<dropbox::ItemOutcome>> remove_custom_quotas(
+      const std::vector<dropbox::UserRef>& users) override;
+  core::Result<std::vector<std::string>> list_quota_excluded() override;
+
   /// Fails with `missing` (an unauthorized error) when set by deny_scopes().
   core::Result<void> check_scopes(const std::vector<dropbox::Write>& writes) override;
   void deny_scopes(core::Error missing);

@@ -63,8 +63,68 @@ struct ProfileUpdate {
   std::optional<std::string> new_external_id;
 };
 
+/// A member chosen by team_member_id, or by email when it has none yet (a member this
+/// apply has just invited). `UserSelectorArg` on the wire.
+struct UserRef {
+  std::string team_member_id;  // wins when set
+  std::string email;
+};
+
+/// `groups/create` arguments.
+struct NewGroup {
+  std::string name;
+  std::optional<std::string> external_id;
+  model::GroupManagement management = model::GroupManagement::company_managed;
+};
+
+/// `groups/update` arguments; unset fields are not sent ("" external id clears it).
+struct GroupUpdate {
+  std::optional<std::string> new_name;
+  std::optional<std::string> new_external_id;
+  std::optional<model::GroupManagement> new_management;
+};
+
+/// One member joining a group with an access type (`MemberAccess`).
+struct GroupMemberAccess {
+  UserRef user;
+  model::GroupAccess access = model::GroupAccess::member;
+};
+
+/// The secondary emails to add to, or delete from, one member (`UserSecondaryEmailsArg`).
+struct MemberEmails {
+  UserRef user;
+  std::vector<std::string> emails;
+};
+
+/// The outcome for one (member, email) pair of a secondary-email call, or for one member of
+/// a quota call (`email` empty): success, or Dropbox's tag ("placeholder_user",
+/// "unavailable", "already_owned_by_user", "invalid_user", ...).
+struct ItemOutcome {
+  UserRef user;
+  std::string email;
+  std::string error_tag;  // empty on success
+  [[nodiscard]] bool ok() const noexcept { return error_tag.empty(); }
+};
+
+/// One member's custom quota for `member_space_limits/set_custom_quota`.
+struct MemberQuota {
+  UserRef user;
+  std::uint32_t quota_gb = 0;
+};
+
 /// The kinds of change TeamApi can make, for asking in advance whether the token may.
-enum class Write { add_members, suspend, unsuspend, recover, set_profile, remove };
+enum class Write {
+  add_members,
+  suspend,
+  unsuspend,
+  recover,
+  set_profile,
+  remove,
+  set_role,
+  groups,            // create, update, delete, members add/remove/access
+  secondary_emails,  // add, delete
+  space_limits,      // set, remove custom quotas
+};
 
 /// One method per Dropbox operation roster uses. Members are selected by
 /// team_member_id. Paging (list_v2 + continue_v2) and async jobs (add_v2, remove) are
@@ -98,11 +158,59 @@ class TeamApi {
   [[nodiscard]] virtual core::Result<void> recover(const std::string& team_member_id) = 0;
   [[nodiscard]] virtual core::Result<void> set_profile(const std::string& team_member_id,
                                                        const ProfileUpdate& update) = 0;
+
+  // Access (issue 9). Limits per call are Dropbox's; callers split batches to fit them
+  // (k_max_* below), implementations send each call once.
+
+  /// `members/set_admin_permissions_v2`: `role_id` empty makes the member a plain member.
+  [[nodiscard]] virtual core::Result<void> set_role(const UserRef& user,
+                                                    const std::string& role_id) = 0;
+  /// Every page of `groups/list` + `groups/list/continue`; `members` left unread.
+  [[nodiscard]] virtual core::Result<std::vector<model::ObservedGroup>> list_groups() = 0;
+  /// Every page of `groups/members/list` + continue for one group.
+  [[nodiscard]] virtual core::Result<std::vector<model::ObservedGroupMember>> list_group_members(
+      const std::string& group_id) = 0;
+  /// `groups/create`; returns the new group's id.
+  [[nodiscard]] virtual core::Result<std::string> create_group(const NewGroup& group) = 0;
+  [[nodiscard]] virtual core::Result<void> update_group(const std::string& group_id,
+                                                        const GroupUpdate& update) = 0;
+  /// `groups/delete`, waiting for its job (`groups/job_status/get`).
+  [[nodiscard]] virtual core::Result<void> delete_group(const std::string& group_id) = 0;
+  /// `groups/members/add`: all or nothing (Dropbox fails the whole call on duplicate_user).
+  [[nodiscard]] virtual core::Result<void> add_group_members(
+      const std::string& group_id, const std::vector<GroupMemberAccess>& members) = 0;
+  /// `groups/members/remove`: all or nothing (member_not_in_group fails the call).
+  [[nodiscard]] virtual core::Result<void> remove_group_members(
+      const std::string& group_id, const std::vector<UserRef>& users) = 0;
+  /// `groups/members/set_access_type`, one member.
+  [[nodiscard]] virtual core::Result<void> set_group_access(const std::string& group_id,
+                                                            const UserRef& user,
+                                                            model::GroupAccess access) = 0;
+  /// `members/secondary_emails/add` / `delete`: one outcome per (member, email), in order.
+  [[nodiscard]] virtual core::Result<std::vector<ItemOutcome>> add_secondary_emails(
+      const std::vector<MemberEmails>& batch) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<ItemOutcome>> delete_secondary_emails(
+      const std::vector<MemberEmails>& batch) = 0;
+  /// `member_space_limits/get_custom_quota`: per member, in order, the quota in GB or
+  /// nullopt (none: the team default).
+  [[nodiscard]] virtual core::Result<std::vector<std::optional<std::uint32_t>>> get_custom_quotas(
+      const std::vector<UserRef>& users) = 0;
+  /// `member_space_limits/set_custom_quota` / `remove_custom_quota`: one outcome per member.
+  [[nodiscard]] virtual core::Result<std::vector<ItemOutcome>> set_custom_quotas(
+      const std::vector<MemberQuota>& quotas) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<ItemOutcome>> remove_custom_quotas(
+      const std::vector<UserRef>& users) = 0;
+  /// Every page of `member_space_limits/excluded_users/list` + continue: team_member_ids.
+  [[nodiscard]] virtual core::Result<std::vector<std::string>> list_quota_excluded() = 0;
   /// Checks, changing nothing, that the token has the scopes `writes` need. Dropbox has no
   /// call that lists a token's scopes; docs/decisions/0012 says how it is asked instead.
   /// An unauthorized Error (api_tag missing_scope) naming the scope and the routes that
   /// need it; success when granted.
   [[nodiscard]] virtual core::Result<void> check_scopes(const std::vector<Write>& writes) = 0;
 };
+
+/// Dropbox's per-call limits (REFERENCE §6.14, §7, team.stone).
+inline constexpr std::size_t k_max_secondary_emails_per_call = 20;
+inline constexpr std::size_t k_max_quota_users_per_call = 1000;
 
 }  // namespace roster::dropbox

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "roster/core/diagnostic.hpp"
+#include "roster/model/group.hpp"
+#include "roster/model/observed.hpp"
 
 namespace roster::model {
 
@@ -25,6 +27,16 @@ struct RemoveOptions {
   std::string transfer_admin;
 };
 
+/// `space_limit`: a custom quota in GB (at least 2, Dropbox's `UserQuota`), or the team's
+/// default (no custom quota).
+struct SpaceLimit {
+  bool team_default = false;
+  std::uint32_t gb = 0;  // set when !team_default
+
+  friend bool operator==(const SpaceLimit&, const SpaceLimit&) = default;
+};
+inline constexpr std::uint32_t k_min_quota_gb = 2;
+
 /// One member as the manifest declares it. Unset optional fields are not managed.
 struct DesiredMember {
   std::string email;  // normalised
@@ -35,17 +47,47 @@ struct DesiredMember {
   bool send_welcome_email = true;
   SuspendOptions suspend;
   RemoveOptions remove;
-  core::SourceLocation location;  // where the entry starts, for messages
+  /// The admin role (`member_only` for none), from the member or `defaults.role`.
+  std::optional<Role> role;
+  /// Every secondary email the member should have, normalised and sorted; nullopt: not managed.
+  std::optional<std::vector<std::string>> secondary_emails;
+  std::optional<SpaceLimit> space_limit;  // from the member or `defaults.space_limit`
+  core::SourceLocation location;          // where the entry starts, for messages
+};
+
+/// One member of a declared group, with its access; the loader has resolved every way the
+/// manifest can say it (the group's `members`, the member's `groups`, `defaults.groups`).
+struct DesiredGroupMember {
+  std::string email;  // normalised; a manifest member declared active or suspended
+  GroupAccess access = GroupAccess::member;
+  core::SourceLocation location;  // where the membership is declared
+};
+
+/// A group roster manages: its membership is authoritative (members not listed are
+/// removed from it), and its name, external id and management type are kept in step.
+struct DesiredGroup {
+  std::string name;
+  std::optional<std::string> external_id;  // nullopt: not managed; "" clears it
+  GroupManagement management = GroupManagement::company_managed;
+  std::vector<DesiredGroupMember> members;  // sorted by email, one entry per email
+  core::SourceLocation location;
 };
 
 /// What to do with live members the manifest does not list.
 enum class UnmanagedPolicy { report, suspend, remove };
+
+/// What to do with groups the manifest does not declare (system_managed ones are never
+/// touched).
+enum class UnmanagedGroupsPolicy { report, remove };  // manifest values: report, delete
 
 /// The manifest's `policy:` section with roster's safe defaults.
 struct Policy {
   UnmanagedPolicy unmanaged = UnmanagedPolicy::report;
   double max_removal_fraction = 0.10;
   std::vector<std::string> protected_emails;  // normalised
+  UnmanagedGroupsPolicy unmanaged_groups = UnmanagedGroupsPolicy::report;
+  /// How many admins one plan may demote; nullopt: max(1, 10% of the admins).
+  std::optional<std::size_t> max_demotions;
 };
 
 /// Everything a (possibly multi-file) manifest declares, after defaults are applied.
@@ -57,9 +99,11 @@ struct DesiredTeam {
   RemoveOptions default_remove;
   bool default_send_welcome_email = true;
   std::vector<DesiredMember> members;
+  std::vector<DesiredGroup> groups;  // in manifest order
 };
 
 [[nodiscard]] const char* to_string(DesiredState state) noexcept;
 [[nodiscard]] const char* to_string(UnmanagedPolicy policy) noexcept;
+[[nodiscard]] const char* to_string(UnmanagedGroupsPolicy policy) noexcept;
 
 }  // namespace roster::model

@@ -3,7 +3,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "roster/model/group.hpp"
 
 namespace roster::model {
 
@@ -11,15 +14,33 @@ namespace roster::model {
 enum class MemberStatus { active, invited, suspended, removed };
 
 /// The admin role a member holds, from `TeamMemberInfoV2.roles`, recognised by role_id
-/// through the team's role table (model/roles.hpp). `other_admin`: an admin role roster
-/// cannot name, or a role_id the table does not know.
-enum class Role { member_only, team_admin, user_management_admin, support_admin, other_admin };
+/// through the team's role table (model/roles.hpp): the Dropbox-defined roles of
+/// `members/get_available_team_member_roles`. `other_admin`: an admin role roster cannot
+/// name, or a role_id the table does not know; never declared in a manifest.
+enum class Role {
+  member_only,
+  team_admin,
+  user_management_admin,
+  support_admin,
+  billing_admin,
+  content_admin,
+  security_admin,
+  compliance_admin,
+  reporting_admin,
+  other_admin,
+};
 
 /// One `TeamMemberRole`: in a member's `roles`, or in the team's role list
 /// (`members/get_available_team_member_roles`).
 struct TeamRole {
   std::string role_id;
   std::string name;
+};
+
+/// `secondary_emails.SecondaryEmail`.
+struct SecondaryEmail {
+  std::string email;  // normalised
+  bool is_verified = false;
 };
 
 /// Seconds since the Unix epoch (UTC).
@@ -41,6 +62,30 @@ struct ObservedMember {
   std::optional<Timestamp> invited_on;
   std::optional<Timestamp> joined_on;
   std::optional<Timestamp> suspended_on;
+  /// `TeamMemberProfile.groups`: the ids of the groups the member belongs to.
+  std::vector<std::string> group_ids;
+  std::vector<SecondaryEmail> secondary_emails;
+  /// The custom quota in GB; nullopt: none (the team default), or not read (see
+  /// ObservedTeam::quotas_read).
+  std::optional<std::uint32_t> custom_quota_gb;
+};
+
+/// One member of a group with its access (`GroupMemberInfo`).
+struct ObservedGroupMember {
+  std::string team_member_id;
+  std::string email;  // normalised
+  GroupAccess access = GroupAccess::member;
+};
+
+/// One group of `groups/list` (`GroupSummary`); its members with their access are read
+/// (`groups/members/list`) only for the groups a manifest manages.
+struct ObservedGroup {
+  std::string group_id;
+  std::string name;
+  std::optional<std::string> external_id;
+  GroupManagement management = GroupManagement::company_managed;
+  std::optional<std::uint32_t> member_count;
+  std::optional<std::vector<ObservedGroupMember>> members;  // nullopt: not read
 };
 
 /// The live team. Team identity and the token's admin are known when read live, or from a
@@ -53,6 +98,14 @@ struct ObservedTeam {
   /// The team's role list; empty when unknown (then the members' own entries stand in).
   std::vector<TeamRole> available_roles;
   std::vector<ObservedMember> members;
+  /// `groups/list`; empty and `groups_read` false when the team's groups were not read.
+  std::vector<ObservedGroup> groups;
+  bool groups_read = false;
+  /// Custom quotas were read (`member_space_limits/get_custom_quota`): members'
+  /// `custom_quota_gb` is meaningful.
+  bool quotas_read = false;
+  /// `member_space_limits/excluded_users/list` (team_member_ids), when quotas were read.
+  std::vector<std::string> quota_excluded_ids;
 };
 
 /// True for members who hold a seat now: active, invited or suspended.
@@ -62,6 +115,7 @@ struct ObservedTeam {
 [[nodiscard]] bool is_recoverable(const ObservedMember& member) noexcept;
 
 [[nodiscard]] const char* to_string(MemberStatus status) noexcept;
+[[nodiscard]] std::optional<MemberStatus> member_status_from_string(std::string_view text);
 [[nodiscard]] const char* to_string(Role role) noexcept;
 
 /// Parses `YYYY-MM-DDTHH:MM:SSZ` (Dropbox timestamps): exactly that shape, a real

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +14,13 @@ namespace roster::model {
 /// team_admin); names roster cannot place are `other_admin`. Only used to find each
 /// role's id once per team: members are then judged by the ids they hold.
 [[nodiscard]] Role role_from_name(std::string_view name);
+
+/// The role a tag names ("team_admin", ..., "member_only", "other_admin"), as manifests,
+/// plan files and the JSON output spell it; nullopt for anything else.
+[[nodiscard]] std::optional<Role> role_from_tag(std::string_view tag);
+
+/// True for every role but member_only.
+[[nodiscard]] bool is_admin(Role role) noexcept;
 
 /// role_id → Role for one team (decision 0009). Built from the team's role list
 /// (`members/get_available_team_member_roles`). An id that more than one name claims, or a

@@ -4,34 +4,68 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "roster/model/group.hpp"
 #include "roster/model/observed.hpp"
 
 namespace roster::plan {
 
-/// The kind of a step. The order is the execution phase order: a member is
-/// recovered before anything else touches it, removals come last.
-enum class Action { recover, invite, unsuspend, update_profile, suspend, remove };
-inline constexpr std::size_t k_action_count = 6;
+/// The kind of a step. The order is the execution phase order (docs/decisions/0023):
+/// privileges of members who lose them go first; a member is recovered, invited or
+/// unsuspended before anything else touches it (Dropbox refuses roles for suspended
+/// members); groups exist before members join them; removals come last, and groups are
+/// deleted after everything that could still use them.
+enum class Action {
+  revoke_role,  // admin → member_only, before anything else happens to the member
+  recover,
+  invite,
+  unsuspend,
+  create_group,
+  update_group,  // name, external id, management type
+  set_role,      // grants or changes an admin role (a privilege change)
+  update_profile,
+  add_to_group,
+  set_group_access,
+  remove_from_group,
+  add_secondary_email,
+  delete_secondary_email,
+  set_space_limit,     // a custom quota
+  remove_space_limit,  // back to the team's default
+  suspend,
+  remove,
+  delete_group,
+};
+inline constexpr std::size_t k_action_count = 18;
 
 /// Why a step exists. For display and JSON only: the executor must not branch on it.
 enum class Reason {
-  not_on_team,            // invite: declared active, not on the team
-  no_longer_recoverable,  // invite: removed and past the recovery window
-  declared_active,        // recover / unsuspend
-  declared_suspended,     // recover (then suspend) / suspend
-  declared_removed,       // remove
-  invitation_cancelled,   // remove of an invited member
-  profile_differs,        // update_profile
-  email_changed,          // update_profile carrying new_email (matched by external_id)
-  unmanaged_suspend,      // policy.unmanaged: suspend
-  unmanaged_remove,       // policy.unmanaged: remove
+  not_on_team,              // invite: declared active, not on the team
+  no_longer_recoverable,    // invite: removed and past the recovery window
+  declared_active,          // recover / unsuspend
+  declared_suspended,       // recover (then suspend) / suspend
+  declared_removed,         // remove
+  invitation_cancelled,     // remove of an invited member
+  profile_differs,          // update_profile
+  email_changed,            // update_profile carrying new_email (matched by external_id)
+  unmanaged_suspend,        // policy.unmanaged: suspend
+  unmanaged_remove,         // policy.unmanaged: remove
+  role_differs,             // set_role / revoke_role: the declared role differs
+  leaving_admin,            // revoke_role before a suspension or removal
+  group_declared,           // create_group: declared, not on the team
+  group_differs,            // update_group
+  group_membership,         // add_to_group / set_group_access / remove_from_group
+  unmanaged_group,          // delete_group: policy.unmanaged_groups: delete
+  secondary_emails_differ,  // add/delete_secondary_email
+  space_limit_differs,      // set/remove_space_limit
 };
 
-/// One profile field an update_profile step sets (`field` is the manifest key).
+/// One field a step changes (`field` is the manifest key), for people and the JSON plan:
+/// update_profile ("email", "given_name", "surname", "external_id"), update_group
+/// ("name", "external_id", "management_type"), set_role / revoke_role ("role").
 struct FieldChange {
-  std::string field;  // "email", "given_name", "surname" or "external_id"
+  std::string field;
   std::string before;
   std::string after;
 };
@@ -66,8 +100,33 @@ struct PlanStep {
   std::string transfer_to;     // empty: no transfer
   std::string transfer_admin;  // set whenever transfer_to is
 
+  // set_role, revoke_role: the role after the step (member_only for revoke_role)
+  std::optional<model::Role> role;
+
+  // create_group, update_group, delete_group; and the group of add_to_group,
+  // set_group_access, remove_from_group. `group_id` is empty for a group this plan
+  // creates: apply resolves it by `group_name` once create_group has run.
+  std::string group_id;
+  std::string group_name;
+  std::optional<std::string> group_external_id;                  // create_group / update_group
+  std::optional<model::GroupManagement> group_management;        // create_group / update_group
+  model::GroupAccess group_access = model::GroupAccess::member;  // add_to_group, set_group_access
+
+  // add_secondary_email, delete_secondary_email
+  std::string secondary_email;
+
+  // set_space_limit
+  std::uint32_t quota_gb = 0;
+
   std::string note;  // extra context for people, e.g. why options were dropped
 };
+
+/// True for a step that grants, changes or revokes an admin role: views list these
+/// first and mark them.
+[[nodiscard]] bool is_privilege_change(const PlanStep& step) noexcept;
+
+/// True for steps about a group as a whole (create, update, delete): `email` is empty.
+[[nodiscard]] bool is_group_step(const PlanStep& step) noexcept;
 
 /// Something the plan cannot or will not do, for people to read. Never a step.
 struct PlanWarning {
@@ -81,18 +140,20 @@ struct DriftItem {
     unmanaged,        // a live member the manifest does not list (policy.unmanaged: report)
     pending_invite,   // declared active, invited, has not joined yet
     removed_outside,  // not in the manifest, removed recently (still recoverable)
+    unmanaged_group,  // a group the manifest does not declare (policy.unmanaged_groups: report)
   };
   Kind kind = Kind::unmanaged;
-  std::string email;
+  std::string email;  // empty for unmanaged_group
   model::MemberStatus status = model::MemberStatus::active;
   std::optional<std::int64_t> age_days;  // pending_invite: days since the invitation
+  std::string group_name;                // unmanaged_group only
 };
 
 /// The verdict of one safety guard (PRODUCT.md §6).
 struct GuardResult {
   enum class Status { passed, refused, not_checked };
-  /// "removal_fraction", "last_admin", "token_admin", "protected", "external_id_match",
-  /// "team_name"
+  /// "removal_fraction", "max_demotions", "last_admin", "token_admin", "protected",
+  /// "external_id_match", "team_name"
   std::string name;
   Status status = Status::passed;
   std::string message;  // one line: what was measured against what limit
@@ -105,6 +166,8 @@ struct PlanSummary {
   std::size_t live_members = 0;     // active, invited or suspended
   std::size_t removed_members = 0;  // listed as removed
   std::size_t removals = 0;         // suspends + removes of live members (the guarded number)
+  std::size_t demotions = 0;        // admins who lose or lower their role (max_demotions)
+  std::size_t group_deletions = 0;  // delete_group steps (counted by removal_fraction)
 };
 
 /// The whole plan: a plain value, rendered by render/ and executed by apply/.
@@ -128,5 +191,11 @@ struct Plan {
 [[nodiscard]] const char* to_string(Reason reason) noexcept;
 [[nodiscard]] const char* to_string(DriftItem::Kind kind) noexcept;
 [[nodiscard]] const char* to_string(GuardResult::Status status) noexcept;
+
+/// The readers of the names above (plan files); nullopt for an unknown name.
+[[nodiscard]] std::optional<Action> action_from_string(std::string_view text);
+[[nodiscard]] std::optional<Reason> reason_from_string(std::string_view text);
+[[nodiscard]] std::optional<DriftItem::Kind> drift_kind_from_string(std::string_view text);
+[[nodiscard]] std::optional<GuardResult::Status> guard_status_from_string(std::string_view text);
 
 }  // namespace roster::plan

@@ -64,7 +64,7 @@ TEST_CASE("roles are read by role_id through the entries' table, external ids ar
       "roles": [{"role_id": "pid_dbtmr:1", "name": "Team admin", "description": "x"}]})";
   std::string support = R"({"profile": {"team_member_id": "dbmid:3", "email": "s@acme.com",
       "status": "active", "name": {"given_name": "", "surname": ""}},
-      "roles": [{"role_id": "pid_dbtmr:9", "name": "Billing admin", "description": "x"}]})";
+      "roles": [{"role_id": "pid_dbtmr:9", "name": "Custom auditor", "description": "x"}]})";
   auto loaded =
       dropbox::read_snapshot_text(R"({"members": [)" + admin + "," + support + "]}", "team.json");
   REQUIRE(loaded.diagnostics.empty());

@@ -23,7 +23,9 @@ TEST_CASE("role names map to roles once, case and spacing aside", "[model][roles
   CHECK(model::role_from_name("  TEAM ADMIN ") == Role::team_admin);
   CHECK(model::role_from_name("User management admin") == Role::user_management_admin);
   CHECK(model::role_from_name("Support admin") == Role::support_admin);
-  CHECK(model::role_from_name("Billing admin") == Role::other_admin);
+  CHECK(model::role_from_name("Billing admin") == Role::billing_admin);
+  CHECK(model::role_from_name("Reporting admin") == Role::reporting_admin);
+  CHECK(model::role_from_name("Custom auditor") == Role::other_admin);
   CHECK(model::role_from_name("") == Role::member_only);
 }
 
@@ -68,4 +70,15 @@ TEST_CASE("recognise_roles uses the team's role list, else the members' own entr
   team.available_roles = {{"pid_dbtmr:other", "Team admin"}};  // the team says otherwise
   model::recognise_roles(team);
   CHECK(team.members[0].role == Role::other_admin);
+}
+
+TEST_CASE("every role has one tag, read back by role_from_tag", "[model][roles]") {
+  for (auto role :
+       {Role::member_only, Role::team_admin, Role::user_management_admin, Role::support_admin,
+        Role::billing_admin, Role::content_admin, Role::security_admin, Role::compliance_admin,
+        Role::reporting_admin, Role::other_admin}) {
+    CHECK(model::role_from_tag(model::to_string(role)) == role);
+  }
+  CHECK_FALSE(model::role_from_tag("Team admin"));
+  CHECK_FALSE(model::role_from_tag(""));
 }
