@@ -185,7 +185,9 @@ members:
   auto apply = roster_cli(emulator, {"apply", "-f", path, "--auto-approve"});
   CHECK(apply.code == cli::ExitCode::success);
   CHECK(apply.out.find("Apply: 4 steps: 4 succeeded, 0 failed, 0 skipped.") != std::string::npos);
-  auto statuses = emulator.stats().find("statuses");
+  // Keep the document alive: find() points into it.
+  const auto stats = emulator.stats();
+  const auto* statuses = stats.find("statuses");
   REQUIRE(statuses != nullptr);
   CHECK(statuses->find("429")->as_number() == 2);
   CHECK(statuses->find("503")->as_number() == 1);
