@@ -26,6 +26,8 @@ struct Diagnostic {
 /// Every problem found in an input: validation collects them all instead of stopping.
 class Diagnostics {
  public:
+  /// Control characters in `message` (a quoted user value's line break or escape
+  /// sequence) are escaped as `\n`, `\r`, `\t` or `\xNN`: a message is one printable line.
   void error(SourceLocation location, std::string message);
   void warning(SourceLocation location, std::string message);
   void append(const Diagnostics& other);
