@@ -174,9 +174,13 @@ void Chaos::note_unkilled(const RunEnd& end) {
         fmt::format("roster apply did not finish within {} s", m_config.run_timeout_seconds));
   } else if (end.exit.killed || (end.exit.code != 0 && end.exit.code != 4)) {
     auto err = core::read_file(m_emulator.dir().file("roster.err"));
-    m_result.problems.push_back(fmt::format(
-        "roster apply {} {}; its stderr so far:\n{}", end.exit.killed ? "died of signal" : "exited",
-        end.exit.code, err ? err->substr(err->size() > 2000 ? err->size() - 2000 : 0) : ""));
+    // Its head says what went wrong (a sanitizer names the error first), its tail where.
+    std::string text = err ? *err : "";
+    if (text.size() > 8000)
+      text = text.substr(0, 6000) + "\n[...]\n" + text.substr(text.size() - 2000);
+    m_result.problems.push_back(fmt::format("roster apply {} {}; its stderr:\n{}",
+                                            end.exit.killed ? "died of signal" : "exited",
+                                            end.exit.code, text));
   }
 }
 
