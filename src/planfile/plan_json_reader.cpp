@@ -54,6 +54,17 @@ bool read_precondition(FieldReader& step, Precondition& p) {
       return false;
     }
   }
+  // Format 1.2 adds what access steps depend on; older plans have no access steps.
+  if (fields.get("access", false) != nullptr) {
+    const json::Value* items = fields.array("access");
+    if (items == nullptr) return false;
+    for (const auto& item : items->as_array()) {
+      FieldReader f(item, fields.path() + ".access", step.failure());
+      std::pair<std::string, std::string> fact;
+      if (!f.string("field", fact.first) || !f.string("value", fact.second)) return false;
+      p.access.push_back(std::move(fact));
+    }
+  }
   // The fingerprint guards against hand edits of the recorded facts.
   if (p.fingerprint() != fingerprint) {
     return fields.fail(*fields.get("fingerprint", true),
@@ -213,6 +224,9 @@ bool read_lists(FieldReader& root, SavedPlan& saved) {
       return false;
     }
     if (f.get("age_days", false) != nullptr) item.age_days = age;
+    std::optional<std::string> group_name;
+    if (!f.optional_string("group_name", group_name)) return false;
+    item.group_name = group_name.value_or("");
     p.drift.push_back(std::move(item));
   }
   for (const auto& g : guards->as_array()) {

@@ -13,10 +13,12 @@ void render_manifest_yaml(const model::DesiredTeam& team, const std::string& hea
   out << "policy:\n  unmanaged: " << model::to_string(team.policy.unmanaged) << "\n";
   if (!team.policy.protected_emails.empty()) {
     out << "  protected:\n";
-    for (const auto& e : team.policy.protected_emails) out << "    - " << yaml_quote(e) << "\n";
+    for (const auto& e : team.policy.protected_emails)
+      out << "    - " << yaml_quote(e) << "\n";
   }
   out << "members:" << (team.members.empty() ? " []\n" : "\n");
-  for (const auto& m : team.members) write_member_yaml(m, out);
+  for (const auto& m : team.members)
+    write_member_yaml(m, out);
 }
 
 void render_manifest_json(const model::DesiredTeam& team, std::ostream& out) {

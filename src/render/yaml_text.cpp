@@ -57,7 +57,8 @@ void write_remove(const model::RemoveOptions& remove, std::ostream& out) {
   if (remove.wipe_data) out << "      wipe_data: true\n";
   if (remove.keep_account) out << "      keep_account: true\n";
   if (remove.retain_team_shares) out << "      retain_team_shares: true\n";
-  if (!remove.transfer_to.empty()) out << "      transfer_to: " << yaml_quote(remove.transfer_to) << "\n";
+  if (!remove.transfer_to.empty())
+    out << "      transfer_to: " << yaml_quote(remove.transfer_to) << "\n";
   if (!remove.transfer_admin.empty()) {
     out << "      transfer_admin: " << yaml_quote(remove.transfer_admin) << "\n";
   }
