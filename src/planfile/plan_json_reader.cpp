@@ -253,6 +253,14 @@ bool read_summary(FieldReader& root, SavedPlan& saved) {
       !f.integer("removals", removals, 0, k_max_count)) {
     return false;
   }
+  // Format 1.2; absent (0) in older files, which had no access steps.
+  std::int64_t demotions = 0, group_deletions = 0;
+  if (!f.integer("demotions", demotions, 0, k_max_count, false) ||
+      !f.integer("group_deletions", group_deletions, 0, k_max_count, false)) {
+    return false;
+  }
+  saved.plan.summary.demotions = static_cast<std::size_t>(demotions);
+  saved.plan.summary.group_deletions = static_cast<std::size_t>(group_deletions);
   saved.plan.summary.desired_members = static_cast<std::size_t>(desired);
   saved.plan.summary.live_members = static_cast<std::size_t>(live);
   saved.plan.summary.removed_members = static_cast<std::size_t>(removed);
