@@ -69,7 +69,7 @@ planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,
   saved.team_name = observed.team_name;
   saved.manifest_digest = manifest.digest;
   saved.plan = plan::make_plan(manifest.team, observed,
-                               plan::PlanOptions{now, options.max_removal_fraction});
+                               plan::PlanOptions{now, options.max_removal_fraction, std::nullopt});
   saved.preconditions = planfile::make_preconditions(saved.plan, observed);
   return saved;
 }
