@@ -18,8 +18,9 @@ plan::Plan demo_plan() {
   auto observed = dropbox::read_snapshot(test::test_path("../manifests/demo/observed.json"));
   REQUIRE_FALSE(desired.diagnostics.has_errors());
   REQUIRE_FALSE(observed.diagnostics.has_errors());
-  return plan::make_plan(desired.team, observed.team,
-                         plan::PlanOptions{*model::parse_timestamp("2026-11-26T12:00:00Z"), {}});
+  return plan::make_plan(
+      desired.team, observed.team,
+      plan::PlanOptions{*model::parse_timestamp("2026-11-26T12:00:00Z"), {}, {}});
 }
 
 }  // namespace
