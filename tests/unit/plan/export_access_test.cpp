@@ -42,7 +42,7 @@ model::ObservedTeam access_team() {
       "g:1", "sales", std::string("s-1"), model::GroupManagement::user_managed, 3, std::nullopt};
   sales.members = std::vector<model::ObservedGroupMember>{
       in_group(bob, GroupAccess::owner), in_group(amy, GroupAccess::member),
-      in_group(cid, GroupAccess::owner), in_group(dan, GroupAccess::member)};
+      in_group(cid, GroupAccess::member), in_group(dan, GroupAccess::member)};
   model::ObservedGroup eng{"g:2",
                            "Eng",
                            std::nullopt,
@@ -90,6 +90,14 @@ void check_same_access(const model::DesiredTeam& a, const model::DesiredTeam& b)
       CHECK(a.groups[g].members[m].access == b.groups[g].members[m].access);
     }
   }
+}
+
+// "action email group" for every step.
+std::vector<std::string> steps_of(const plan::Plan& plan) {
+  std::vector<std::string> out;
+  for (const auto& s : plan.steps)
+    out.push_back(std::string(plan::to_string(s.action)) + " " + s.email + " " + s.group_name);
+  return out;
 }
 
 }  // namespace
@@ -155,9 +163,22 @@ TEST_CASE("observed → export → load gives the same desired access, in YAML a
       REQUIRE(test::printed(loaded.diagnostics).empty());
       check_same_access(exported, loaded.team);
       auto again = plan::make_plan(loaded.team, team, {});
-      CHECK_FALSE(again.has_changes());
+      CHECK(steps_of(again) == std::vector<std::string>{});
     }
   }
+}
+
+TEST_CASE("a suspended group owner is exported as a member: the one change such an export plans",
+          "[export][access]") {
+  auto team = access_team();
+  (*team.groups[0].members)[2].access = GroupAccess::owner;  // cid, suspended
+  auto exported = plan::export_manifest(team);
+  CHECK(exported.groups[1].members[2].email == "cid@acme.com");
+  CHECK(exported.groups[1].members[2].access == GroupAccess::member);
+  auto loaded = manifest::load_manifest_sources({{"export.yaml", yaml_of(exported)}});
+  REQUIRE(test::printed(loaded.diagnostics).empty());
+  CHECK(steps_of(plan::make_plan(loaded.team, team, {})) ==
+        std::vector<std::string>{"set_group_access cid@acme.com sales"});
 }
 
 TEST_CASE("export leaves what was not read unmanaged", "[export][access]") {
