@@ -1,5 +1,5 @@
-// Catalogue entries for the access routes of issue 9: group records and access types,
-// secondary emails, member space limits.
+// Catalogue entries for the access routes of issue 9 (group records and access types,
+// secondary emails, member space limits) and members/bulk_suspend of issue 10.
 #include "error_catalogue.hpp"
 #include "support/test_team.hpp"
 
@@ -169,12 +169,50 @@ std::vector<ErrorCase> space_limit_cases() {
   };
 }
 
+json bulk(std::initializer_list<std::pair<const char*, const char*>> rows) {
+  auto members = json::array();
+  for (const auto& [item, address] : rows)
+    members.push_back({{"client_item_id", item}, {"suspend_arg", {{"user", by_email(address)}}}});
+  return {{"members", members}};
+}
+
+std::vector<ErrorCase> bulk_suspend_cases() {
+  auto many = json::array();
+  for (int i = 0; i < 501; ++i) {
+    const auto n = std::to_string(i);
+    many.push_back({{"client_item_id", n}, {"suspend_arg", {{"user", by_email(n + "@acme.com")}}}});
+  }
+  const char* route = "team/members/bulk_suspend";
+  return {
+      {"bulk suspend nobody", route, {{"members", json::array()}}, tag("invalid_request")},
+      {"bulk suspend more than 500 members", route, {{"members", many}}, tag("too_many_members")},
+      {"bulk suspend with a client item id twice", route,
+       bulk({{"1", "amy@acme.com"}, {"1", "uma@acme.com"}}), tag("duplicate_client_item_id")},
+      {"bulk suspend a member twice", route, bulk({{"1", "amy@acme.com"}, {"2", "AMY@acme.com"}}),
+       tag("duplicate_team_member_id")},
+      {"bulk suspend the acting admin", route,
+       bulk({{"1", "amy@acme.com"}, {"2", "admin@acme.com"}}), tag("acting_admin")},
+      {"bulk suspend the last team admin",
+       route,
+       bulk({{"1", "admin@acme.com"}}),
+       tag("last_admin"),
+       10,
+       {},
+       0,
+       R"("admin_email": "uma@acme.com")"},
+      {"poll a bulk suspend job that does not exist",
+       "team/members/bulk_suspend/job_status/check",
+       {{"async_job_id", "dbjid:unknown"}},
+       tag("invalid_async_job_id")},
+  };
+}
+
 }  // namespace
 
 std::vector<ErrorCase> access_error_cases() {
   std::vector<ErrorCase> all;
-  for (auto part :
-       {group_record_cases(), group_access_cases(), secondary_email_cases(), space_limit_cases()}) {
+  for (auto part : {group_record_cases(), group_access_cases(), secondary_email_cases(),
+                    space_limit_cases(), bulk_suspend_cases()}) {
     for (auto& item : part)
       all.push_back(std::move(item));
   }

@@ -13,7 +13,7 @@ constexpr bool k_writes = true;
 constexpr bool k_reads = false;
 
 // Scopes are team.stone's `scope` attribute of each route (REFERENCE §6-§8).
-const std::array<RouteSpec, 38> k_routes{{
+const std::array<RouteSpec, 40> k_routes{{
     {"team/get_info", "team_info.read", route_get_info, k_void, k_reads},
     {"team/token/get_authenticated_admin", "team_info.read", route_get_authenticated_admin, k_void,
      k_reads},
@@ -28,6 +28,9 @@ const std::array<RouteSpec, 38> k_routes{{
      k_writes},
     {"team/members/suspend", "members.write", route_members_suspend, k_struct, k_writes},
     {"team/members/unsuspend", "members.write", route_members_unsuspend, k_struct, k_writes},
+    {"team/members/bulk_suspend", "members.write", route_members_bulk_suspend, k_struct, k_writes},
+    {"team/members/bulk_suspend/job_status/check", "members.write", route_bulk_suspend_job_status,
+     k_struct, k_writes},
     {"team/members/remove", "members.delete", route_members_remove, k_struct, k_writes},
     {"team/members/remove/job_status/get", "members.delete", route_remove_job_status, k_struct,
      k_writes},

@@ -1,0 +1,61 @@
+// members/bulk_suspend (issue 10): rows suspended at launch, a job reporting counts only.
+#include <catch2/catch.hpp>
+
+#include "support/test_team.hpp"
+
+using namespace roster::emulator::test;
+using nlohmann::json;
+
+namespace {
+
+json row(const std::string& item, json user) {
+  return {{"client_item_id", item},
+          {"suspend_arg", {{"user", std::move(user)}, {"wipe_data", false}}}};
+}
+
+}  // namespace
+
+TEST_CASE("bulk_suspend suspends the rows it can and its job reports counts only",
+          "[emulator][bulk_suspend]") {
+  TestTeam team(Mode::http, acme_seed());
+  const auto launched = team.call(
+      "team/members/bulk_suspend",
+      {{"members",
+        json::array({row("a", by_email("amy@acme.com")), row("i", by_email("ian@acme.com")),
+                     row("s", by_email("sue@acme.com")), row("g", by_email("ghost@acme.com")),
+                     row("u", by_email("uma@acme.com")), row("r", by_email("rita@acme.com"))})}});
+  REQUIRE(launched.status == 200);
+  REQUIRE(launched.json().at(".tag") == "async_job_id");
+  // The rows are applied at launch (decision 0104); the job only reports.
+  CHECK(member_profile(team, "amy@acme.com").at("status") == json{{".tag", "suspended"}});
+  CHECK(member_profile(team, "uma@acme.com").at("status") == json{{".tag", "suspended"}});
+  CHECK(member_profile(team, "ian@acme.com").at("status") == json{{".tag", "invited"}});
+  const json poll = {{"async_job_id", launched.json().at("async_job_id")}};
+  const char* status = "team/members/bulk_suspend/job_status/check";
+  team.restart();  // the job and its counts are durable
+  CHECK(team.call(status, poll).json() == json{{".tag", "in_progress"}});
+  CHECK(team.call(status, poll).json() ==
+        json{{".tag", "complete"},
+             {"requested", 6},
+             {"suspended", 2},
+             {"failed", 4},
+             {"unknown", 0},
+             {"report_delivery", {{".tag", "bulk_suspend_report_delivery_status_delivered"}}}});
+  // Another route's job is not this route's to poll, nor the other way round.
+  CHECK(team.call("team/members/remove/job_status/get", poll).json() ==
+        error_body({{".tag", "invalid_async_job_id"}}));
+}
+
+TEST_CASE("a refused bulk_suspend launch suspends nobody", "[emulator][bulk_suspend]") {
+  TestTeam team(Mode::routes, acme_seed());
+  const auto refused = team.call(
+      "team/members/bulk_suspend",
+      {{"members",
+        json::array({row("a", by_email("amy@acme.com")), row("b", by_email("admin@acme.com"))})}});
+  CHECK(refused.json() == error_body({{".tag", "acting_admin"}}));
+  CHECK(member_profile(team, "amy@acme.com").at("status") == json{{".tag", "active"}});
+  const auto bad = team.call("team/members/bulk_suspend",
+                             {{"members", json::array({json{{"client_item_id", "a"}}})}});
+  CHECK(bad.status == 400);
+  CHECK(bad.body.find("members[0]") != std::string::npos);
+}
