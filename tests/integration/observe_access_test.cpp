@@ -214,3 +214,40 @@ members:
   CHECK(emulator.calls("team/member_space_limits/get_custom_quota") == 1);
   CHECK(emulator.calls("team/member_space_limits/excluded_users/list") == 1);
 }
+
+TEST_CASE(
+    "roster plan reads groups/list once, the managed existing groups' members, and quotas "
+    "only for a managed space limit",
+    "[live][observe]") {
+  EmulatorRunner emulator(test::access_seed().dump());
+  test::TempDir dir;
+  const std::string members = R"(members:
+  - email: admin@acme.com
+  - email: amy@acme.com
+  - email: bob@acme.com
+  - email: ian@acme.com
+  - email: sue@acme.com
+    state: suspended
+)";
+  auto groups = dir.write("groups.yaml", "version: 1\n" + members + R"(groups:
+  - name: sales
+    external_id: sales
+    members: [{email: amy@acme.com, access: owner}]
+  - name: Ops
+)");
+  auto plan = test::roster_cli(emulator, {"plan", "-f", groups});
+  INFO(plan.out << plan.err);
+  CHECK(plan.code == cli::ExitCode::success);
+  CHECK(emulator.calls("team/groups/list") == 1);
+  CHECK(emulator.calls("team/groups/members/list") == 1);  // Sales; Ops does not exist yet
+  CHECK(emulator.calls("team/member_space_limits/get_custom_quota") == 0);
+  CHECK(emulator.calls("team/member_space_limits/excluded_users/list") == 0);
+
+  auto quotas = dir.write("quotas.yaml", "version: 1\n" + members + "    space_limit: 20\n");
+  auto limited = test::roster_cli(emulator, {"plan", "-f", quotas});
+  INFO(limited.out << limited.err);
+  CHECK(limited.code == cli::ExitCode::success);
+  CHECK(emulator.calls("team/groups/list") == 1);  // no groups section: not read again
+  CHECK(emulator.calls("team/member_space_limits/get_custom_quota") == 1);
+  CHECK(emulator.calls("team/member_space_limits/excluded_users/list") == 1);
+}
