@@ -257,11 +257,14 @@ std::vector<ErrorCase> group_cases() {
        {{"group", {{".tag", "group_external_id"}, {"group_external_id", "sales"}}},
         {"members", json::array({access("sue@acme.com", "owner")})}},
        tag("user_must_be_active_to_be_owner")},
-      {"make a member owner of a company-managed group",
+      {"make a member without an admin role owner of a company-managed group",
        "team/groups/members/add",
-       add(json::array({access("uma@acme.com", "owner")})),
+       add(json::array({access("amy@acme.com", "owner")})),
        {{".tag", "user_cannot_be_manager_of_company_managed_group"},
-        {"user_cannot_be_manager_of_company_managed_group", json::array({"uma@acme.com"})}}},
+        {"user_cannot_be_manager_of_company_managed_group", json::array({"amy@acme.com"})}},
+       10,
+       {{"team/groups/members/remove",
+         {{"group", group_sales}, {"users", json::array({by_email("amy@acme.com")})}}}}},
       {"remove someone who is not in the group",
        "team/groups/members/remove",
        {{"group", group_sales}, {"users", json::array({by_email("uma@acme.com")})}},
@@ -293,7 +296,8 @@ std::vector<ErrorCase> group_cases() {
 
 std::vector<ErrorCase> error_catalogue() {
   std::vector<ErrorCase> all;
-  for (auto part : {member_cases(), remove_cases(), profile_and_role_cases(), group_cases()}) {
+  for (auto part : {member_cases(), remove_cases(), profile_and_role_cases(), group_cases(),
+                    access_error_cases()}) {
     for (auto& item : part)
       all.push_back(std::move(item));
   }

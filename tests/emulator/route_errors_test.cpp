@@ -13,7 +13,7 @@ namespace {
 void check_catalogue(Mode mode) {
   for (const auto& item : error_catalogue()) {
     DYNAMIC_SECTION(item.name) {
-      TestTeam team(mode, acme_seed(item.licenses));
+      TestTeam team(mode, acme_seed(item.licenses, item.extra_seed_keys));
       for (const auto& [route, arg] : item.setup) {
         INFO("setup " << route << " " << arg.dump());
         REQUIRE(team.call(route, arg).status == 200);

@@ -43,6 +43,13 @@ json member_record(const Member& member) {
     record["recoverable"] = member.removal_recoverable;
     record["is_disconnected"] = member.is_disconnected;
   }
+  if (!member.secondary_emails.empty()) {
+    auto& list = record["secondary_emails"] = json::array();
+    for (const auto& secondary : member.secondary_emails)
+      list.push_back({{"email", secondary.email}, {"is_verified", secondary.verified}});
+  }
+  if (member.custom_quota_gb) record["custom_quota_gb"] = *member.custom_quota_gb;
+  if (member.space_limit_excluded) record["space_limit_excluded"] = true;
   return record;
 }
 
@@ -58,6 +65,7 @@ json group_record(const TeamState& state, const Group& group) {
                  {"created", group.created_ms},
                  {"members", std::move(members)}};
   if (group.external_id) record["group_external_id"] = *group.external_id;
+  if (group.deleted) record["deleted"] = true;
   return record;
 }
 
@@ -68,15 +76,19 @@ std::string job_record(const Job& job) {
 }
 
 json info_record(const TeamInfo& info) {
-  return {{"team_name", info.name},
-          {"team_id", info.team_id},
-          {"num_licensed_users", info.num_licensed_users},
-          {"admin_email", info.admin_email},
-          {"other_team_emails", info.other_team_emails},
-          {"clock_offset_seconds", info.clock_offset_seconds},
-          {"next_member_seq", info.next_member_seq},
-          {"next_group_seq", info.next_group_seq},
-          {"next_job_seq", info.next_job_seq}};
+  json record = {{"team_name", info.name},
+                 {"team_id", info.team_id},
+                 {"num_licensed_users", info.num_licensed_users},
+                 {"admin_email", info.admin_email},
+                 {"other_team_emails", info.other_team_emails},
+                 {"secondary_emails_enabled", info.secondary_emails_enabled},
+                 {"clock_offset_seconds", info.clock_offset_seconds},
+                 {"next_member_seq", info.next_member_seq},
+                 {"next_group_seq", info.next_group_seq},
+                 {"next_job_seq", info.next_job_seq}};
+  if (info.member_space_limit_gb) record["member_space_limit_gb"] = *info.member_space_limit_gb;
+  if (info.verified_domains) record["verified_domains"] = *info.verified_domains;
+  return record;
 }
 
 // Appends `items` as a JSON array, one element per line.

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "persistence/record_reader.hpp"
+#include "persistence/state_checks.hpp"
 #include "persistence/state_codec.hpp"
 #include "store/ids.hpp"
 #include "store/roles.hpp"
@@ -26,71 +28,6 @@ core::Error too_deep(std::string_view what) {
                  " levels");
 }
 
-// Reads the fields of one JSON object; remembers the first problem ("sticky").
-class RecordReader {
- public:
-  RecordReader(const json& value, std::string where, std::string& error)
-      : m_value(value), m_where(std::move(where)), m_error(error) {
-    if (!value.is_object()) fail("", "expected an object");
-  }
-
-  void allow(std::initializer_list<std::string_view> keys) {
-    if (!m_value.is_object()) return;
-    for (const auto& item : m_value.items()) {
-      if (std::find(keys.begin(), keys.end(), item.key()) == keys.end()) {
-        fail(item.key(), "unknown key");
-      }
-    }
-  }
-  const json* get(const char* key) const {
-    if (!m_value.is_object()) return nullptr;
-    const auto it = m_value.find(key);
-    return it == m_value.end() || it->is_null() ? nullptr : &*it;
-  }
-  std::optional<std::string> text(const char* key, bool required = false) {
-    const auto* value = get(key);
-    if (value == nullptr) {
-      if (required) fail(key, "missing");
-      return std::nullopt;
-    }
-    if (!value->is_string()) return fail(key, "expected a string"), std::nullopt;
-    return value->get<std::string>();
-  }
-  bool flag(const char* key, bool fallback) {
-    const auto* value = get(key);
-    if (value == nullptr) return fallback;
-    if (!value->is_boolean()) return fail(key, "expected true or false"), fallback;
-    return value->get<bool>();
-  }
-  template <typename Int>
-  Int number(const char* key, Int fallback) {
-    const auto* value = get(key);
-    if (value == nullptr) return fallback;
-    if (!value->is_number_integer()) return fail(key, "expected an integer"), fallback;
-    return value->get<Int>();
-  }
-  UnixSeconds time(const char* key, UnixSeconds fallback) {
-    const auto value = text(key);
-    if (!value) return fallback;
-    const auto parsed = parse_timestamp(*value);
-    if (!parsed) {
-      return fail(key,
-                  "expected a real UTC time like 2026-05-12T15:50:38Z, got \"" + *value + "\""),
-             fallback;
-    }
-    return *parsed;
-  }
-  void fail(std::string_view key, std::string_view problem) {
-    if (!m_error.empty()) return;
-    m_error = m_where + (key.empty() ? "" : "." + std::string(key)) + ": " + std::string(problem);
-  }
-
- private:
-  const json& m_value;
-  std::string m_where;
-  std::string& m_error;
-};
-
 std::optional<MemberStatus> parse_status(std::string_view tag) {
   if (tag == "active") return MemberStatus::active;
   if (tag == "invited") return MemberStatus::invited;
@@ -99,12 +36,31 @@ std::optional<MemberStatus> parse_status(std::string_view tag) {
   return std::nullopt;
 }
 
+// The member's secondary emails, custom quota and space-limit exclusion.
+void read_member_settings(RecordReader& r, const std::string& where, Member& m,
+                          std::string& error) {
+  const auto* list = r.get("secondary_emails");
+  if (list != nullptr && !list->is_array()) r.fail("secondary_emails", "expected a list");
+  for (std::size_t i = 0; list != nullptr && list->is_array() && i < list->size(); ++i) {
+    RecordReader entry((*list)[i], where + ".secondary_emails[" + std::to_string(i) + "]", error);
+    entry.allow({"email", "is_verified"});
+    SecondaryEmail secondary{entry.text("email", true).value_or(""),
+                             entry.flag("is_verified", false)};
+    if (secondary.email.find('@') == std::string::npos) entry.fail("email", "not an email address");
+    m.secondary_emails.push_back(std::move(secondary));
+  }
+  m.custom_quota_gb = r.count("custom_quota_gb", 2);
+  m.space_limit_excluded = r.flag("space_limit_excluded", false);
+}
+
 Member read_member(const json& value, const std::string& where, std::uint64_t seq, UnixSeconds now,
                    std::string& error) {
   RecordReader r(value, where, error);
-  r.allow({"team_member_id", "account_id", "email", "given_name", "surname", "external_id",
-           "status", "role", "email_verified", "invited_on", "joined_on", "suspended_on",
-           "removed_on", "recoverable", "is_disconnected", "member_folder_id", "root_folder_id"});
+  r.allow({"team_member_id", "account_id",       "email",           "given_name",
+           "surname",        "external_id",      "status",          "role",
+           "email_verified", "invited_on",       "joined_on",       "suspended_on",
+           "removed_on",     "recoverable",      "is_disconnected", "member_folder_id",
+           "root_folder_id", "secondary_emails", "custom_quota_gb", "space_limit_excluded"});
   Member m;
   m.email = r.text("email", true).value_or("");
   if (m.email.find('@') == std::string::npos) r.fail("email", "not an email address");
@@ -133,6 +89,7 @@ Member read_member(const json& value, const std::string& where, std::uint64_t se
   m.removal_recoverable = r.flag("recoverable", !m.is_disconnected);
   m.member_folder_id = r.text("member_folder_id").value_or(std::to_string(1000000 + 2 * seq));
   m.root_folder_id = r.text("root_folder_id").value_or(std::to_string(1000001 + 2 * seq));
+  read_member_settings(r, where, m, error);
   return m;
 }
 
@@ -149,7 +106,7 @@ Group read_group(const json& value, const std::string& where, const TeamState& s
                  UnixSeconds now, std::string& error) {
   RecordReader r(value, where, error);
   r.allow({"group_id", "group_name", "group_external_id", "group_management_type", "created",
-           "members"});
+           "members", "deleted"});
   Group g;
   g.group_id = r.text("group_id").value_or(make_group_id(seq));
   g.name = r.text("group_name", true).value_or("");
@@ -159,6 +116,7 @@ Group read_group(const json& value, const std::string& where, const TeamState& s
   if (!management) r.fail("group_management_type", "unknown management type");
   g.management = management.value_or(GroupManagement::company_managed);
   g.created_ms = r.number<std::uint64_t>("created", static_cast<std::uint64_t>(now) * 1000);
+  g.deleted = r.flag("deleted", false);
   const auto* members = r.get("members");
   for (std::size_t i = 0; members != nullptr && members->is_array() && i < members->size(); ++i) {
     RecordReader entry((*members)[i], where + ".members[" + std::to_string(i) + "]", error);
@@ -193,8 +151,20 @@ Job read_job(const json& value, const std::string& where, std::string& error) {
   return job;
 }
 
+// Settings no route changes (seed only): absent keys leave them as they are.
+void read_team_settings(RecordReader& r, TeamInfo& info) {
+  if (const auto limit = r.count("member_space_limit_gb", 1)) info.member_space_limit_gb = limit;
+  if (auto domains = r.texts("verified_domains")) {
+    for (auto& domain : *domains)
+      domain = lower_ascii(domain);
+    info.verified_domains = std::move(domains);
+  }
+  info.secondary_emails_enabled = r.flag("secondary_emails_enabled", info.secondary_emails_enabled);
+}
+
 void read_info(const json& value, TeamInfo& info, std::string& error) {
   RecordReader r(value, "info", error);
+  read_team_settings(r, info);
   info.name = r.text("team_name").value_or(info.name);
   info.team_id = r.text("team_id").value_or(info.team_id);
   info.num_licensed_users = r.number<std::uint32_t>("num_licensed_users", info.num_licensed_users);
@@ -216,18 +186,6 @@ void read_info(const json& value, TeamInfo& info, std::string& error) {
   info.next_member_seq = r.number<std::uint64_t>("next_member_seq", info.next_member_seq);
   info.next_group_seq = r.number<std::uint64_t>("next_group_seq", info.next_group_seq);
   info.next_job_seq = r.number<std::uint64_t>("next_job_seq", info.next_job_seq);
-}
-
-std::optional<std::string> check_unique_live_emails(const TeamState& state) {
-  std::unordered_map<std::string, std::size_t> seen;
-  for (std::size_t i = 0; i < state.members.size(); ++i) {
-    if (state.members[i].status == MemberStatus::removed) continue;
-    if (!seen.emplace(lower_ascii(state.members[i].email), i).second) {
-      return "members[" + std::to_string(i) + "].email: " + state.members[i].email +
-             " is already a live member";
-    }
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -262,6 +220,9 @@ core::Result<TeamState> decode_state(std::string_view text, UnixSeconds now) {
                                                 "num_licensed_users",
                                                 "admin_email",
                                                 "other_team_emails",
+                                                "member_space_limit_gb",
+                                                "verified_domains",
+                                                "secondary_emails_enabled",
                                                 "clock_offset_seconds",
                                                 "next_member_seq",
                                                 "next_group_seq",
@@ -295,7 +256,7 @@ core::Result<TeamState> decode_state(std::string_view text, UnixSeconds now) {
     }
   }
   if (!error.empty()) return invalid(error);
-  if (auto duplicate = check_unique_live_emails(state)) return invalid(*duplicate);
+  if (auto problem = check_state(state)) return invalid(*problem);
   return state;
 }
 

@@ -52,7 +52,9 @@ HttpResponse Router::handle_admin(const HttpRequest& request, std::string_view p
   if (path == "faults" && post) return admin_faults(request);
   if (path == "clock" && post) return admin_clock(request);
   if (path == "accept_invite" && post) return admin_accept_invite(request);
-  for (const auto* known : {"stats", "state", "faults", "clock", "accept_invite"}) {
+  if (path == "verify_secondary_email" && post) return admin_verify_secondary_email(request);
+  for (const auto* known :
+       {"stats", "state", "faults", "clock", "accept_invite", "verify_secondary_email"}) {
     if (path == known) return admin_text(405, "method not allowed");
   }
   return admin_text(404, "no such emulator endpoint: /_emulator/" + std::string(path));
@@ -117,6 +119,24 @@ HttpResponse Router::admin_accept_invite(const HttpRequest& request) {
   const auto result = m_store.accept_invite(email->get<std::string>(), now());
   if (std::holds_alternative<ApiError>(result)) {
     return json_response({{"error", "no invited member with this email"}}, 404);
+  }
+  auto response = json_response(member_info_v2_json(m_store, std::get<std::size_t>(result), now()));
+  return commit(std::move(response), lock);
+}
+
+// The owner of a pending secondary address follows the link in the verification mail.
+HttpResponse Router::admin_verify_secondary_email(const HttpRequest& request) {
+  auto read = read_object(request, "expected {\"email\": \"...\"}");
+  if (auto* refused = std::get_if<HttpResponse>(&read)) return std::move(*refused);
+  const auto& body = std::get<nlohmann::json>(read);
+  const auto email = body.find("email");
+  if (email == body.end() || !email->is_string()) {
+    return admin_text(400, "expected {\"email\": \"...\"}");
+  }
+  std::unique_lock lock(m_mutex);
+  const auto result = m_store.verify_secondary_email(email->get<std::string>());
+  if (std::holds_alternative<ApiError>(result)) {
+    return json_response({{"error", "no pending secondary email with this address"}}, 404);
   }
   auto response = json_response(member_info_v2_json(m_store, std::get<std::size_t>(result), now()));
   return commit(std::move(response), lock);

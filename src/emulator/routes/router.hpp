@@ -59,6 +59,7 @@ class Router {
   HttpResponse admin_faults(const HttpRequest& request);
   HttpResponse admin_clock(const HttpRequest& request);
   HttpResponse admin_accept_invite(const HttpRequest& request);
+  HttpResponse admin_verify_secondary_email(const HttpRequest& request);
 
   RouterOptions m_options;
   StateSink& m_sink;

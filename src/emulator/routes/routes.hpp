@@ -60,10 +60,27 @@ HttpResponse route_groups_job_status(RouteContext& context, const nlohmann::json
 // routes_groups.cpp
 HttpResponse route_groups_list(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_groups_list_continue(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_groups_get_info(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_groups_create(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_groups_update(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_groups_delete(RouteContext& context, const nlohmann::json& arg);
+// routes_group_members.cpp
 HttpResponse route_groups_members_add(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_groups_members_remove(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_groups_members_set_access_type(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_groups_members_list(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_groups_members_list_continue(RouteContext& context, const nlohmann::json& arg);
+// routes_secondary_emails.cpp
+HttpResponse route_secondary_emails_add(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_secondary_emails_delete(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_secondary_emails_resend(RouteContext& context, const nlohmann::json& arg);
+// routes_space_limits.cpp
+HttpResponse route_set_custom_quota(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_remove_custom_quota(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_get_custom_quota(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_excluded_users_add(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_excluded_users_remove(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_excluded_users_list(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_excluded_users_list_continue(RouteContext& context, const nlohmann::json& arg);
 
 }  // namespace roster::emulator

@@ -1,5 +1,5 @@
 // Polling of asynchronous jobs: members/add/job_status/get_v2, members/remove/job_status/get,
-// groups/job_status/get.
+// groups/job_status/get (groups/delete jobs and the legacy " " of membership changes).
 #include "routes/routes.hpp"
 #include "wire/responses.hpp"
 
@@ -46,8 +46,13 @@ HttpResponse route_groups_job_status(RouteContext& context, const nlohmann::json
   if (!id) return decode_failure(context, status);
   // Group membership changes are immediate; their legacy job id is a single space.
   if (*id == " ") return json_response(tag_only("complete"));
-  if (context.store.find_job(*id)) return route_error({"access_denied", std::nullopt});
-  return route_error({"invalid_async_job_id", std::nullopt});
+  const auto job = context.store.find_job(*id);
+  if (!job) return route_error({"invalid_async_job_id", std::nullopt});
+  // Members jobs are not this route's to poll (GroupsPollError.access_denied).
+  if (context.store.state().jobs[*job].route != "team/groups/delete") {
+    return route_error({"access_denied", std::nullopt});
+  }
+  return poll(context, arg, "team/groups/delete");
 }
 
 }  // namespace roster::emulator

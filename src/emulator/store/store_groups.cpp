@@ -1,4 +1,5 @@
-// Group rules: create, add members, remove members (REFERENCE §7).
+// Group records: create, update, delete (REFERENCE §7). Membership changes are in
+// store_group_members.cpp.
 #include <algorithm>
 
 #include "store/ids.hpp"
@@ -11,19 +12,11 @@ namespace {
 ApiError error(std::string tag) {
   return ApiError{std::move(tag), std::nullopt};
 }
-ApiError list_error(std::string tag, std::vector<std::string> values) {
-  return ApiError{std::move(tag), std::move(values)};
-}
 
 bool is_valid_group_name(const std::string& name) {
   if (name.find_first_not_of(" \t") == std::string::npos) return false;
   return std::none_of(name.begin(), name.end(),
                       [](char c) { return static_cast<unsigned char>(c) < 0x20; });
-}
-
-bool in_group(const Group& group, std::size_t member) {
-  return std::any_of(group.members.begin(), group.members.end(),
-                     [&](const GroupMember& entry) { return entry.member == member; });
 }
 
 }  // namespace
@@ -56,98 +49,58 @@ StoreResult<std::size_t> TeamStore::create_group(const std::string& name,
     m_state.members[*creator].groups.push_back(index);
   }
   m_state.groups.push_back(std::move(group));
-  m_group_by_id[m_state.groups[index].group_id] = index;
-  if (external_id) m_group_by_external_id[*external_id] = index;
-  m_group_by_name[lower_ascii(name)] = index;
+  index_group(index);
   mark_group(index);
   m_changes.info = true;
   return index;
 }
 
-std::optional<ApiError> TeamStore::add_group_members(
-    std::size_t group_index, const std::vector<std::pair<UserSelector, GroupAccess>>& members) {
-  auto& group = m_state.groups[group_index];
-  if (group.management == GroupManagement::system_managed) {
+std::optional<ApiError> TeamStore::update_group(std::size_t index, const GroupUpdate& update) {
+  const auto& group = m_state.groups[index];
+  if (group.management == GroupManagement::system_managed ||
+      update.management == GroupManagement::system_managed) {
     return error("system_managed_group_disallowed");
   }
-  std::vector<std::string> not_found, not_in_team, managers;
-  std::vector<std::pair<std::size_t, GroupAccess>> resolved;
-  for (const auto& [user, access] : members) {
-    const auto found = find(user);
-    if (found.found == Lookup::Found::not_found) {
-      not_found.push_back(user.value);
-    } else if (found.found == Lookup::Found::not_in_team || !is_live(member(found.index))) {
-      not_in_team.push_back(user.value);
-    } else {
-      resolved.emplace_back(found.index, access);
+  if (update.name) {
+    if (!is_valid_group_name(*update.name)) return error("group_name_invalid");
+    const auto holder = m_group_by_name.find(lower_ascii(*update.name));
+    if (holder != m_group_by_name.end() && holder->second != index) {
+      return error("group_name_already_used");
     }
   }
-  if (!not_found.empty()) return list_error("users_not_found", std::move(not_found));
-  if (!not_in_team.empty()) return list_error("members_not_in_team", std::move(not_in_team));
-  for (std::size_t i = 0; i < resolved.size(); ++i) {
-    const auto index = resolved[i].first;
-    const bool repeated = std::any_of(resolved.begin(), resolved.begin() + static_cast<long>(i),
-                                      [&](const auto& other) { return other.first == index; });
-    if (repeated || in_group(group, index)) return error("duplicate_user");
-  }
-  for (const auto& [index, access] : resolved) {
-    if (access != GroupAccess::owner) continue;
-    if (member(index).status != MemberStatus::active) {
-      return error("user_must_be_active_to_be_owner");
-    }
-    if (group.management == GroupManagement::company_managed) {
-      managers.push_back(member(index).email);
+  if (update.external_id && !update.external_id->empty()) {
+    const auto holder = m_group_by_external_id.find(*update.external_id);
+    if (holder != m_group_by_external_id.end() && holder->second != index) {
+      return error("external_id_already_in_use");
     }
   }
-  if (!managers.empty()) {
-    return list_error("user_cannot_be_manager_of_company_managed_group", std::move(managers));
+  unindex_group(index);
+  auto& changed = m_state.groups[index];
+  if (update.name) changed.name = *update.name;
+  if (update.external_id) {
+    // "" clears the external id (GroupUpdateArgs.new_group_external_id).
+    changed.external_id =
+        update.external_id->empty() ? std::nullopt : std::optional(*update.external_id);
   }
-  for (const auto& [index, access] : resolved) {
-    group.members.push_back({index, access});
-    m_state.members[index].groups.push_back(group_index);
-  }
-  mark_group(group_index);
+  if (update.management) changed.management = *update.management;
+  index_group(index);
+  mark_group(index);
   return std::nullopt;
 }
 
-std::optional<ApiError> TeamStore::remove_group_members(std::size_t group_index,
-                                                        const std::vector<UserSelector>& users) {
-  auto& group = m_state.groups[group_index];
+std::optional<ApiError> TeamStore::delete_group(std::size_t index) {
+  auto& group = m_state.groups[index];
+  if (group.deleted) return error("group_already_deleted");
   if (group.management == GroupManagement::system_managed) {
     return error("system_managed_group_disallowed");
   }
-  std::vector<std::string> not_found, not_in_team;
-  std::vector<std::size_t> resolved;
-  for (const auto& user : users) {
-    const auto found = find(user);
-    if (found.found == Lookup::Found::not_found) {
-      not_found.push_back(user.value);
-    } else if (found.found == Lookup::Found::not_in_team || !is_live(member(found.index))) {
-      not_in_team.push_back(user.value);
-    } else {
-      resolved.push_back(found.index);
-    }
-  }
-  if (!not_found.empty()) return list_error("users_not_found", std::move(not_found));
-  if (!not_in_team.empty()) return list_error("members_not_in_team", std::move(not_in_team));
-  for (const auto index : resolved) {
-    if (!in_group(group, index)) return error("member_not_in_group");
-  }
-  for (const auto index : resolved) {
-    std::erase_if(group.members, [&](const GroupMember& entry) { return entry.member == index; });
-    std::erase(m_state.members[index].groups, group_index);
-  }
-  mark_group(group_index);
+  unindex_group(index);
+  for (const auto& entry : group.members)
+    std::erase(m_state.members[entry.member].groups, index);
+  group.members.clear();
+  group.deleted = true;
+  mark_group(index);
   return std::nullopt;
-}
-
-void TeamStore::detach_from_groups(std::size_t member_index) {
-  for (const auto group_index : m_state.members[member_index].groups) {
-    std::erase_if(m_state.groups[group_index].members,
-                  [&](const GroupMember& entry) { return entry.member == member_index; });
-    mark_group(group_index);
-  }
-  m_state.members[member_index].groups.clear();
 }
 
 }  // namespace roster::emulator

@@ -40,6 +40,8 @@ AddOutcome TeamStore::add_member(const AddRequest& request, UnixSeconds now) {
   if (auto it = m_by_email.find(email); it != m_by_email.end() && occupies(it->second, now)) {
     return {"user_already_on_team", 0};
   }
+  // A member's secondary address belongs to that member's account, which is on this team.
+  if (m_by_secondary_email.count(email) != 0) return {"user_already_on_team", 0};
   if (request.external_id) {
     if (auto it = m_by_external_id.find(*request.external_id);
         it != m_by_external_id.end() && occupies(it->second, now)) {
@@ -128,11 +130,7 @@ StoreResult<std::size_t> TeamStore::set_profile(const ProfileChange& change, Uni
   }
   if (change.new_email) {
     if (change.new_email->empty()) return error("param_cannot_be_empty");
-    const auto email = lower_ascii(*change.new_email);
-    const auto& others = m_state.info.other_team_emails;
-    auto it = m_by_email.find(email);
-    if (std::find(others.begin(), others.end(), email) != others.end() ||
-        (it != m_by_email.end() && it->second != index && occupies(it->second, now))) {
+    if (claimed_by_other(lower_ascii(*change.new_email), index, now)) {
       return error("email_reserved_for_other_user");
     }
   }
@@ -145,7 +143,13 @@ StoreResult<std::size_t> TeamStore::set_profile(const ProfileChange& change, Uni
   if (change.new_persistent_id) return error("persistent_id_disabled");
   if (change.new_is_directory_restricted) return error("directory_restricted_off");
   modify(index, [&](Member& m) {
-    if (change.new_email) m.email = *change.new_email;
+    if (change.new_email) {
+      // One of the member's own secondary addresses becomes the primary one.
+      std::erase_if(m.secondary_emails, [&](const SecondaryEmail& secondary) {
+        return lower_ascii(secondary.email) == lower_ascii(*change.new_email);
+      });
+      m.email = *change.new_email;
+    }
     if (change.new_external_id) {
       // An empty new external id clears it.
       m.external_id = change.new_external_id->empty() ? std::nullopt : change.new_external_id;

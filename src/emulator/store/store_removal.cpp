@@ -86,6 +86,10 @@ std::optional<ApiError> TeamStore::remove(const RemoveRequest& request, UnixSeco
     m.removed_on = now;
     m.suspended_on = 0;
     m.role_id.clear();
+    // The account leaves the team: its team settings go with it (docs/emulator.md).
+    m.secondary_emails.clear();
+    m.custom_quota_gb.reset();
+    m.space_limit_excluded = false;
     m.is_disconnected = request.keep_account;
     // Help centre: invitees who never joined, accounts kept as Basic, and data that was
     // transferred or deleted cannot be restored.

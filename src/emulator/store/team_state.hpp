@@ -18,9 +18,19 @@ inline constexpr UnixSeconds k_recovery_window_seconds = 7 * 24 * 3600;
 /// so every time stays a four-digit-year timestamp and arithmetic on it cannot overflow.
 inline constexpr std::int64_t k_max_clock_offset_seconds = 3'155'760'000;
 
+/// A member holds at most this many secondary emails (the spec gives no number;
+/// docs/decisions/0108-emulator-secondary-emails.md): one more is `reached_limit`.
+inline constexpr std::size_t k_max_secondary_emails = 10;
+
 enum class MemberStatus { active, invited, suspended, removed };
 enum class GroupAccess { member, owner };
 enum class GroupManagement { user_managed, company_managed, system_managed };
+
+/// `secondary_emails.SecondaryEmail`: an extra address of a member's account.
+struct SecondaryEmail {
+  std::string email;  // as given; compared case-insensitively
+  bool verified = false;
+};
 
 /// One membership record. Records are never deleted: a removed member stays listed
 /// (with `include_removed`), and re-inviting an unrecoverable address creates a new record.
@@ -45,6 +55,9 @@ struct Member {
   std::string member_folder_id;
   std::string root_folder_id;
   std::vector<std::size_t> groups;  // indexes into TeamState::groups, derived from them
+  std::vector<SecondaryEmail> secondary_emails;  // none while invited; dropped on removal
+  std::optional<std::uint32_t> custom_quota_gb;  // member_space_limits custom quota
+  bool space_limit_excluded = false;             // on the space limit's excluded users list
 };
 
 struct GroupMember {
@@ -59,6 +72,9 @@ struct Group {
   GroupManagement management = GroupManagement::company_managed;
   std::uint64_t created_ms = 0;
   std::vector<GroupMember> members;
+  // groups/delete keeps the record (without members) so that its id still answers
+  // group_already_deleted; its name and external id are free for new groups.
+  bool deleted = false;
 };
 
 /// An asynchronous job (members/add_v2, members/remove). Its effect is applied when it
@@ -77,6 +93,12 @@ struct TeamInfo {
   std::uint32_t num_licensed_users = 1000;
   std::string admin_email;                     // the admin who owns the API token
   std::vector<std::string> other_team_emails;  // lower case
+  /// The team's member space limit in GB; none: custom quotas cannot be set.
+  std::optional<std::uint32_t> member_space_limit_gb;
+  /// Domains whose secondary emails are verified at once (lower case); nullopt: the
+  /// domain of admin_email.
+  std::optional<std::vector<std::string>> verified_domains;
+  bool secondary_emails_enabled = true;  // false: secondary_emails/add is refused
   std::int64_t clock_offset_seconds = 0;
   std::uint64_t next_member_seq = 1;
   std::uint64_t next_group_seq = 1;

@@ -19,11 +19,8 @@ TeamStore::TeamStore(TeamState state) : m_state(std::move(state)) {
   for (auto& member : m_state.members)
     member.groups.clear();
   for (std::size_t g = 0; g < m_state.groups.size(); ++g) {
-    const auto& group = m_state.groups[g];
-    m_group_by_id[group.group_id] = g;
-    if (group.external_id) m_group_by_external_id[*group.external_id] = g;
-    m_group_by_name[lower_ascii(group.name)] = g;
-    for (const auto& entry : group.members)
+    index_group(g);
+    for (const auto& entry : m_state.groups[g].members)
       m_state.members[entry.member].groups.push_back(g);
   }
   for (std::size_t i = 0; i < m_state.members.size(); ++i) {
@@ -65,6 +62,8 @@ void TeamStore::index_member(std::size_t index) {
   };
   claim(m_by_email, lower_ascii(member.email));
   if (member.external_id) claim(m_by_external_id, *member.external_id);
+  for (const auto& secondary : member.secondary_emails)
+    m_by_secondary_email[lower_ascii(secondary.email)] = index;
 }
 
 void TeamStore::unindex_member(std::size_t index) {
@@ -78,6 +77,35 @@ void TeamStore::unindex_member(std::size_t index) {
         it != m_by_external_id.end() && it->second == index) {
       m_by_external_id.erase(it);
     }
+  }
+  for (const auto& secondary : member.secondary_emails) {
+    if (auto it = m_by_secondary_email.find(lower_ascii(secondary.email));
+        it != m_by_secondary_email.end() && it->second == index) {
+      m_by_secondary_email.erase(it);
+    }
+  }
+}
+
+// Deleted groups keep their id (group_already_deleted) but give up name and external id.
+void TeamStore::index_group(std::size_t index) {
+  const auto& group = m_state.groups[index];
+  m_group_by_id[group.group_id] = index;
+  if (group.deleted) return;
+  if (group.external_id) m_group_by_external_id[*group.external_id] = index;
+  m_group_by_name[lower_ascii(group.name)] = index;
+}
+
+void TeamStore::unindex_group(std::size_t index) {
+  const auto& group = m_state.groups[index];
+  if (group.external_id) {
+    if (auto it = m_group_by_external_id.find(*group.external_id);
+        it != m_group_by_external_id.end() && it->second == index) {
+      m_group_by_external_id.erase(it);
+    }
+  }
+  if (auto it = m_group_by_name.find(lower_ascii(group.name));
+      it != m_group_by_name.end() && it->second == index) {
+    m_group_by_name.erase(it);
   }
 }
 
@@ -102,11 +130,32 @@ Lookup TeamStore::find(const UserSelector& selector) const {
   return {Lookup::Found::not_found, 0};
 }
 
+std::optional<std::size_t> TeamStore::find_on_team(const UserSelector& selector) const {
+  const auto found = find(selector);
+  if (found.found != Lookup::Found::member || !is_live(m_state.members[found.index])) {
+    return std::nullopt;
+  }
+  return found.index;
+}
+
 std::optional<std::size_t> TeamStore::find_group(const GroupSelector& selector) const {
   const auto& index =
       selector.kind == GroupSelector::Kind::group_id ? m_group_by_id : m_group_by_external_id;
   if (auto it = index.find(selector.value); it != index.end()) return it->second;
+  if (selector.kind == GroupSelector::Kind::group_external_id) {
+    // No live group has this external id: the newest deleted one that had it, if any.
+    const auto& groups = m_state.groups;
+    for (auto g = groups.size(); g-- > 0;) {
+      if (groups[g].deleted && groups[g].external_id == selector.value) return g;
+    }
+  }
   return std::nullopt;
+}
+
+StoreResult<std::size_t> TeamStore::find_live_group(const GroupSelector& selector) const {
+  const auto group = find_group(selector);
+  if (!group || m_state.groups[*group].deleted) return ApiError{"group_not_found", std::nullopt};
+  return *group;
 }
 
 std::optional<std::size_t> TeamStore::find_job(std::string_view id) const {
@@ -145,6 +194,31 @@ std::uint32_t TeamStore::provisioned_users() const noexcept {
 bool TeamStore::occupies(std::size_t index, UnixSeconds now) const {
   const auto& member = m_state.members[index];
   return is_live(member) || is_recoverable(member, now);
+}
+
+bool TeamStore::claimed_by_other(const std::string& email, std::size_t index,
+                                 UnixSeconds now) const {
+  if (auto it = m_by_email.find(email);
+      it != m_by_email.end() && it->second != index && occupies(it->second, now)) {
+    return true;
+  }
+  if (auto it = m_by_secondary_email.find(email);
+      it != m_by_secondary_email.end() && it->second != index) {
+    return true;
+  }
+  const auto& others = m_state.info.other_team_emails;
+  return std::find(others.begin(), others.end(), email) != others.end();
+}
+
+bool TeamStore::is_verified_domain(std::string_view email) const {
+  const auto domain = lower_ascii(email.substr(email.find('@') + 1));
+  const auto& info = m_state.info;
+  if (!info.verified_domains) {
+    const auto& admin = info.admin_email;
+    return !admin.empty() && lower_ascii(admin.substr(admin.find('@') + 1)) == domain;
+  }
+  const auto& domains = *info.verified_domains;
+  return std::find(domains.begin(), domains.end(), domain) != domains.end();
 }
 
 std::size_t TeamStore::append_member(Member member) {

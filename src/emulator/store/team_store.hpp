@@ -68,6 +68,28 @@ struct RemoveRequest {
   bool permanently_delete_files = false;
 };
 
+/// groups/update: each set field changes; an empty `external_id` clears it.
+struct GroupUpdate {
+  std::optional<std::string> name;
+  std::optional<std::string> external_id;
+  std::optional<GroupManagement> management;
+};
+
+/// One email's outcome in the secondary-email routes: `tag` is "success" or the failure
+/// tag (`unavailable`, `not_found`, ...); `verified` matters for a successful add.
+struct EmailOutcome {
+  std::string tag;
+  std::string email;
+  bool verified = false;
+};
+
+/// One user's outcome in the secondary-email routes: "success" with one EmailOutcome per
+/// requested email, or a user-level tag (`invalid_user`, `unverified`, `placeholder_user`).
+struct UserEmailsOutcome {
+  std::string tag;
+  std::vector<EmailOutcome> emails;
+};
+
 struct ProfileChange {
   UserSelector user;
   std::optional<std::string> new_email;
@@ -99,7 +121,12 @@ class TeamStore {
   [[nodiscard]] const Member& member(std::size_t index) const { return m_state.members[index]; }
   [[nodiscard]] const Group& group(std::size_t index) const { return m_state.groups[index]; }
   [[nodiscard]] Lookup find(const UserSelector& selector) const;
+  /// The member on the team (active, invited or suspended) this selector names, if any.
+  [[nodiscard]] std::optional<std::size_t> find_on_team(const UserSelector& selector) const;
+  /// The group this selector names, deleted ones included (callers check `deleted`).
   [[nodiscard]] std::optional<std::size_t> find_group(const GroupSelector& selector) const;
+  /// The live group this selector names, or group_not_found (deleted groups too).
+  [[nodiscard]] StoreResult<std::size_t> find_live_group(const GroupSelector& selector) const;
   [[nodiscard]] std::optional<std::size_t> find_job(std::string_view id) const;
   /// The admin who owns the API token, if the state names one.
   [[nodiscard]] std::optional<std::size_t> token_admin() const;
@@ -121,15 +148,42 @@ class TeamStore {
   /// `/_emulator/accept_invite`: the invited member with this email joins.
   StoreResult<std::size_t> accept_invite(std::string_view email, UnixSeconds now);
 
-  // Group rules (store_groups.cpp).
+  // Group rules (store_groups.cpp): `group` is a live (not deleted) group.
   StoreResult<std::size_t> create_group(const std::string& name,
                                         const std::optional<std::string>& external_id,
                                         GroupManagement management, bool add_creator_as_owner,
                                         UnixSeconds now);
+  std::optional<ApiError> update_group(std::size_t group, const GroupUpdate& update);
+  /// Deletes a group (deleted ones answer group_already_deleted).
+  std::optional<ApiError> delete_group(std::size_t group);
+  // Group membership rules (store_group_members.cpp).
   std::optional<ApiError> add_group_members(
       std::size_t group, const std::vector<std::pair<UserSelector, GroupAccess>>& members);
   std::optional<ApiError> remove_group_members(std::size_t group,
                                                const std::vector<UserSelector>& users);
+  std::optional<ApiError> set_group_access(std::size_t group, const UserSelector& user,
+                                           GroupAccess access);
+
+  // Secondary emails (store_secondary_emails.cpp); the caller checks the per-call limit.
+  UserEmailsOutcome add_secondary_emails(const UserSelector& user,
+                                         const std::vector<std::string>& emails, UnixSeconds now);
+  UserEmailsOutcome delete_secondary_emails(const UserSelector& user,
+                                            const std::vector<std::string>& emails);
+  UserEmailsOutcome resend_verification_emails(const UserSelector& user,
+                                               const std::vector<std::string>& emails) const;
+  /// `/_emulator/verify_secondary_email`: the owner of a pending address confirms it.
+  StoreResult<std::size_t> verify_secondary_email(std::string_view email);
+
+  // Member space limits (store_space_limits.cpp). Per-user results: the member's index,
+  // or nullopt for `invalid_user`. The caller checks the team has a limit and the
+  // 1,000-user cap.
+  StoreResult<std::vector<std::optional<std::size_t>>> set_custom_quotas(
+      const std::vector<std::pair<UserSelector, std::uint32_t>>& quotas);
+  std::vector<std::optional<std::size_t>> remove_custom_quotas(
+      const std::vector<UserSelector>& users);
+  /// Adds (`excluded` true) or removes users from the excluded users list; all or nothing.
+  std::optional<ApiError> set_space_limit_excluded(const std::vector<UserSelector>& users,
+                                                   bool excluded);
 
   /// Records a finished asynchronous job and returns its id.
   std::string add_job(std::string route, std::string result);
@@ -152,6 +206,13 @@ class TeamStore {
   void mark_group(std::size_t group);
   void detach_from_groups(std::size_t member);
   [[nodiscard]] bool occupies(std::size_t index, UnixSeconds now) const;
+  /// True when `email` (lower case) belongs to someone other than member `index`: a
+  /// live or recoverable member's primary address, anyone's secondary, another team.
+  [[nodiscard]] bool claimed_by_other(const std::string& email, std::size_t index,
+                                      UnixSeconds now) const;
+  [[nodiscard]] bool is_verified_domain(std::string_view email) const;
+  void index_group(std::size_t group);
+  void unindex_group(std::size_t group);
   [[nodiscard]] std::optional<ApiError> check_transfer(const RemoveRequest& request,
                                                        std::size_t removed) const;
   std::size_t append_member(Member member);
@@ -160,9 +221,10 @@ class TeamStore {
   std::unordered_map<std::string, std::size_t> m_by_member_id;
   std::unordered_map<std::string, std::size_t> m_by_email;  // lower case -> latest record
   std::unordered_map<std::string, std::size_t> m_by_external_id;
-  std::unordered_map<std::string, std::size_t> m_group_by_id;
-  std::unordered_map<std::string, std::size_t> m_group_by_external_id;
-  std::unordered_map<std::string, std::size_t> m_group_by_name;  // lower case
+  std::unordered_map<std::string, std::size_t> m_by_secondary_email;    // lower case
+  std::unordered_map<std::string, std::size_t> m_group_by_id;           // deleted ones too
+  std::unordered_map<std::string, std::size_t> m_group_by_external_id;  // live groups
+  std::unordered_map<std::string, std::size_t> m_group_by_name;         // live, lower case
   std::unordered_map<std::string, std::size_t> m_job_by_id;
   std::uint32_t m_active = 0;
   std::uint32_t m_invited = 0;

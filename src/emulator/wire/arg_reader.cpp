@@ -159,15 +159,27 @@ std::uint32_t StructReader::uint32(std::string_view key, std::uint32_t fallback,
                                    std::uint32_t max) {
   const auto* value = lookup(key, false);
   if (value == nullptr) return fallback;
-  if (!value->is_number_integer()) {
-    m_status.fail(path_of(key), "expected integer, got " + type_name(*value));
+  return checked_uint32(*value, key, fallback, min, max);
+}
+
+std::uint32_t StructReader::required_uint32(std::string_view key, std::uint32_t min,
+                                            std::uint32_t max) {
+  const auto* value = lookup(key, true);
+  if (value == nullptr) return min;
+  return checked_uint32(*value, key, min, min, max);
+}
+
+std::uint32_t StructReader::checked_uint32(const nlohmann::json& value, std::string_view key,
+                                           std::uint32_t fallback, std::uint32_t min,
+                                           std::uint32_t max) {
+  if (!value.is_number_integer()) {
+    m_status.fail(path_of(key), "expected integer, got " + type_name(value));
     return fallback;
   }
-  const bool negative =
-      value->is_number_integer() && !value->is_number_unsigned() && value->get<std::int64_t>() < 0;
-  const auto number = negative ? 0 : value->get<std::uint64_t>();
+  const bool negative = !value.is_number_unsigned() && value.get<std::int64_t>() < 0;
+  const auto number = negative ? 0 : value.get<std::uint64_t>();
   if (negative || number < min || number > max) {
-    m_status.fail(path_of(key), value->dump() + " is not within range [" + std::to_string(min) +
+    m_status.fail(path_of(key), value.dump() + " is not within range [" + std::to_string(min) +
                                     ", " + std::to_string(max) + "]");
     return fallback;
   }
@@ -296,6 +308,49 @@ std::vector<std::string> read_string_list(DecodeStatus& status, const nlohmann::
     }
   }
   return out;
+}
+
+std::pair<std::size_t, std::vector<std::string>> read_string_list_union(
+    DecodeStatus& status, const nlohmann::json& value, const std::string& path,
+    std::initializer_list<std::string_view> tags) {
+  if (!status.ok()) return {0, {}};
+  if (!value.is_object() || !value.contains(".tag") || !value.at(".tag").is_string()) {
+    status.fail(path, value.is_string()
+                          ? "union member '" + value.get<std::string>() + "' needs a value"
+                          : "expected union, got " + type_name(value));
+    return {0, {}};
+  }
+  const auto tag = value.at(".tag").get<std::string>();
+  const auto it = std::find(tags.begin(), tags.end(), tag);
+  if (it == tags.end()) {
+    status.fail(path, "unknown tag '" + tag + "'");
+    return {0, {}};
+  }
+  StructReader reader(status, value, path);
+  reader.field(".tag");
+  const auto* list = reader.list(tag);
+  auto strings = list == nullptr
+                     ? std::vector<std::string>{}
+                     : read_string_list(status, *list, reader.path_of(tag), StringRule::any);
+  reader.finish();
+  return {static_cast<std::size_t>(it - tags.begin()), std::move(strings)};
+}
+
+std::optional<std::string> read_cursor_arg(DecodeStatus& status, const nlohmann::json& arg) {
+  StructReader reader(status, arg, "");
+  auto text = reader.string("cursor");
+  reader.finish();
+  if (!status.ok()) return std::nullopt;
+  return text;
+}
+
+std::vector<UserSelector> read_user_selector_list(DecodeStatus& status, const nlohmann::json* list,
+                                                  const std::string& path) {
+  std::vector<UserSelector> users;
+  for (std::size_t i = 0; list != nullptr && i < list->size() && status.ok(); ++i) {
+    users.push_back(read_user_selector(status, (*list)[i], path + "[" + std::to_string(i) + "]"));
+  }
+  return users;
 }
 
 }  // namespace roster::emulator

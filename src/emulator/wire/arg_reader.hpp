@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -48,6 +49,8 @@ class StructReader {
   std::optional<bool> optional_boolean(std::string_view key);
   std::uint32_t uint32(std::string_view key, std::uint32_t fallback, std::uint32_t min,
                        std::uint32_t max);
+  /// A required UInt32 field within [min, max].
+  std::uint32_t required_uint32(std::string_view key, std::uint32_t min, std::uint32_t max);
   /// A required list field; nullptr after a failure.
   const nlohmann::json* list(std::string_view key);
   /// An optional list field (absent or null: nullptr).
@@ -63,6 +66,8 @@ class StructReader {
 
  private:
   const nlohmann::json* lookup(std::string_view key, bool required);
+  std::uint32_t checked_uint32(const nlohmann::json& value, std::string_view key,
+                               std::uint32_t fallback, std::uint32_t min, std::uint32_t max);
 
   DecodeStatus& m_status;
   const nlohmann::json* m_value;
@@ -81,6 +86,19 @@ UserSelector read_user_selector(DecodeStatus& status, const nlohmann::json& valu
                                 const std::string& path);
 GroupSelector read_group_selector(DecodeStatus& status, const nlohmann::json& value,
                                   const std::string& path);
+
+/// A closed union whose members each carry a list of strings under the tag's key
+/// (`GroupsSelector`): the tag's position in `tags` and the strings.
+std::pair<std::size_t, std::vector<std::string>> read_string_list_union(
+    DecodeStatus& status, const nlohmann::json& value, const std::string& path,
+    std::initializer_list<std::string_view> tags);
+
+/// `{"cursor": String}`, the argument of every */list/continue route; nullopt on failure.
+std::optional<std::string> read_cursor_arg(DecodeStatus& status, const nlohmann::json& arg);
+
+/// A list of `UserSelectorArg` (nullptr `list`: none).
+std::vector<UserSelector> read_user_selector_list(DecodeStatus& status, const nlohmann::json* list,
+                                                  const std::string& path);
 
 /// Each element of a JSON list of strings, checked against `rule`.
 std::vector<std::string> read_string_list(DecodeStatus& status, const nlohmann::json& list,

@@ -68,7 +68,8 @@ nlohmann::json group_full_info_json(const TeamStore& store, std::size_t index, b
   const auto& group = store.group(index);
   auto info = group_summary_json(group);
   info["created"] = group.created_ms;
-  if (with_members) {
+  // GroupFullInfo.members is not returned for system-managed groups (groups/get_info doc).
+  if (with_members && group.management != GroupManagement::system_managed) {
     auto members = nlohmann::json::array();
     for (const auto& entry : group.members) {
       members.push_back(group_member_info_json(store, entry, now));
@@ -76,6 +77,12 @@ nlohmann::json group_full_info_json(const TeamStore& store, std::size_t index, b
     info["members"] = std::move(members);
   }
   return info;
+}
+
+nlohmann::json user_selector_json(const UserSelector& user) {
+  static constexpr const char* k_tags[] = {"team_member_id", "external_id", "email"};
+  const auto* tag = k_tags[static_cast<int>(user.kind)];
+  return {{".tag", tag}, {tag, user.value}};
 }
 
 nlohmann::json group_member_info_json(const TeamStore& store, const GroupMember& entry,

@@ -22,9 +22,12 @@ namespace roster::emulator {
 /// `team_common.GroupSummary`.
 [[nodiscard]] nlohmann::json group_summary_json(const Group& group);
 
-/// `GroupFullInfo`, with `members` only when asked for.
+/// `GroupFullInfo`, with `members` only when asked for (never for system-managed groups).
 [[nodiscard]] nlohmann::json group_full_info_json(const TeamStore& store, std::size_t group,
                                                   bool with_members, UnixSeconds now);
+
+/// `UserSelectorArg` as given in a request, echoed in per-user results.
+[[nodiscard]] nlohmann::json user_selector_json(const UserSelector& user);
 
 /// `GroupMemberInfo`: {profile: MemberProfile, access_type}.
 [[nodiscard]] nlohmann::json group_member_info_json(const TeamStore& store,

@@ -43,6 +43,19 @@ void append_name(std::string& out, const Member& member) {
   out += '}';
 }
 
+// "secondary_emails":[{"email":...,"is_verified":...},...], (omitted when there are none)
+void append_secondary_emails(std::string& out, const std::vector<SecondaryEmail>& emails) {
+  key(out, "secondary_emails");
+  out += '[';
+  for (std::size_t i = 0; i < emails.size(); ++i) {
+    out += i == 0 ? "{" : ",{";
+    string_field(out, "email", emails[i].email);
+    key(out, "is_verified");
+    out += emails[i].verified ? "true}" : "false}";
+  }
+  out += "],";
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -101,6 +114,7 @@ void append_profile(std::string& out, const TeamStore& store, std::size_t index,
   string_field(out, "email", member.email);
   key(out, "email_verified");
   out += member.email_verified ? "true," : "false,";
+  if (!member.secondary_emails.empty()) append_secondary_emails(out, member.secondary_emails);
   key(out, "status");
   out += "{\".tag\":\"";
   out += status_tag(member.status);

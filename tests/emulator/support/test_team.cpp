@@ -7,6 +7,7 @@
 #include "persistence/state_codec.hpp"
 #include "roster/emulator/emulator.hpp"
 #include "routes/router.hpp"
+#include "store/ids.hpp"
 #include "store/timestamp.hpp"
 
 namespace roster::emulator::test {
@@ -135,9 +136,16 @@ void TestTeam::advance_clock(std::int64_t seconds) {
   if (reply.status != 200) throw std::runtime_error("clock advance failed: " + reply.body);
 }
 
-std::string acme_seed(std::uint32_t licenses) {
+std::string acme_group_id(std::uint64_t n) {
+  return make_group_id(n);
+}
+
+std::string acme_seed(std::uint32_t licenses, std::string_view extra_keys) {
+  std::string extra(extra_keys);
+  if (!extra.empty()) extra = ",\n  " + extra;
   return R"({"team_name": "Acme", "team_id": "dbtid:AAacme", "num_licensed_users": )" +
-         std::to_string(licenses) + R"(,
+         std::to_string(licenses) + R"(, "member_space_limit_gb": 100,
+  "verified_domains": ["acme.com"],
   "admin_email": "admin@acme.com", "other_team_emails": ["elsewhere@other.com"],
   "members": [
     {"email": "admin@acme.com", "given_name": "Ada", "surname": "Admin", "role": "team_admin", "external_id": "E0"},
@@ -157,7 +165,15 @@ std::string acme_seed(std::uint32_t licenses) {
      "members": [{"email": "amy@acme.com", "access_type": "member"}]},
     {"group_name": "Everyone", "group_management_type": "system_managed"},
     {"group_name": "Projects", "group_management_type": "user_managed"}
-  ]})";
+  ])" + extra +
+         "}";
+}
+
+nlohmann::json member_profile(TestTeam& team, const std::string& email) {
+  const auto reply = team.call("team/members/get_info_v2",
+                               {{"members", nlohmann::json::array({by_email(email)})}});
+  if (reply.status != 200) throw std::runtime_error("get_info_v2 failed: " + reply.body);
+  return reply.json().at("members_info")[0].at("profile");
 }
 
 nlohmann::json by_email(const std::string& address) {

@@ -77,10 +77,18 @@ class TestTeam {
 /// (removed an hour ago: recoverable), olga (removed 8 days ago), basil (removed with
 /// keep_account). elsewhere@other.com is on another team. Groups: Sales
 /// (company-managed, external id "sales"), Everyone (system-managed), Projects (user-managed).
-[[nodiscard]] std::string acme_seed(std::uint32_t licenses = 10);
+/// The team has a member space limit of 100 GB; acme.com is its verified domain.
+/// `extra_keys` ("\"key\": value, ...") are added to the top level (later keys win).
+[[nodiscard]] std::string acme_seed(std::uint32_t licenses = 10, std::string_view extra_keys = {});
+
+/// The group id acme_seed() gives its n-th group (1: Sales, 2: Everyone, 3: Projects).
+[[nodiscard]] std::string acme_group_id(std::uint64_t n);
 
 /// Replaces "{{RECENT}}" and "{{OLD}}" in a seed with times an hour and eight days before `now`.
 [[nodiscard]] std::string fill_times(std::string seed, UnixSeconds now);
+
+/// The `profile` of members/get_info_v2 for one email (throws when the call fails).
+[[nodiscard]] nlohmann::json member_profile(TestTeam& team, const std::string& email);
 
 /// {".tag": "email", "email": address}
 [[nodiscard]] nlohmann::json by_email(const std::string& address);
