@@ -12,9 +12,3 @@ target_compile_options(roster_warnings INTERFACE
 if(DEFINED ENV{CI} OR ROSTER_WERROR)
   target_compile_options(roster_warnings INTERFACE -Werror)
 endif()
-
-option(ROSTER_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
-if(ROSTER_SANITIZE)
-  target_compile_options(roster_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
-  target_link_options(roster_warnings INTERFACE -fsanitize=address,undefined)
-endif()

@@ -68,8 +68,9 @@ planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,
   saved.team_id = observed.team_id;
   saved.team_name = observed.team_name;
   saved.manifest_digest = manifest.digest;
-  saved.plan = plan::make_plan(manifest.team, observed,
-                               plan::PlanOptions{now, options.max_removal_fraction});
+  saved.plan =
+      plan::make_plan(manifest.team, observed,
+                      plan::PlanOptions{now, options.max_removal_fraction, options.max_demotions});
   saved.preconditions = planfile::make_preconditions(saved.plan, observed);
   return saved;
 }

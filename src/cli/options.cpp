@@ -28,6 +28,11 @@ void add_guard_override(CLI::App* command, Options& options) {
       ->add_option("--max-removal-fraction", options.max_removal_fraction,
                    "Override policy.max_removal_fraction for this run (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
+  command
+      ->add_option("--max-demotions", options.max_demotions,
+                   "Override policy.max_demotions for this run: how many admins the plan may "
+                   "demote")
+      ->check(CLI::Range(0, 1000000));
 }
 
 void add_format(CLI::App* command, Options& options, const std::vector<std::string>& names) {

@@ -23,6 +23,7 @@ struct Options {
   std::optional<std::string> out_path;  // plan --out
   bool detailed_exitcode = false;
   std::optional<double> max_removal_fraction;
+  std::optional<std::size_t> max_demotions;
   bool auto_approve = false;
   std::string journal_path = k_default_journal;
   std::chrono::seconds timeout{3600};      // apply --timeout: the whole run

@@ -19,16 +19,44 @@ std::string count_of(std::size_t n, const char* what) {
   return fmt::format("{} more {}{}", n, what, n == 1 ? "" : "s");
 }
 
+// Messages quote user values, which may hold line breaks (a multi-line YAML scalar) or
+// terminal escape sequences: escaped here, every message stays one printable line.
+std::string one_line(std::string message) {
+  auto is_control = [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0x7F;
+  };
+  if (std::none_of(message.begin(), message.end(), is_control)) return message;
+  static const char k_hex[] = "0123456789abcdef";
+  std::string out;
+  for (char c : message) {
+    if (!is_control(c)) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      const auto byte = static_cast<unsigned char>(c);
+      out += "\\x";
+      out += k_hex[byte >> 4];
+      out += k_hex[byte & 0xF];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void Diagnostics::error(SourceLocation location, std::string message) {
   ++m_error_count;
-  add({Severity::error, std::move(location), std::move(message)});
+  add({Severity::error, std::move(location), one_line(std::move(message))});
 }
 
 void Diagnostics::warning(SourceLocation location, std::string message) {
   ++m_warning_count;
-  add({Severity::warning, std::move(location), std::move(message)});
+  add({Severity::warning, std::move(location), one_line(std::move(message))});
 }
 
 void Diagnostics::append(const Diagnostics& other) {

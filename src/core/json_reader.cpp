@@ -33,6 +33,37 @@ int hex_digit(char c) {
   return -1;
 }
 
+// Length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlong forms, no
+// surrogates, nothing past U+10FFFF), or 0. RFC 8259 §8.1: JSON text is UTF-8, and a
+// string roster reads may end up in its own JSON output.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+  auto byte = [&](std::size_t i) -> unsigned {
+    return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0U;
+  };
+  const unsigned lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned low = 0x80, high = 0xBF;  // range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    low = lead == 0xE0 ? 0xA0 : low;
+    high = lead == 0xED ? 0x9F : high;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    low = lead == 0xF0 ? 0x90 : low;
+    high = lead == 0xF4 ? 0x8F : high;
+  } else {
+    return 0;
+  }
+  for (std::size_t i = 1; i < length; ++i) {
+    const unsigned b = byte(i);
+    if (b < (i == 1 ? low : 0x80U) || b > (i == 1 ? high : 0xBFU)) return 0;
+  }
+  return length;
+}
+
 }  // namespace
 
 const Value* Value::find(std::string_view key) const {
@@ -83,7 +114,9 @@ bool Reader::read_string(std::string& out) {
     std::size_t start = m_pos;
     while (m_pos < m_text.size() && m_text[m_pos] != '"' && m_text[m_pos] != '\\' &&
            static_cast<unsigned char>(m_text[m_pos]) >= 0x20) {
-      ++m_pos;
+      const std::size_t length = utf8_sequence_length(m_text, m_pos);
+      if (length == 0) return fail("invalid UTF-8 in string");
+      m_pos += length;
     }
     out.append(m_text.substr(start, m_pos - start));
     if (m_pos >= m_text.size()) return fail("unterminated string");

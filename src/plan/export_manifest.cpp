@@ -20,8 +20,8 @@ model::DesiredTeam export_manifest(const model::ObservedTeam& observed) {
     if (!m.surname.empty()) d.surname = m.surname;
     if (m.external_id && !m.external_id->empty()) d.external_id = m.external_id;
     d.state = m.status == model::MemberStatus::suspended ? model::DesiredState::suspended
-              : m.status == model::MemberStatus::removed   ? model::DesiredState::removed
-                                                           : model::DesiredState::active;
+              : m.status == model::MemberStatus::removed ? model::DesiredState::removed
+                                                         : model::DesiredState::active;
     team.members.push_back(std::move(d));
   }
   std::sort(team.members.begin(), team.members.end(),

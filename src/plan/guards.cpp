@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "planner.hpp"
+#include "roster/model/roles.hpp"
 
 namespace roster::plan {
 
@@ -31,6 +33,65 @@ std::size_t count_live(const model::ObservedTeam& observed) {
 
 }  // namespace
 
+bool is_demotion(model::Role before, model::Role after) noexcept {
+  if (!model::is_admin(before)) return false;
+  return after == model::Role::member_only ||
+         (before == model::Role::team_admin && after != model::Role::team_admin);
+}
+
+namespace {
+
+// The role a role step changes from and to, as the plan recorded it.
+std::optional<std::pair<model::Role, model::Role>> role_change(const PlanStep& s) {
+  if (!is_privilege_change(s)) return std::nullopt;
+  for (const auto& c : s.changes) {
+    if (c.field != "role") continue;
+    auto before = model::role_from_tag(c.before);
+    auto after = model::role_from_tag(c.after);
+    if (before && after) return std::pair{*before, *after};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+namespace {
+
+// "suspend", "remove", or "demote" for a role step: what a guard says the plan would do.
+const char* verb_of(const PlanStep& s) {
+  return is_privilege_change(s) ? "demote" : to_string(s.action);
+}
+
+// What the manifest declares that leads to the step: "suspended", "removed", "member_only".
+std::string declared_as(const PlanStep& s) {
+  if (s.action == Action::suspend) return "suspended";
+  if (s.action == Action::remove) return "removed";
+  return fmt::format("with role {}", model::to_string(s.role.value_or(model::Role::member_only)));
+}
+
+}  // namespace
+
+namespace {
+
+// A leaving admin's revoke_role: judged with the suspension or removal it precedes, which
+// names what the plan does to the account.
+bool goes_with_leaving(const PlanStep& s) {
+  return s.reason == Reason::leaving_admin;
+}
+
+}  // namespace
+
+bool demotes(const PlanStep& s) noexcept {
+  auto change = role_change(s);
+  return change && is_demotion(change->first, change->second);
+}
+
+bool takes_team_admin(const PlanStep& s) noexcept {
+  auto change = role_change(s);
+  return change && change->first == model::Role::team_admin &&
+         change->second != model::Role::team_admin;
+}
+
 bool takes_away_access(const PlanStep& s) noexcept {
   return (s.action == Action::suspend || s.action == Action::remove) && s.observed_status &&
          *s.observed_status != model::MemberStatus::removed;
@@ -49,12 +110,17 @@ GuardResult check_last_admin(const std::vector<PlanStep>& steps,
     }
   }
   std::size_t taking = 0;
+  bool demoting = false;  // a plan that only suspends and removes says so in those words
   std::unordered_set<std::string_view> lost;
   for (const auto& s : steps) {
-    if (!takes_away_access(s)) continue;
-    ++taking;
+    bool leaves = takes_away_access(s);
+    // A leaving admin's revoke_role goes with its suspension or removal: one account.
+    if (!leaves && !takes_team_admin(s)) continue;
+    if (leaves || s.reason != Reason::leaving_admin) ++taking;
+    if (!leaves && !goes_with_leaving(s)) demoting = true;
     if (admins.count(s.team_member_id) != 0) lost.insert(s.team_member_id);
   }
+  const char* what = demoting ? "suspends, removes or demotes" : "suspends or removes";
   GuardResult g{"last_admin", Status::passed, ""};
   if (admins.empty()) {
     // Fail closed: without a recognisable admin, roster cannot tell whether a removal
@@ -67,8 +133,9 @@ GuardResult check_last_admin(const std::vector<PlanStep>& steps,
       g.status = Status::refused;
       g.message = fmt::format(
           "no active team admin can be recognised in the listing (roles are read by role_id), "
-          "so roster cannot tell whether the plan's {} suspension{} or removal{} leave one",
-          taking, taking == 1 ? "" : "s", taking == 1 ? "" : "s");
+          "so roster cannot tell whether the plan's {} suspension{} or removal{}{} leave one",
+          taking, taking == 1 ? "" : "s", taking == 1 ? "" : "s",
+          demoting ? fmt::format(" or demotion{}", taking == 1 ? "" : "s") : "");
     }
     return g;
   }
@@ -76,9 +143,8 @@ GuardResult check_last_admin(const std::vector<PlanStep>& steps,
   g.message = fmt::format("{} of {} active team admins remain after the plan", left, admins.size());
   if (left == 0) {
     g.status = Status::refused;
-    g.message = fmt::format(
-        "the plan suspends or removes every active team admin ({}); at least one must remain",
-        admins.size());
+    g.message = fmt::format("the plan {} every active team admin ({}); at least one must remain",
+                            what, admins.size());
   }
   return g;
 }
@@ -99,10 +165,11 @@ GuardResult check_token_admin(const std::vector<PlanStep>& steps,
   g.message = fmt::format("{} (the token's admin) is not suspended or removed", name);
   for (const auto& s : steps) {
     bool is_admin = id ? s.team_member_id == *id : observed_email_of(s) == *email;
-    if (takes_away_access(s) && is_admin) {
+    if (goes_with_leaving(s)) continue;
+    if ((takes_away_access(s) || takes_team_admin(s)) && is_admin) {
       g.status = Status::refused;
-      g.message = fmt::format("the plan would {} {}, the admin whose token roster uses",
-                              to_string(s.action), account_of(s));
+      g.message = fmt::format("the plan would {} {}, the admin whose token roster uses", verb_of(s),
+                              account_of(s));
       break;
     }
   }
@@ -118,10 +185,11 @@ GuardResult check_protected(const std::vector<PlanStep>& steps, const model::Pol
   g.message =
       fmt::format("no member of policy.protected ({} listed) is suspended or removed", list.size());
   for (const auto& s : steps) {
-    if (takes_away_access(s) && (is_protected(observed_email_of(s)) || is_protected(s.email))) {
+    bool lowers = takes_away_access(s) || (demotes(s) && !goes_with_leaving(s));
+    if (lowers && (is_protected(observed_email_of(s)) || is_protected(s.email))) {
       g.status = Status::refused;
-      g.message = fmt::format("the plan would {} {}, which policy.protected lists",
-                              to_string(s.action), account_of(s));
+      g.message = fmt::format("the plan would {} {}, which policy.protected lists", verb_of(s),
+                              account_of(s));
       break;
     }
   }
@@ -132,13 +200,13 @@ GuardResult check_external_id_match(const std::vector<PlanStep>& steps) {
   GuardResult g{"external_id_match", Status::passed,
                 "no suspension or removal rests on a match by external_id alone"};
   for (const auto& s : steps) {
-    if (takes_away_access(s) && observed_email_of(s) != s.email) {
+    if ((takes_away_access(s) || (demotes(s) && !goes_with_leaving(s))) &&
+        !s.team_member_id.empty() && observed_email_of(s) != s.email) {
       g.status = Status::refused;
       g.message = fmt::format(
           "{} is declared {} but only its external_id matches {} on the team; roster does not "
           "{} an account under another email (declare {} itself)",
-          s.email, s.action == Action::suspend ? "suspended" : "removed", observed_email_of(s),
-          to_string(s.action), observed_email_of(s));
+          s.email, declared_as(s), observed_email_of(s), verb_of(s), observed_email_of(s));
       break;
     }
   }
@@ -151,6 +219,7 @@ std::vector<GuardResult> recheck_guards(const Plan& plan, const model::ObservedT
 
 void Planner::check_guards() {
   check_removal_fraction();
+  check_max_demotions();
   m_plan.guards.push_back(check_last_admin(m_plan.steps, m_observed));
   m_plan.guards.push_back(check_token_admin(m_plan.steps, m_observed));
   m_plan.guards.push_back(check_protected(m_plan.steps, m_desired.policy));
@@ -171,6 +240,49 @@ void Planner::check_removal_fraction() {
       "suspends or removes {} of {} live members ({:.1f}%); max_removal_fraction {} allows {}",
       removals, live, fraction * 100.0, limit, allowed);
   if (removals > allowed) g.status = Status::refused;
+  if (m_desired.manages_groups && m_observed.groups_read) {
+    // Deleting groups counts too, against the groups roster may touch (issue 9).
+    auto groups = static_cast<std::size_t>(std::count_if(
+        m_observed.groups.begin(), m_observed.groups.end(), [](const model::ObservedGroup& grp) {
+          return grp.management != model::GroupManagement::system_managed;
+        }));
+    auto deletions = static_cast<std::size_t>(
+        std::count_if(m_plan.steps.begin(), m_plan.steps.end(),
+                      [](const PlanStep& st) { return st.action == Action::delete_group; }));
+    auto allowed_groups =
+        static_cast<std::size_t>(std::floor(limit * static_cast<double>(groups) + 1e-9));
+    m_plan.summary.group_deletions = deletions;
+    g.message +=
+        fmt::format("; deletes {} of {} groups, allows {}", deletions, groups, allowed_groups);
+    if (deletions > allowed_groups) g.status = Status::refused;
+  }
+  m_plan.guards.push_back(std::move(g));
+}
+
+// Admins who lose or lower their role, one count per member (a leaving admin's revoke
+// counts here and its removal in removal_fraction).
+void Planner::check_max_demotions() {
+  std::size_t admins = static_cast<std::size_t>(std::count_if(
+      m_observed.members.begin(), m_observed.members.end(),
+      [](const model::ObservedMember& m) { return model::is_live(m) && model::is_admin(m.role); }));
+  std::unordered_set<std::string_view> demoted;
+  for (const auto& st : m_plan.steps) {
+    if (demotes(st)) demoted.insert(st.team_member_id);
+  }
+  m_plan.summary.demotions = demoted.size();
+  std::size_t allowed = std::max<std::size_t>(1, admins / 10);
+  const char* source = "max(1, 10% of admins)";
+  if (m_options.max_demotions) {
+    allowed = *m_options.max_demotions;
+    source = "--max-demotions";
+  } else if (m_desired.policy.max_demotions) {
+    allowed = *m_desired.policy.max_demotions;
+    source = "policy.max_demotions";
+  }
+  GuardResult g{"max_demotions", Status::passed, ""};
+  g.message =
+      fmt::format("demotes {} of {} admins; {} allows {}", demoted.size(), admins, source, allowed);
+  if (demoted.size() > allowed) g.status = Status::refused;
   m_plan.guards.push_back(std::move(g));
 }
 

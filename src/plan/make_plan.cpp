@@ -15,6 +15,7 @@ Plan make_plan(const model::DesiredTeam& desired, const model::ObservedTeam& obs
 
 Plan Planner::run() {
   for (const auto& m : m_observed.members) {
+    m_by_id.emplace(m.team_member_id, &m);
     if (model::is_live(m)) m_live_by_email.emplace(m.email, &m);
     if (m.external_id && (model::is_live(m) || model::is_recoverable(m))) {
       m_by_external_id.emplace(*m.external_id, &m);
@@ -30,6 +31,8 @@ Plan Planner::run() {
         {DriftItem::Kind::removed_outside, member->email, member->status, {}, {}});
   }
   settle_removals();
+  plan_access(matching);
+  plan_groups(matching);
   check_guards();
   finish();
   return std::move(m_plan);
@@ -208,14 +211,15 @@ void Planner::plan_profile(const Match& match) {
 void Planner::finish() {
   auto& p = m_plan;
   std::stable_sort(p.steps.begin(), p.steps.end(), [](const PlanStep& a, const PlanStep& b) {
-    return std::tie(a.action, a.email) < std::tie(b.action, b.email);
+    return std::tie(a.action, a.group_name, a.email, a.secondary_email) <
+           std::tie(b.action, b.group_name, b.email, b.secondary_email);
   });
   std::stable_sort(p.warnings.begin(), p.warnings.end(),
                    [](const PlanWarning& a, const PlanWarning& b) {
                      return std::tie(a.email, a.message) < std::tie(b.email, b.message);
                    });
   std::stable_sort(p.drift.begin(), p.drift.end(), [](const DriftItem& a, const DriftItem& b) {
-    return std::tie(a.kind, a.email) < std::tie(b.kind, b.email);
+    return std::tie(a.kind, a.email, a.group_name) < std::tie(b.kind, b.email, b.group_name);
   });
   for (const auto& s : p.steps)
     p.summary.steps_by_action[static_cast<std::size_t>(s.action)]++;

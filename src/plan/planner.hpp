@@ -1,7 +1,9 @@
 #pragma once
 
+#include <map>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "match_members.hpp"
@@ -39,9 +41,27 @@ class Planner {
   void settle_removals();
   bool ends_active(std::string_view email) const;
 
+  // access.cpp: roles, secondary emails and space limits of manifest members (issue 9).
+  void plan_access(const Matching& matching);
+  void revoke_leaving_roles();
+  void plan_role(const Match& match);
+  void plan_secondary_emails(const Match& match);
+  void plan_space_limit(const Match& match);
+  PlanStep access_step(Action action, Reason reason, const Match& match) const;
+  const model::ObservedMember* observed_by_id(std::string_view id) const;
+
+  // groups.cpp: declared groups, their membership, and undeclared groups (issue 9).
+  struct GroupMember;
+  void plan_groups(const Matching& matching);
+  void plan_group(const model::DesiredGroup& want, const model::ObservedGroup* have);
+  void plan_membership(const model::DesiredGroup& want, const model::ObservedGroup* have,
+                       const std::map<std::string_view, GroupMember>& members,
+                       const std::unordered_set<std::string_view>& removed);
+
   // guards.cpp: PRODUCT.md §6 guards decided from the plan and the listing.
   void check_guards();
   void check_removal_fraction();
+  void check_max_demotions();
   void check_team_name();
 
   void finish();
@@ -56,6 +76,7 @@ class Planner {
   std::unordered_map<std::string_view, const model::ObservedMember*> m_live_by_email;
   // external_id → a live or recoverable record holding it (add_v2 refuses duplicates).
   std::unordered_map<std::string_view, const model::ObservedMember*> m_by_external_id;
+  std::unordered_map<std::string_view, const model::ObservedMember*> m_by_id;
 };
 
 }  // namespace roster::plan

@@ -64,13 +64,15 @@ class JournalTail {
   int m_finished = 0;
 };
 
-// When to kill one run: after a delay from its start, or once it has finished a share
-// of its planned steps (then a little later, so the kill lands between journal lines).
+// When to kill one run: once it has finished a share of its planned steps (then a little
+// later, so the kill lands between journal lines), or after a delay from its start if that
+// comes first (a kill while roster reads the team or plans).
 struct KillMoment {
   bool by_time = false;
   milliseconds delay{0};
-  // Of 2 × planned steps / (kills left + 10): on average a run does 1/(kills left + 10) of
-  // what is left before its kill, so work remains for every kill and for the final run.
+  // Of planned steps / (kills left + 10): on average a run does 1/(2 × (kills left + 10)) of
+  // what is left before its kill, so work remains for every kill and for the final run even
+  // when a fast build overshoots the mark by tens of steps before the kill lands.
   double share = 0;
   milliseconds extra{0};
 };
@@ -80,7 +82,7 @@ KillMoment draw_kill(std::mt19937_64& random) {
   k.by_time = std::uniform_real_distribution<double>(0, 1)(random) < 0.3;
   k.delay = milliseconds(std::uniform_int_distribution<int>(0, 400)(random));
   k.share = std::uniform_real_distribution<double>(0, 1)(random);
-  k.extra = milliseconds(std::uniform_int_distribution<int>(0, 20)(random));
+  k.extra = milliseconds(std::uniform_int_distribution<int>(0, 5)(random));
   return k;
 }
 
@@ -152,14 +154,20 @@ RunEnd Chaos::apply(const std::optional<KillMoment>& kill) {
   int kills_left = m_config.kills - m_result.figures.kills;
   std::optional<Clock::time_point> kill_at;
   if (kill && kill->by_time) kill_at = start + kill->delay;
+  bool step_mark_reached = false;
   while (true) {
     tail.poll();
     if (auto exit = roster.poll()) return {*exit, tail.planned_steps(), tail.finished_steps()};
     auto now = Clock::now();
     if (now > deadline) return {roster.kill(), tail.planned_steps(), tail.finished_steps(), true};
-    if (kill && !kill->by_time && !kill_at && tail.planned_steps()) {
-      int target = static_cast<int>(kill->share * 2 * *tail.planned_steps() / (kills_left + 10));
-      if (tail.finished_steps() >= std::max(1, target)) kill_at = now + kill->extra;
+    // A kill by time is also due at its share of steps, so that a slow start followed by a
+    // fast run cannot drain the plan before the other kills land.
+    if (kill && !step_mark_reached && tail.planned_steps()) {
+      int target = static_cast<int>(kill->share * *tail.planned_steps() / (kills_left + 10));
+      if (tail.finished_steps() >= std::max(1, target)) {
+        step_mark_reached = true;
+        if (!kill_at || now + kill->extra < *kill_at) kill_at = now + kill->extra;
+      }
     }
     if (kill_at && now >= *kill_at)
       return {roster.kill(), tail.planned_steps(), tail.finished_steps()};
@@ -174,9 +182,13 @@ void Chaos::note_unkilled(const RunEnd& end) {
         fmt::format("roster apply did not finish within {} s", m_config.run_timeout_seconds));
   } else if (end.exit.killed || (end.exit.code != 0 && end.exit.code != 4)) {
     auto err = core::read_file(m_emulator.dir().file("roster.err"));
-    m_result.problems.push_back(fmt::format(
-        "roster apply {} {}; its stderr so far:\n{}", end.exit.killed ? "died of signal" : "exited",
-        end.exit.code, err ? err->substr(err->size() > 2000 ? err->size() - 2000 : 0) : ""));
+    // Its head says what went wrong (a sanitizer names the error first), its tail where.
+    std::string text = err ? *err : "";
+    if (text.size() > 8000)
+      text = text.substr(0, 6000) + "\n[...]\n" + text.substr(text.size() - 2000);
+    m_result.problems.push_back(fmt::format("roster apply {} {}; its stderr:\n{}",
+                                            end.exit.killed ? "died of signal" : "exited",
+                                            end.exit.code, text));
   }
 }
 

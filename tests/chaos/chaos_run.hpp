@@ -13,7 +13,8 @@ struct ChaosConfig {
   std::uint64_t seed = 20261201;        // kill moments; print it to reproduce a failure
   int scale = 1;                        // make_scenario(scale)
   int kills = 24;                       // SIGKILLs that must land before the final runs
-  int latency_ms = 0;                   // roster-emulator --latency-ms
+  int latency_ms = 2;                   // roster-emulator --latency-ms: paces a fast build
+                                        // so that a kill lands near the step it aimed at
   double fault_probability = 0.03;      // for each of 500, 503, drop and 429 (Retry-After 0)
   double slow_429_probability = 0.002;  // 429 with Retry-After 1
   int final_runs = 5;                   // unkilled applies allowed to reach exit 0

@@ -3,8 +3,8 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <sstream>
 #include <thread>
@@ -180,7 +180,9 @@ members:
   auto apply = roster_cli(emulator, {"apply", "-f", path, "--auto-approve"});
   CHECK(apply.code == cli::ExitCode::success);
   CHECK(apply.out.find("Apply: 4 steps: 4 succeeded, 0 failed, 0 skipped.") != std::string::npos);
-  auto statuses = emulator.stats().find("statuses");
+  // Keep the document alive: find() points into it.
+  const auto stats = emulator.stats();
+  const auto* statuses = stats.find("statuses");
   REQUIRE(statuses != nullptr);
   CHECK(statuses->find("429")->as_number() == 2);
   CHECK(statuses->find("503")->as_number() == 1);
@@ -272,18 +274,13 @@ TEST_CASE("an apply killed part-way converges on the next run without duplicate 
   std::vector<std::string> argv = {
       ROSTER_BINARY,  "apply",         "-f", path,        "--auto-approve", "--api-url",
       emulator.url(), "--parallelism", "1",  "--journal", journal};
-  std::vector<char*> args;
-  for (auto& a : argv)
-    args.push_back(a.data());
-  args.push_back(nullptr);
-  std::string token_var = "DROPBOX_TOKEN=" + emulator.token();
-  char* envp[] = {token_var.data(), nullptr};
-  posix_spawn_file_actions_t quiet;
-  posix_spawn_file_actions_init(&quiet);
-  posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, args[0], &quiet, nullptr, args.data(), envp) == 0);
-  posix_spawn_file_actions_destroy(&quiet);
+  const int quiet = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  REQUIRE(quiet >= 0);
+  test::ChildStdio stdio;
+  stdio.out = quiet;
+  const pid_t pid =
+      test::spawn_child(argv, test::environment_with({{"DROPBOX_TOKEN", emulator.token()}}), stdio);
+  ::close(quiet);
   // Kill it once some invitations are done (journaled) and others not yet sent: with one
   // request slot, four tasks at a time, ten batches of twenty.
   for (int i = 0; i < 1000; ++i) {
@@ -291,9 +288,7 @@ TEST_CASE("an apply killed part-way converges on the next run without duplicate 
     if (so_far && so_far->find("step_finished") != std::string::npos) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  ::kill(pid, SIGKILL);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
+  test::kill_child(pid, SIGKILL);
   int first_run_adds = emulator.calls("team/members/add_v2");
   REQUIRE(first_run_adds >= 1);
   REQUIRE(first_run_adds < 10);

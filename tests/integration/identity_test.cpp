@@ -15,7 +15,8 @@ namespace {
 
 int total_calls(EmulatorRunner& emulator) {
   double total = 0;
-  for (const auto& [route, n] : emulator.stats().find("calls")->as_object())
+  const auto stats = emulator.stats();  // the loop reads into it: keep it alive
+  for (const auto& [route, n] : stats.find("calls")->as_object())
     total += n.as_number();
   return static_cast<int>(total);
 }

@@ -4,7 +4,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -107,20 +106,18 @@ class Background {
  public:
   Background(std::vector<std::string> argv, const std::string& token, const test::TempDir& dir)
       : m_out(dir.file("out.txt")), m_err(dir.file("err.txt")) {
-    std::vector<char*> args;
-    for (auto& a : argv)
-      args.push_back(a.data());
-    args.push_back(nullptr);
-    std::string token_var = "DROPBOX_TOKEN=" + token;
-    std::string no_color = "NO_COLOR=1";
-    char* envp[] = {token_var.data(), no_color.data(), nullptr};
-    posix_spawn_file_actions_t files;
-    posix_spawn_file_actions_init(&files);
-    posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&files, 1, m_out.c_str(), O_WRONLY | O_CREAT, 0600);
-    posix_spawn_file_actions_addopen(&files, 2, m_err.c_str(), O_WRONLY | O_CREAT, 0600);
-    REQUIRE(posix_spawn(&m_pid, args[0], &files, nullptr, args.data(), envp) == 0);
-    posix_spawn_file_actions_destroy(&files);
+    // The test's environment (under the sanitizer build, its UBSan suppressions) plus the
+    // token; spawn_child makes roster die with the test.
+    int in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    int out = ::open(m_out.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    int err = ::open(m_err.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    REQUIRE((in >= 0 && out >= 0 && err >= 0));
+    m_pid = test::spawn_child(argv,
+                              test::environment_with({{"DROPBOX_TOKEN", token}, {"NO_COLOR", "1"}}),
+                              {in, out, err});
+    ::close(in);
+    ::close(out);
+    ::close(err);
   }
   ~Background() {
     if (m_pid > 0) {

@@ -1,18 +1,16 @@
 #include "support/emulator_runner.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <random>
 #include <stdexcept>
 
+#include "support/process.hpp"
 #include "support/raw_http.hpp"
-
-extern char** environ;
 
 namespace roster::test {
 
@@ -54,20 +52,15 @@ void EmulatorRunner::start() {
   args.insert(args.end(), m_extra.begin(), m_extra.end());
   int out[2];
   if (::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  std::vector<char*> argv;
-  for (auto& a : args)
-    argv.push_back(a.data());
-  argv.push_back(nullptr);
-  int rc = posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
+  ChildStdio stdio;
+  stdio.out = out[1];
+  m_pid = spawn_child(args, environment_with({}), stdio);  // throws: the test fails anyway
   ::close(out[1]);
-  if (rc != 0) throw std::runtime_error("cannot start roster-emulator");
+  // The first line, waiting at most 10 s for it: a hung start fails this test quickly.
   std::string line;
-  char c;
-  while (::read(out[0], &c, 1) == 1 && c != '\n')
+  char c = 0;
+  pollfd ready{out[0], POLLIN, 0};
+  while (::poll(&ready, 1, 10000) > 0 && ::read(out[0], &c, 1) == 1 && c != '\n')
     line += c;
   ::close(out[0]);
   auto colon = line.rfind(':');
@@ -80,9 +73,7 @@ void EmulatorRunner::start() {
 
 void EmulatorRunner::kill_now(int signal) {
   if (m_pid <= 0) return;
-  ::kill(m_pid, signal);
-  int status = 0;
-  ::waitpid(m_pid, &status, 0);
+  kill_child(m_pid, signal);
   m_pid = -1;
 }
 

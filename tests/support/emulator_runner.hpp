@@ -28,7 +28,8 @@ class TempDir {
 };
 
 /// roster-emulator as a child process on 127.0.0.1 with its own state directory.
-/// The destructor kills it, so no test leaves a process behind.
+/// The destructor kills it, and so does the kernel when the test dies first (spawn_child),
+/// so no test leaves a process behind.
 class EmulatorRunner {
  public:
   /// `seed_json` empty: the emulator's default team. `extra` are more flags.
@@ -40,6 +41,7 @@ class EmulatorRunner {
 
   [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
   [[nodiscard]] std::uint16_t port() const { return m_port; }
+  [[nodiscard]] pid_t pid() const { return m_pid; }
   [[nodiscard]] const std::string& token() const { return m_token; }
   [[nodiscard]] const TempDir& dir() const { return m_dir; }
 

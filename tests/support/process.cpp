@@ -2,16 +2,93 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 
 extern char** environ;
 
 namespace roster::test {
+
+namespace {
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+  std::vector<char*> result;
+  for (auto& s : strings)
+    result.push_back(s.data());
+  result.push_back(nullptr);
+  return result;
+}
+
+// Runs in the forked child, so only async-signal-safe calls: the parent may have had
+// other threads holding locks at fork time.
+[[noreturn]] void exec_child(char* const* argv, char* const* envp, ChildStdio stdio, pid_t parent,
+                             int report_fd) {
+  ::setpgid(0, 0);
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(127);  // the parent died before prctl took effect
+  if ((stdio.in >= 0 && ::dup2(stdio.in, 0) < 0) || (stdio.out >= 0 && ::dup2(stdio.out, 1) < 0) ||
+      (stdio.err >= 0 && ::dup2(stdio.err, 2) < 0)) {
+    ::_exit(127);
+  }
+  ::execve(argv[0], argv, envp);
+  int error = errno;
+  (void)!::write(report_fd, &error, sizeof error);
+  ::_exit(127);
+}
+
+}  // namespace
+
+std::vector<std::string> environment_with(const std::map<std::string, std::string>& overrides) {
+  std::vector<std::string> result;
+  for (char** e = environ; *e != nullptr; ++e) {
+    std::string entry(*e);
+    if (!overrides.count(entry.substr(0, entry.find('=')))) result.push_back(entry);
+  }
+  for (const auto& [name, value] : overrides)
+    result.push_back(name + "=" + value);
+  return result;
+}
+
+pid_t spawn_child(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                  ChildStdio stdio) {
+  auto argv_copy = argv;
+  auto env_copy = env;
+  auto args = pointers(argv_copy);
+  auto envp = pointers(env_copy);
+  int report[2];  // close-on-exec: stays silent when execve succeeds
+  if (::pipe2(report, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) exec_child(args.data(), envp.data(), stdio, parent, report[1]);
+  ::setpgid(pid, pid);  // also here, so the group exists when we return (no race)
+  ::close(report[1]);
+  int error = 0;
+  ssize_t n;
+  do {
+    n = ::read(report[0], &error, sizeof error);
+  } while (n < 0 && errno == EINTR);
+  ::close(report[0]);
+  if (n > 0) {
+    ::waitpid(pid, nullptr, 0);
+    throw std::runtime_error("cannot start " + argv.at(0) + ": " + std::strerror(error));
+  }
+  return pid;
+}
+
+int kill_child(pid_t pid, int signal) {
+  if (::kill(-pid, signal) != 0) ::kill(pid, signal);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
 
 ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::map<std::string, std::string>& env,
@@ -21,35 +98,10 @@ ProcessResult run_process(const std::vector<std::string>& argv,
       pipe2(in_pipe, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e != nullptr; ++e) {
-    std::string entry(*e);
-    if (!env.count(entry.substr(0, entry.find('=')))) env_strings.push_back(entry);
-  }
-  for (const auto& [k, v] : env)
-    env_strings.push_back(k + "=" + v);
-  std::vector<char*> envp, args;
-  for (auto& s : env_strings)
-    envp.push_back(s.data());
-  envp.push_back(nullptr);
-  std::vector<std::string> argv_copy = argv;
-  for (auto& s : argv_copy)
-    args.push_back(s.data());
-  args.push_back(nullptr);
-
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
+  pid_t pid = spawn_child(argv, environment_with(env), {in_pipe[0], out_pipe[1], err_pipe[1]});
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
   ::close(in_pipe[0]);
-  if (rc != 0) throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
   (void)!::write(in_pipe[1], stdin_text.data(), stdin_text.size());
   ::close(in_pipe[1]);
 

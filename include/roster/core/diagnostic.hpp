@@ -31,6 +31,8 @@ class Diagnostics {
  public:
   static constexpr std::size_t k_max_kept = 100;
 
+  /// Control characters in `message` (a quoted user value's line break or escape
+  /// sequence) are escaped as `\n`, `\r`, `\t` or `\xNN`: a message is one printable line.
   void error(SourceLocation location, std::string message);
   void warning(SourceLocation location, std::string message);
   void append(const Diagnostics& other);

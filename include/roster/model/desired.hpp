@@ -100,6 +100,10 @@ struct DesiredTeam {
   bool default_send_welcome_email = true;
   std::vector<DesiredMember> members;
   std::vector<DesiredGroup> groups;  // in manifest order
+  /// The manifest has a `groups:` section (even an empty one): the team's groups are read,
+  /// and groups it does not declare follow policy.unmanaged_groups. Without it, roster
+  /// leaves groups alone entirely.
+  bool manages_groups = false;
 };
 
 [[nodiscard]] const char* to_string(DesiredState state) noexcept;

@@ -17,6 +17,15 @@ namespace roster::plan {
 /// active, invited or suspended member.
 [[nodiscard]] bool takes_away_access(const PlanStep& step) noexcept;
 
+/// True when `after` lowers an admin: to member_only, or team_admin to any other role.
+[[nodiscard]] bool is_demotion(model::Role before, model::Role after) noexcept;
+
+/// True for a role step that demotes its member (judged from the role it recorded).
+[[nodiscard]] bool demotes(const PlanStep& step) noexcept;
+
+/// True for a role step that takes team_admin away.
+[[nodiscard]] bool takes_team_admin(const PlanStep& step) noexcept;
+
 /// The email the step's record has on the team (the manifest's email for invites).
 [[nodiscard]] const std::string& observed_email_of(const PlanStep& step) noexcept;
 

@@ -13,6 +13,8 @@ struct PlanOptions {
   model::Timestamp now = 0;  // for invitation ages
   /// Replaces policy.max_removal_fraction for this run (--max-removal-fraction).
   std::optional<double> max_removal_fraction;
+  /// Replaces policy.max_demotions for this run (--max-demotions).
+  std::optional<std::size_t> max_demotions;
 };
 
 /// Returns the steps that turn `observed` into `desired` (PRODUCT.md §4), with the

@@ -1,6 +1,7 @@
 #include "support/emulator_process.hpp"
 
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,9 +13,14 @@ namespace roster::emulator::test {
 EmulatorProcess::EmulatorProcess(const std::vector<std::string>& arguments) {
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
+  const pid_t parent = ::getpid();
   m_pid = ::fork();
   if (m_pid < 0) throw std::runtime_error("fork failed");
   if (m_pid == 0) {
+    // Dies with the test (tests/support/process.hpp has the reasons): a crashed test must
+    // not leave an emulator behind.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);
     ::dup2(out[1], STDOUT_FILENO);
     ::close(out[0]);
     ::close(out[1]);

@@ -3,17 +3,14 @@
 
 #include "roster/core/text_position.hpp"
 #include "roster/dropbox/snapshot.hpp"
+#include "support/diagnostics.hpp"
 
 using namespace roster;
 
 namespace {
 
 std::vector<std::string> errors_of(const std::string& text) {
-  auto loaded = dropbox::read_snapshot_text(text, "team.json");
-  std::vector<std::string> out;
-  for (const auto& d : loaded.diagnostics.items())
-    out.push_back(core::format_diagnostic(d));
-  return out;
+  return test::printed(dropbox::read_snapshot_text(text, "team.json").diagnostics);
 }
 
 std::string bad_member(int i) {

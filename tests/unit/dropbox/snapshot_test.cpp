@@ -4,6 +4,7 @@
 
 #include "roster/core/file.hpp"
 #include "roster/dropbox/snapshot.hpp"
+#include "support/diagnostics.hpp"
 #include "support/golden.hpp"
 
 using namespace roster;
@@ -11,11 +12,7 @@ using namespace roster;
 namespace {
 
 std::vector<std::string> errors_of(const std::string& text) {
-  auto loaded = dropbox::read_snapshot_text(text, "team.json");
-  std::vector<std::string> out;
-  for (const auto& d : loaded.diagnostics.items())
-    out.push_back(core::format_diagnostic(d));
-  return out;
+  return test::printed(dropbox::read_snapshot_text(text, "team.json").diagnostics);
 }
 
 std::string member_json(const std::string& status, const std::string& extra = "") {

@@ -7,6 +7,7 @@
 #include "roster/manifest/import_csv.hpp"
 #include "roster/manifest/load_manifest.hpp"
 #include "roster/render/render_members.hpp"
+#include "support/diagnostics.hpp"
 
 namespace roster::test {
 
@@ -16,11 +17,7 @@ inline manifest::CsvImport import_text(const std::string& text) {
 
 /// Every diagnostic as it is printed: `hr.csv:line:col: error: message`.
 inline std::vector<std::string> csv_messages(const std::string& text) {
-  std::vector<std::string> out;
-  auto imported = import_text(text);
-  for (const auto& d : imported.diagnostics.items())
-    out.push_back(core::format_diagnostic(d));
-  return out;
+  return printed(import_text(text).diagnostics);
 }
 
 /// The manifest text `import-csv` prints for `members`.

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "roster/manifest/load_manifest.hpp"
+#include "support/diagnostics.hpp"
 
 namespace roster::test {
 
@@ -14,10 +15,7 @@ inline manifest::LoadedManifest load_text(const std::string& text,
 
 /// Every diagnostic as it is printed: `file:line:col: error: message`.
 inline std::vector<std::string> messages(const manifest::LoadedManifest& loaded) {
-  std::vector<std::string> out;
-  for (const auto& d : loaded.diagnostics.items())
-    out.push_back(core::format_diagnostic(d));
-  return out;
+  return printed(loaded.diagnostics);
 }
 
 }  // namespace roster::test

@@ -50,6 +50,7 @@ TEST_CASE("a declaration matched only by external_id to the sole admin cannot re
   auto p = plan_of(desired_team, observed_team);
   CHECK(subjects_of(p) ==
         std::vector<std::string>{
+            "revoke_role someone-else@acme.com → admin@acme.com [dbmid:admin@acme.com]",
             "remove someone-else@acme.com → admin@acme.com [dbmid:admin@acme.com]"});
   CHECK(p.is_refused());
   CHECK(guard(p, "last_admin").status == Status::refused);
@@ -81,6 +82,7 @@ TEST_CASE("the token's admin matched by external_id and declared suspended is re
   auto p = plan_of(desired_team, observed_team);
   CHECK(subjects_of(p) ==
         std::vector<std::string>{
+            "revoke_role ada.new@acme.com → robot@acme.com [dbmid:robot@acme.com]",
             "update_profile ada.new@acme.com → robot@acme.com [dbmid:robot@acme.com]",
             "suspend ada.new@acme.com → robot@acme.com [dbmid:robot@acme.com]"});
   CHECK(guard(p, "token_admin").status == Status::refused);
