@@ -182,9 +182,7 @@ TEST_CASE("groups/members/add takes any number of members in one call", "[emulat
   std::string members;
   for (int i = 0; i < 1500; ++i)
     members += R"(, {"email": "m)" + std::to_string(i) + R"(@acme.com"})";
-  auto seed = acme_seed(2000);
-  seed.replace(seed.find(R"("members": [)") + 12, 0, members.substr(2) + ",");
-  TestTeam team(Mode::routes, seed);
+  TestTeam team(Mode::routes, with_members(acme_seed(2000), members.substr(2)));
   auto list = json::array();
   for (int i = 0; i < 1500; ++i)
     list.push_back(access("m" + std::to_string(i) + "@acme.com", "member"));

@@ -2,11 +2,12 @@
 // client: if the SDK can talk to the emulator, the emulator speaks Dropbox's wire format.
 // Usage: node sdk_client_test.mjs /path/to/roster-emulator
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import assert from 'node:assert/strict';
+import { accessRoutes } from './sdk_access_routes.mjs';
 
 let Dropbox;
 try {
@@ -24,7 +25,20 @@ if (!binary) {
 
 const TOKEN = 'sdk-test-token';
 const dir = mkdtempSync(join(tmpdir(), 'roster-emulator-js-'));
-const child = spawn(binary, ['--port', '0', '--state', join(dir, 'state.json'), '--token', TOKEN],
+// A team with a member space limit (custom quotas need one), a second member and a
+// system-managed group, so every access route has something to work on.
+writeFileSync(join(dir, 'seed.json'), JSON.stringify({
+  num_licensed_users: 1000,
+  member_space_limit_gb: 100,
+  admin_email: 'admin@example.com',
+  members: [
+    { email: 'admin@example.com', given_name: 'Team', surname: 'Admin', role: 'team_admin' },
+    { email: 'amy@example.com', given_name: 'Amy', surname: 'Smith' },
+  ],
+  groups: [{ group_name: 'Everyone', group_management_type: 'system_managed' }],
+}));
+const child = spawn(binary, ['--port', '0', '--state', join(dir, 'state.json'), '--token', TOKEN,
+                             '--seed', join(dir, 'seed.json')],
                     { stdio: ['ignore', 'pipe', 'inherit'] });
 
 function cleanup() {
@@ -131,6 +145,9 @@ async function main() {
   const recovered = await dbx.teamMembersRecover({ user: email('js.one@example.com') });
   check(recovered.result === null, 'recover returns null');
   await expectRouteError(dbx.teamMembersRecover({ user: email('js.one@example.com') }), 'user_unrecoverable');
+
+  const wrongToken = new Dropbox({ accessToken: 'wrong', fetch: emulatorFetch });
+  await accessRoutes({ dbx, stranger: wrongToken, check, expectRouteError, pollUntilComplete });
 
   const refreshing = new Dropbox({
     refreshToken: 'roster-emulator-refresh-token',

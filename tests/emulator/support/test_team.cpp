@@ -136,6 +136,12 @@ void TestTeam::advance_clock(std::int64_t seconds) {
   if (reply.status != 200) throw std::runtime_error("clock advance failed: " + reply.body);
 }
 
+std::string with_members(std::string seed, std::string_view members) {
+  const std::string_view list = R"("members": [)";
+  seed.insert(seed.find(list) + list.size(), std::string(members) + ",");
+  return seed;
+}
+
 std::string acme_group_id(std::uint64_t n) {
   return make_group_id(n);
 }

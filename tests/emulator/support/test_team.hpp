@@ -81,6 +81,10 @@ class TestTeam {
 /// `extra_keys` ("\"key\": value, ...") are added to the top level (later keys win).
 [[nodiscard]] std::string acme_seed(std::uint32_t licenses = 10, std::string_view extra_keys = {});
 
+/// `seed` (an acme_seed()) with `members` ("{...}, {...}") added at the start of its
+/// members list, so the indexes of acme's own members move by their number.
+[[nodiscard]] std::string with_members(std::string seed, std::string_view members);
+
 /// The group id acme_seed() gives its n-th group (1: Sales, 2: Everyone, 3: Projects).
 [[nodiscard]] std::string acme_group_id(std::uint64_t n);
 
