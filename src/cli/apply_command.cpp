@@ -1,6 +1,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "observe_options.hpp"
 
 namespace roster::cli {
 
@@ -22,7 +23,7 @@ ExitCode apply_manifest(const Options& options, Environment& env) {
   if (!desired) return ExitCode::error;
   auto live = connect(options, env);
   if (!live) return ExitCode::error;
-  auto observed = observe(*live, env);
+  auto observed = observe(*live, env, observe_options_for(desired->team));
   if (!observed) return ExitCode::error;
   auto saved = make_saved_plan(*desired, *observed, "live", options, env);
   // In JSON mode stdout carries only the report; the plan is for people.

@@ -1,6 +1,7 @@
 // `roster apply PLANFILE`: the reviewed plan, executed only if the team still looks the
 // way it did when the plan was made. No prompt: the review happened on the pull request.
 #include "commands.hpp"
+#include "observe_options.hpp"
 #include "roster/plan/guards.hpp"
 #include "roster/render/render_diagnostics.hpp"
 #include "roster/render/render_report.hpp"
@@ -37,7 +38,7 @@ ExitCode apply_saved_plan(const Options& options, Environment& env) {
   }
   auto live = connect(options, env);
   if (!live) return ExitCode::error;
-  auto observed = observe(*live, env);
+  auto observed = observe(*live, env, observe_options_for(saved.plan));
   if (!observed) return ExitCode::error;
   if (observed->team_id != saved.team_id) {
     return refuse(env, *options.plan_file + " was made for team " + saved.team_name.value_or("?") +

@@ -8,6 +8,7 @@
 #include "roster/core/clock.hpp"
 #include "roster/core/retry.hpp"
 #include "roster/core/stop.hpp"
+#include "roster/dropbox/observe.hpp"
 #include "roster/dropbox/team_api.hpp"
 #include "roster/manifest/load_manifest.hpp"
 #include "roster/model/observed.hpp"
@@ -44,8 +45,10 @@ struct LiveTeam {
 /// ROSTER_API_URL). Prints the error and returns nullptr when either is missing or invalid.
 std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env);
 
-/// Reads the whole live team; prints the error and returns nullopt on failure.
-std::optional<model::ObservedTeam> observe(LiveTeam& live, Environment& env);
+/// Reads the live team: its members, and what `what` asks for beyond them (groups, quotas;
+/// observe_options.hpp); prints the error and returns nullopt on failure.
+std::optional<model::ObservedTeam> observe(LiveTeam& live, Environment& env,
+                                           const dropbox::ObserveOptions& what);
 
 /// Plans, and records what the plan was made from (planfile::SavedPlan).
 planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,

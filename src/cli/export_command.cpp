@@ -11,7 +11,8 @@ namespace roster::cli {
 ExitCode run_export(const Options& options, Environment& env) {
   auto live = connect(options, env);
   if (!live) return ExitCode::error;
-  auto observed = observe(*live, env);
+  // Export writes every access key: groups with their members, and quotas.
+  auto observed = observe(*live, env, dropbox::ObserveOptions::everything());
   if (!observed) return ExitCode::error;
   model::DesiredTeam team = plan::export_manifest(*observed);
   std::ostringstream text;

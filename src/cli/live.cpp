@@ -44,8 +44,9 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
   return live;
 }
 
-std::optional<model::ObservedTeam> observe(LiveTeam& live, Environment& env) {
-  auto team = dropbox::observe_team(*live.api);
+std::optional<model::ObservedTeam> observe(LiveTeam& live, Environment& env,
+                                           const dropbox::ObserveOptions& what) {
+  auto team = dropbox::observe_team(*live.api, what);
   if (!team) {
     fail(env, team.error().message);
     return std::nullopt;

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "observe_options.hpp"
 #include "roster/core/file.hpp"
 #include "roster/dropbox/snapshot.hpp"
 #include "roster/render/render_diagnostics.hpp"
@@ -17,7 +18,7 @@ ExitCode run_plan(const Options& options, Environment& env) {
   } else {
     auto live = connect(options, env);
     if (!live) return ExitCode::error;
-    observed = observe(*live, env);
+    observed = observe(*live, env, observe_options_for(desired->team));
     if (!observed) return ExitCode::error;
   }
   auto saved = make_saved_plan(*desired, *observed, options.observed_path ? "observed" : "live",

@@ -14,6 +14,29 @@ std::string first_line(const std::string& text) {
   return line;
 }
 
+// The values a 409 error carries under its tag when they are a list of strings
+// (`users_not_found`, `members_not_in_team`, `user_cannot_be_manager_of_company_managed_group`
+// of the groups routes): " (a@x.com, b@x.com)", at most 5 named.
+std::string tag_values(const std::string& body, const std::string& tag) {
+  json::Value value;
+  std::string ignored;
+  if (tag.empty() || !json::parse(body, value, ignored)) return "";
+  const json::Value* error = value.find("error");
+  const json::Value* list = error != nullptr ? error->find(tag) : nullptr;
+  if (list == nullptr || !list->is_array() || list->as_array().empty()) return "";
+  std::string out;
+  std::size_t shown = 0;
+  for (const auto& item : list->as_array()) {
+    if (!item.is_string()) return "";
+    if (shown++ == 5) {
+      out += ", ... (" + std::to_string(list->as_array().size()) + " in all)";
+      break;
+    }
+    out += (out.empty() ? "" : ", ") + first_line(item.as_string());
+  }
+  return " (" + out + ")";
+}
+
 }  // namespace
 
 std::string error_tag(const std::string& body) {
@@ -71,7 +94,7 @@ core::Error classify_response(const std::string& route, const HttpResponse& resp
     error.message = "the app may not use " + where + " (403 " + tag + ")";
   } else if (status == 409) {
     error.kind = core::ErrorKind::conflict;
-    error.message = where + " failed: " + tag;
+    error.message = where + " failed: " + tag + tag_values(response.body, error.api_tag);
   } else if (status == 429) {
     error.kind = core::ErrorKind::rate_limited;
     error.retry_after = response.retry_after.value_or(std::chrono::seconds(1));

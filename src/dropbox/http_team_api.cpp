@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "access_calls.hpp"
 #include "error_mapping.hpp"
 #include "http_team_api_parts.hpp"
 #include "http_transport.hpp"
@@ -46,7 +47,7 @@ const std::string* string_field(const json::Value& v, std::string_view key) {
   return field != nullptr && field->is_string() ? &field->as_string() : nullptr;
 }
 
-class HttpTeamApi final : public TeamApi {
+class HttpTeamApi final : public TeamApi, private Rpc {
  public:
   HttpTeamApi(const HttpTeamApiConfig& config, std::unique_ptr<HttpTransport> transport,
               Credentials credentials, core::RunStop& stop, core::RateGate& gate)
@@ -55,7 +56,8 @@ class HttpTeamApi final : public TeamApi {
         m_tokens(std::move(credentials), *m_transport, stop.clock()),
         m_stop(stop),
         m_gate(gate),
-        m_slots(std::max(1, config.max_in_flight)) {}
+        m_slots(std::max(1, config.max_in_flight)),
+        m_access(*this) {}
 
   Result<TeamInfo> get_team_info() override { return read_decoded("get_info", decode_team_info); }
 
@@ -139,45 +141,60 @@ class HttpTeamApi final : public TeamApi {
     return void_call("members/set_profile_v2", encode_set_profile(id, update));
   }
 
-  // TODO(#9): the access routes; placeholders until the client side of issue 9 lands.
-  Result<void> set_role(const UserRef&, const std::string&) override { return pending(); }
-  Result<std::vector<model::ObservedGroup>> list_groups() override { return pending(); }
-  Result<std::vector<model::ObservedGroupMember>> list_group_members(const std::string&) override {
-    return pending();
+  // Access (issue 9): built on this object's send / read / poll (access_calls.cpp).
+  Result<void> set_role(const UserRef& user, const std::string& role_id) override {
+    return m_access.set_role(user, role_id);
   }
-  Result<std::string> create_group(const NewGroup&) override { return pending(); }
-  Result<void> update_group(const std::string&, const GroupUpdate&) override { return pending(); }
-  Result<void> delete_group(const std::string&) override { return pending(); }
-  Result<void> add_group_members(const std::string&,
-                                 const std::vector<GroupMemberAccess>&) override {
-    return pending();
+  Result<std::vector<model::ObservedGroup>> list_groups() override {
+    return m_access.list_groups();
   }
-  Result<void> remove_group_members(const std::string&, const std::vector<UserRef>&) override {
-    return pending();
+  Result<std::vector<model::ObservedGroupMember>> list_group_members(
+      const std::string& group_id) override {
+    return m_access.list_group_members(group_id);
   }
-  Result<void> set_group_access(const std::string&, const UserRef&, model::GroupAccess) override {
-    return pending();
+  Result<std::string> create_group(const NewGroup& group) override {
+    return m_access.create_group(group);
   }
-  Result<std::vector<ItemOutcome>> add_secondary_emails(const std::vector<MemberEmails>&) override {
-    return pending();
+  Result<void> update_group(const std::string& group_id, const GroupUpdate& update) override {
+    return m_access.update_group(group_id, update);
+  }
+  Result<void> delete_group(const std::string& group_id) override {
+    return m_access.delete_group(group_id);
+  }
+  Result<void> add_group_members(const std::string& group_id,
+                                 const std::vector<GroupMemberAccess>& members) override {
+    return m_access.add_group_members(group_id, members);
+  }
+  Result<void> remove_group_members(const std::string& group_id,
+                                    const std::vector<UserRef>& users) override {
+    return m_access.remove_group_members(group_id, users);
+  }
+  Result<void> set_group_access(const std::string& group_id, const UserRef& user,
+                                model::GroupAccess access) override {
+    return m_access.set_group_access(group_id, user, access);
+  }
+  Result<std::vector<ItemOutcome>> add_secondary_emails(
+      const std::vector<MemberEmails>& batch) override {
+    return m_access.add_secondary_emails(batch);
   }
   Result<std::vector<ItemOutcome>> delete_secondary_emails(
-      const std::vector<MemberEmails>&) override {
-    return pending();
+      const std::vector<MemberEmails>& batch) override {
+    return m_access.delete_secondary_emails(batch);
   }
   Result<std::vector<std::optional<std::uint32_t>>> get_custom_quotas(
-      const std::vector<UserRef>&) override {
-    return pending();
+      const std::vector<UserRef>& users) override {
+    return m_access.get_custom_quotas(users);
   }
-  Result<std::vector<ItemOutcome>> set_custom_quotas(const std::vector<MemberQuota>&) override {
-    return pending();
+  Result<std::vector<ItemOutcome>> set_custom_quotas(
+      const std::vector<MemberQuota>& quotas) override {
+    return m_access.set_custom_quotas(quotas);
   }
-  Result<std::vector<ItemOutcome>> remove_custom_quotas(const std::vector<UserRef>&) override {
-    return pending();
+  Result<std::vector<ItemOutcome>> remove_custom_quotas(
+      const std::vector<UserRef>& users) override {
+    return m_access.remove_custom_quotas(users);
   }
-  Result<std::vector<std::string>> list_quota_excluded() override { return pending(); }
-  static core::Error pending() {
-    return core::make_error(core::ErrorKind::internal, "not implemented yet (issue 9)");
+  Result<std::vector<std::string>> list_quota_excluded() override {
+    return m_access.list_quota_excluded();
   }
 
   Result<void> check_scopes(const std::vector<Write>& writes) override {
@@ -220,7 +237,7 @@ class HttpTeamApi final : public TeamApi {
   }
 
   // One request, plus one resend after refreshing an expired token.
-  Result<json::Value> send(const std::string& route, const std::string& body) {
+  Result<json::Value> send(const std::string& route, const std::string& body) override {
     auto token = m_tokens.current();
     if (!token) return token.error();
     auto response = post(route, body, *token);
@@ -279,7 +296,7 @@ class HttpTeamApi final : public TeamApi {
   }
 
   // Reads and polls are idempotent: retried here on rate limits and unavailability.
-  Result<json::Value> read(const std::string& route, const std::string& body) {
+  Result<json::Value> read(const std::string& route, const std::string& body) override {
     return core::with_retries<json::Value>(m_config.retry, m_stop, m_gate,
                                            [&] { return send(route, body); })
         .result;
@@ -292,7 +309,7 @@ class HttpTeamApi final : public TeamApi {
   }
 
   // Polls an async job until it is no longer in progress; returns the final answer.
-  Result<json::Value> poll(const std::string& route, const json::Value& launched) {
+  Result<json::Value> poll(const std::string& route, const json::Value& launched) override {
     const std::string* job_id = string_field(launched, "async_job_id");
     if (job_id == nullptr) return bad_answer(route, "no async_job_id");
     const std::string body = encode_poll(*job_id);
@@ -361,6 +378,7 @@ class HttpTeamApi final : public TeamApi {
   core::RunStop& m_stop;
   core::RateGate& m_gate;
   RequestSlots m_slots;  // bounds requests in flight
+  AccessCalls m_access;
 };
 
 }  // namespace

@@ -85,6 +85,36 @@ bool decode_roles(FieldReader& info, model::ObservedMember& member) {
   return true;
 }
 
+// `TeamMemberProfile.groups` (GroupId list) and `MemberProfile.secondary_emails`
+// (SecondaryEmail list). Both are read when present: saved listings from before issue 9
+// have neither, and Dropbox omits secondary_emails for members without any.
+bool decode_access(FieldReader& profile, model::ObservedMember& member) {
+  if (const json::Value* groups = profile.array("groups", false); groups != nullptr) {
+    for (const auto& id : groups->as_array()) {
+      if (!id.is_string()) {
+        return profile.fail(
+            id, std::string("\"groups\" must hold group ids (strings), found ") + id.type_name());
+      }
+      member.group_ids.push_back(id.as_string());
+    }
+  }
+  if (profile.failed()) return false;
+  const json::Value* emails = profile.array("secondary_emails", false);
+  if (emails == nullptr) return !profile.failed();
+  std::size_t index = 0;
+  for (const auto& e : emails->as_array()) {
+    FieldReader fields(e, profile.path() + ".secondary_emails[" + std::to_string(index++) + "]",
+                       profile.failure());
+    model::SecondaryEmail email;
+    if (!fields.string("email", email.email) || !fields.boolean("is_verified", email.is_verified)) {
+      return false;
+    }
+    email.email = model::normalise_email(email.email);
+    member.secondary_emails.push_back(std::move(email));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<model::ObservedMember> decode_member_info(const json::Value& value,
@@ -111,7 +141,7 @@ std::optional<model::ObservedMember> decode_member_info(const json::Value& value
   if (!name.string("given_name", member.given_name) || !name.string("surname", member.surname)) {
     return std::nullopt;
   }
-  if (!decode_roles(info, member)) return std::nullopt;
+  if (!decode_access(profile, member) || !decode_roles(info, member)) return std::nullopt;
   return member;
 }
 

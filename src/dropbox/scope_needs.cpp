@@ -12,19 +12,33 @@ struct WriteRoute {
   const char* scope;
 };
 
-// REFERENCE.md §6: recover needs members.delete, like remove.
+// team.stone's `scope` attributes. REFERENCE.md §6: recover needs members.delete, like
+// remove. member_space_limits/set_custom_quota needs only members.read (team.stone), which
+// reading the team has already proved (members/list_v2): it is not asked again.
 constexpr WriteRoute k_routes[] = {
     {Write::add_members, "team/members/add_v2", "members.write"},
     {Write::suspend, "team/members/suspend", "members.write"},
     {Write::unsuspend, "team/members/unsuspend", "members.write"},
     {Write::set_profile, "team/members/set_profile_v2", "members.write"},
+    {Write::set_role, "team/members/set_admin_permissions_v2", "members.write"},
+    {Write::secondary_emails, "team/members/secondary_emails/add", "members.write"},
+    {Write::secondary_emails, "team/members/secondary_emails/delete", "members.write"},
+    {Write::space_limits, "team/member_space_limits/remove_custom_quota", "members.write"},
     {Write::remove, "team/members/remove", "members.delete"},
     {Write::recover, "team/members/recover", "members.delete"},
+    {Write::groups, "team/groups/create", "groups.write"},
+    {Write::groups, "team/groups/update", "groups.write"},
+    {Write::groups, "team/groups/delete", "groups.write"},
+    {Write::groups, "team/groups/members/add", "groups.write"},
+    {Write::groups, "team/groups/members/remove", "groups.write"},
+    {Write::groups, "team/groups/members/set_access_type", "groups.write"},
 };
 
+// A job poll needing the same scope: read-only, and 409 invalid_async_job_id once granted.
 const char* probe_of(const std::string& scope) {
-  return scope == "members.write" ? "members/add/job_status/get_v2"
-                                  : "members/remove/job_status/get";
+  if (scope == "members.write") return "members/add/job_status/get_v2";
+  if (scope == "groups.write") return "groups/job_status/get";
+  return "members/remove/job_status/get";
 }
 
 }  // namespace

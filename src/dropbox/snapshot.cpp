@@ -5,6 +5,7 @@
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/roles.hpp"
+#include "snapshot_access.hpp"
 
 namespace roster::dropbox {
 
@@ -61,8 +62,17 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
   }
   reader.enter_object();
   bool has_members = false;
+  SnapshotAccess access;
   std::string key;
   while (reader.next_member(key)) {
+    if (SnapshotAccess::is_access_key(key)) {
+      json::Value value;
+      if (!reader.read_value(value)) break;
+      DecodeError error;
+      if (!access.decode(key, value, error))
+        result.diagnostics.error(locate(error.offset), error.message);
+      continue;
+    }
     if (is_team_fact(key)) {
       json::Value value;
       if (!reader.read_value(value)) break;
@@ -102,6 +112,9 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
   }
   if (!has_members) {
     result.diagnostics.error({name, 1, 1}, "a snapshot must have a \"members\" list");
+  }
+  if (DecodeError error; !result.diagnostics.has_errors() && !access.apply(result.team, error)) {
+    result.diagnostics.error(locate(error.offset), error.message);
   }
   model::recognise_roles(result.team);
   return result;

@@ -165,3 +165,19 @@ TEST_CASE("accept_invite makes an invited member active", "[emulator][lifecycle]
   CHECK(team.admin_post("accept_invite", {{"email", "amy@acme.com"}}).status == 404);
   CHECK(team.call("team/members/suspend", {{"user", by_email("ian@acme.com")}}).status == 200);
 }
+
+TEST_CASE("send_welcome_email takes the bare selector and is a no-op for non-pending members",
+          "[emulator][lifecycle]") {
+  TestTeam team(Mode::http, acme_seed());
+  const auto before = team.admin_get("state").json();
+  for (const char* address : {"ian@acme.com", "amy@acme.com", "sue@acme.com"}) {
+    const auto sent = team.call("team/members/send_welcome_email", by_email(address));
+    INFO(address << ": " << sent.body);
+    CHECK(sent.status == 200);
+    CHECK(sent.body == "null");
+  }
+  CHECK(team.admin_get("state").json() == before);
+  const auto wrapped =
+      team.call("team/members/send_welcome_email", {{"user", by_email("ian@acme.com")}});
+  CHECK(wrapped.status == 400);
+}

@@ -146,6 +146,10 @@ async function main() {
   check(recovered.result === null, 'recover returns null');
   await expectRouteError(dbx.teamMembersRecover({ user: email('js.one@example.com') }), 'user_unrecoverable');
 
+  const welcomed = await dbx.teamMembersSendWelcomeEmail(email('js.two@example.com'));
+  check(welcomed.result === null, 'send_welcome_email returns null');
+  await expectRouteError(dbx.teamMembersSendWelcomeEmail(email('ghost@example.com')), 'user_not_found');
+
   const wrongToken = new Dropbox({ accessToken: 'wrong', fetch: emulatorFetch });
   await accessRoutes({ dbx, stranger: wrongToken, check, expectRouteError, pollUntilComplete });
 

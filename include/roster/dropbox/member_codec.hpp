@@ -17,6 +17,8 @@ using DecodeError = core::json::FieldReader::Failure;
 /// `members/list_v2` pages. Unknown keys are ignored (Dropbox may add fields); a
 /// missing required field, a wrong type or an unknown status tag is an error. The member's
 /// `role` is left for model::recognise_roles, which judges `roles` by role_id.
+/// `profile.groups` becomes `group_ids`, `profile.secondary_emails` (normalised)
+/// `secondary_emails`; both may be absent (empty).
 /// `path` prefixes messages, e.g. "members[3]".
 [[nodiscard]] std::optional<model::ObservedMember> decode_member_info(
     const core::json::Value& value, const std::string& path, DecodeError& error);

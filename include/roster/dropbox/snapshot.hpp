@@ -17,7 +17,9 @@ struct LoadedSnapshot {
 /// Reads `{"members": [TeamMemberInfoV2, ...]}`: the concatenated `members/list_v2`
 /// pages (include_removed: true) exactly as Dropbox sends them, optionally with the team's
 /// facts as Dropbox answers them: `team_info`, `authenticated_admin`, `available_roles`
-/// (docs/cli.md). Other top-level keys (`cursor`, `has_more`) are ignored. Decodes one
+/// (docs/cli.md), and the team's access as Dropbox answers it: `groups`, `group_members`,
+/// `custom_quotas`, `quota_excluded` (snapshot_access.hpp). Other top-level keys
+/// (`cursor`, `has_more`) are ignored. Decodes one
 /// member at a time, so memory stays near the size of the decoded team. Roles are
 /// recognised by role_id (model::recognise_roles).
 [[nodiscard]] LoadedSnapshot read_snapshot(const std::string& path);

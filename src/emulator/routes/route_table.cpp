@@ -13,7 +13,7 @@ constexpr bool k_writes = true;
 constexpr bool k_reads = false;
 
 // Scopes are team.stone's `scope` attribute of each route (REFERENCE §6-§8).
-const std::array<RouteSpec, 37> k_routes{{
+const std::array<RouteSpec, 38> k_routes{{
     {"team/get_info", "team_info.read", route_get_info, k_void, k_reads},
     {"team/token/get_authenticated_admin", "team_info.read", route_get_authenticated_admin, k_void,
      k_reads},
@@ -33,6 +33,8 @@ const std::array<RouteSpec, 37> k_routes{{
      k_writes},
     {"team/members/recover", "members.delete", route_members_recover, k_struct, k_writes},
     {"team/members/set_profile_v2", "members.write", route_members_set_profile, k_struct, k_writes},
+    {"team/members/send_welcome_email", "members.write", route_members_send_welcome_email, k_struct,
+     k_reads},
     {"team/members/set_admin_permissions_v2", "members.write", route_members_set_permissions,
      k_struct, k_writes},
     {"team/members/secondary_emails/add", "members.write", route_secondary_emails_add, k_struct,

@@ -51,6 +51,7 @@ HttpResponse route_members_suspend(RouteContext& context, const nlohmann::json& 
 HttpResponse route_members_unsuspend(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_members_remove(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_members_recover(RouteContext& context, const nlohmann::json& arg);
+HttpResponse route_members_send_welcome_email(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_members_set_profile(RouteContext& context, const nlohmann::json& arg);
 HttpResponse route_members_set_permissions(RouteContext& context, const nlohmann::json& arg);
 // routes_jobs.cpp

@@ -110,6 +110,14 @@ HttpResponse route_members_suspend(RouteContext& context, const nlohmann::json& 
   return void_result(context.store.suspend(selector, context.now));
 }
 
+// The argument is the UserSelectorArg union itself, not a struct around it (REFERENCE §6.15).
+HttpResponse route_members_send_welcome_email(RouteContext& context, const nlohmann::json& arg) {
+  DecodeStatus status;
+  const auto selector = read_user_selector(status, arg, "");
+  if (!status.ok()) return decode_failure(context, status);
+  return void_result(context.store.check_welcome_email(selector));
+}
+
 HttpResponse route_members_unsuspend(RouteContext& context, const nlohmann::json& arg) {
   DecodeStatus status;
   const auto selector = read_user_only(arg, status);

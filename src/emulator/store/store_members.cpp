@@ -99,6 +99,13 @@ std::optional<ApiError> TeamStore::unsuspend(const UserSelector& user) {
   return std::nullopt;
 }
 
+std::optional<ApiError> TeamStore::check_welcome_email(const UserSelector& user) const {
+  // MembersSendWelcomeError = MemberSelectorError; a member who is not pending is a no-op.
+  const auto found = on_team(*this, user);
+  if (const auto* failure = std::get_if<ApiError>(&found)) return *failure;
+  return std::nullopt;
+}
+
 std::optional<ApiError> TeamStore::recover(const UserSelector& user, UnixSeconds now) {
   const auto found = find(user);
   if (found.found == Lookup::Found::not_found) return error("user_not_found");

@@ -143,6 +143,8 @@ class TeamStore {
   std::optional<ApiError> unsuspend(const UserSelector& user);
   std::optional<ApiError> remove(const RemoveRequest& request, UnixSeconds now);
   std::optional<ApiError> recover(const UserSelector& user, UnixSeconds now);
+  /// members/send_welcome_email: the selector error, if any (sending changes nothing).
+  [[nodiscard]] std::optional<ApiError> check_welcome_email(const UserSelector& user) const;
   StoreResult<std::size_t> set_profile(const ProfileChange& change, UnixSeconds now);
   StoreResult<std::size_t> set_role(const UserSelector& user, const std::string& role_id);
   /// `/_emulator/accept_invite`: the invited member with this email joins.
