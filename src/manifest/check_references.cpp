@@ -1,19 +1,11 @@
-// Checks that need the whole manifest: duplicates across files, transfer targets and
-// protected members.
+// Checks that need the whole manifest: duplicates across files, transfer targets,
+// protected members, secondary emails and group memberships.
 #include <algorithm>
 #include <unordered_map>
 
 #include "manifest_builder.hpp"
 
 namespace roster::manifest {
-
-namespace {
-
-std::string at(const core::SourceLocation& where) {
-  return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
-}
-
-}  // namespace
 
 void ManifestBuilder::check_transfer_target(const model::DesiredTeam& team, const EmailIndex& index,
                                             const std::string& target, Mark where,
@@ -30,7 +22,7 @@ void ManifestBuilder::check_transfer_target(const model::DesiredTeam& team, cons
                           "; files and transfer reports can only go to an active member");
 }
 
-void ManifestBuilder::check_references(const model::DesiredTeam& team) {
+void ManifestBuilder::check_references(model::DesiredTeam& team) {
   EmailIndex by_email;
   std::unordered_map<std::string_view, std::size_t> by_external_id;
   by_email.reserve(team.members.size());
@@ -82,6 +74,8 @@ void ManifestBuilder::check_references(const model::DesiredTeam& team) {
                         m_default_remove_marks.transfer_to, "defaults.remove.transfer_to");
   check_transfer_target(team, by_email, team.default_remove.transfer_admin,
                         m_default_remove_marks.transfer_admin, "defaults.remove.transfer_admin");
+  check_secondary_emails(team, by_email);
+  resolve_groups(team, by_email);
 }
 
 }  // namespace roster::manifest

@@ -63,7 +63,7 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
   bool is_mapping = reader.for_each_entry(
       node, "member",
       {"email", "given_name", "surname", "external_id", "state", "send_welcome_email", "suspend",
-       "remove"},
+       "remove", "role", "groups", "secondary_emails", "space_limit"},
       [&](std::string_view key, std::uint32_t, std::uint32_t value) {
         if (key == "email") {
           has_email = true;
@@ -120,6 +120,8 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
                                     member.suspend.wipe_data = *flag;
                                   }
                                 });
+        } else if (key != "remove") {
+          read_member_access(reader, key, value, file_index, member, marks);
         } else {
           auto errors = m_diagnostics.error_count();
           read_remove(reader, value, "remove", file_index, member.remove, marks.remove);
@@ -136,6 +138,7 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
     check_remove_options(member.remove, reader.where(remove_node), "remove");
   }
   if (!ok || member.email.empty()) return;
+  finish_member_access(member, marks);
   team.members.push_back(std::move(member));
   m_member_marks.push_back(marks);
 }

@@ -1,10 +1,31 @@
 // Top level, `team`, `defaults` and `policy` of a manifest file.
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "access_values.hpp"
 #include "manifest_builder.hpp"
 #include "roster/model/email.hpp"
 
 namespace roster::manifest {
+
+namespace {
+
+void read_unmanaged_groups(NodeReader& reader, std::uint32_t value, model::Policy& policy) {
+  auto text = reader.read_string(value, "policy.unmanaged_groups");
+  if (!text) return;
+  if (*text == "report") {
+    policy.unmanaged_groups = model::UnmanagedGroupsPolicy::report;
+  } else if (*text == "delete") {
+    policy.unmanaged_groups = model::UnmanagedGroupsPolicy::remove;
+  } else {
+    reader.error(value, fmt::format("unknown policy.unmanaged_groups value \"{}\" (expected "
+                                    "report or delete)",
+                                    core::excerpt(*text)));
+  }
+}
+
+}  // namespace
 
 Mark ManifestBuilder::mark(const NodeReader& reader, std::uint32_t node,
                            std::uint32_t file_index) const {
@@ -35,15 +56,16 @@ void ManifestBuilder::read_top_level(File& file, std::uint32_t) {
   NodeReader reader = reader_for(file);
   std::uint32_t root = file.doc.root();
   std::uint32_t version = YamlNode::k_none;
-  bool is_mapping =
-      reader.for_each_entry(root, "manifest", {"version", "team", "defaults", "policy", "members"},
-                            [&](std::string_view key, std::uint32_t, std::uint32_t value) {
-                              if (key == "version") version = value;
-                              if (key == "team") file.team = value;
-                              if (key == "defaults") file.defaults = value;
-                              if (key == "policy") file.policy = value;
-                              if (key == "members") file.members = value;
-                            });
+  bool is_mapping = reader.for_each_entry(
+      root, "manifest", {"version", "team", "defaults", "policy", "groups", "members"},
+      [&](std::string_view key, std::uint32_t, std::uint32_t value) {
+        if (key == "version") version = value;
+        if (key == "team") file.team = value;
+        if (key == "defaults") file.defaults = value;
+        if (key == "policy") file.policy = value;
+        if (key == "groups") file.groups = value;
+        if (key == "members") file.members = value;
+      });
   if (!is_mapping) return;
   if (version == YamlNode::k_none) {
     reader.error(root, "missing required key \"version\" (this roster reads version: 1)");
@@ -150,9 +172,12 @@ void ManifestBuilder::read_defaults(File& file, std::uint32_t file_index,
   if (file.defaults == YamlNode::k_none) return;
   NodeReader reader = reader_for(file);
   reader.for_each_entry(
-      file.defaults, "defaults", {"send_welcome_email", "suspend", "remove"},
+      file.defaults, "defaults",
+      {"send_welcome_email", "suspend", "remove", "role", "groups", "space_limit"},
       [&](std::string_view key, std::uint32_t, std::uint32_t value) {
-        if (key == "send_welcome_email") {
+        if (key == "role" || key == "groups" || key == "space_limit") {
+          read_default_access(reader, key, value, file_index);
+        } else if (key == "send_welcome_email") {
           if (auto flag = reader.read_bool(value, "defaults.send_welcome_email")) {
             team.default_send_welcome_email = *flag;
           }
@@ -178,9 +203,16 @@ void ManifestBuilder::read_policy(File& file, std::uint32_t, model::DesiredTeam&
   NodeReader reader = reader_for(file);
   auto& policy = team.policy;
   reader.for_each_entry(
-      file.policy, "policy", {"unmanaged", "max_removal_fraction", "protected"},
+      file.policy, "policy",
+      {"unmanaged", "max_removal_fraction", "protected", "unmanaged_groups", "max_demotions"},
       [&](std::string_view key, std::uint32_t, std::uint32_t value) {
-        if (key == "unmanaged") {
+        if (key == "unmanaged_groups") {
+          read_unmanaged_groups(reader, value, policy);
+        } else if (key == "max_demotions") {
+          if (auto count = read_count(reader, value, "policy.max_demotions")) {
+            policy.max_demotions = *count;
+          }
+        } else if (key == "unmanaged") {
           auto text = reader.read_string(value, "policy.unmanaged");
           if (!text) return;
           if (*text == "report") {
@@ -246,6 +278,8 @@ model::DesiredTeam ManifestBuilder::finish() {
     read_defaults(m_files[i], i, team);
     read_policy(m_files[i], i, team);
   }
+  for (std::uint32_t i = 0; i < m_files.size(); ++i)
+    read_groups(m_files[i], i, team);
   for (std::uint32_t i = 0; i < m_files.size(); ++i)
     read_members(m_files[i], i, team);
   check_references(team);

@@ -85,7 +85,7 @@ class YamlBuilder {
     // each token, so deep `[[[[` is quadratic (docs/decisions/0020).
     if (m_open.size() >= k_max_yaml_depth) {
       return error(event.start_mark, "nesting deeper than " + std::to_string(k_max_yaml_depth) +
-                                         " levels (a manifest needs 4)");
+                                         " levels (a manifest needs 5)");
     }
     bool mapping = event.type == YAML_MAPPING_START_EVENT;
     auto index = add(mapping ? YamlNode::Kind::mapping : YamlNode::Kind::sequence, event);

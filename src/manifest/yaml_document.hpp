@@ -28,7 +28,8 @@ struct YamlNode {
   bool anchored = false;  // has an &anchor: aliases may reach it many times
 };
 
-/// Mappings and lists may nest at most this deep; a manifest needs 4 levels.
+/// Mappings and lists may nest at most this deep; a manifest needs 5 levels (groups, a
+/// group, its members, one member mapping).
 inline constexpr std::size_t k_max_yaml_depth = 64;
 
 /// A whole YAML document built from libyaml's event stream. Mapping children

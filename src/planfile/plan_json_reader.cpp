@@ -54,6 +54,17 @@ bool read_precondition(FieldReader& step, Precondition& p) {
       return false;
     }
   }
+  // Format 1.2 adds what access steps depend on; older plans have no access steps.
+  if (fields.get("access", false) != nullptr) {
+    const json::Value* items = fields.array("access");
+    if (items == nullptr) return false;
+    for (const auto& item : items->as_array()) {
+      FieldReader f(item, fields.path() + ".access", step.failure());
+      std::pair<std::string, std::string> fact;
+      if (!f.string("field", fact.first) || !f.string("value", fact.second)) return false;
+      p.access.push_back(std::move(fact));
+    }
+  }
   // The fingerprint guards against hand edits of the recorded facts.
   if (p.fingerprint() != fingerprint) {
     return fields.fail(*fields.get("fingerprint", true),
@@ -213,6 +224,9 @@ bool read_lists(FieldReader& root, SavedPlan& saved) {
       return false;
     }
     if (f.get("age_days", false) != nullptr) item.age_days = age;
+    std::optional<std::string> group_name;
+    if (!f.optional_string("group_name", group_name)) return false;
+    item.group_name = group_name.value_or("");
     p.drift.push_back(std::move(item));
   }
   for (const auto& g : guards->as_array()) {
@@ -239,6 +253,14 @@ bool read_summary(FieldReader& root, SavedPlan& saved) {
       !f.integer("removals", removals, 0, k_max_count)) {
     return false;
   }
+  // Format 1.2; absent (0) in older files, which had no access steps.
+  std::int64_t demotions = 0, group_deletions = 0;
+  if (!f.integer("demotions", demotions, 0, k_max_count, false) ||
+      !f.integer("group_deletions", group_deletions, 0, k_max_count, false)) {
+    return false;
+  }
+  saved.plan.summary.demotions = static_cast<std::size_t>(demotions);
+  saved.plan.summary.group_deletions = static_cast<std::size_t>(group_deletions);
   saved.plan.summary.desired_members = static_cast<std::size_t>(desired);
   saved.plan.summary.live_members = static_cast<std::size_t>(live);
   saved.plan.summary.removed_members = static_cast<std::size_t>(removed);

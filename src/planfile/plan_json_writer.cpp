@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "roster/core/json.hpp"
 #include "roster/planfile/saved_plan.hpp"
 
@@ -37,6 +39,11 @@ void write_precondition(Writer& w, const Precondition& p) {
         .string(p.role)
         .end_object();
   }
+  // Format 1.2: what an access step depends on besides the member (issue 9).
+  w.key("access").begin_array();
+  for (const auto& [field, value] : p.access)
+    w.begin_object().key("field").string(field).key("value").string(value).end_object();
+  w.end_array();
   w.end_object();
 }
 
@@ -127,6 +134,7 @@ void write_payload(Writer& w, const plan::PlanStep& s) {
 void write_step(Writer& w, const plan::PlanStep& s, std::size_t index, const Precondition* pre) {
   w.begin_object().key("index").integer(static_cast<std::int64_t>(index));
   w.key("action").string(plan::to_string(s.action)).key("reason").string(plan::to_string(s.reason));
+  w.key("privilege_change").boolean(plan::is_privilege_change(s));
   w.key("email").string(s.email);
   w.key("team_member_id");
   s.team_member_id.empty() ? w.null() : w.string(s.team_member_id);
@@ -152,6 +160,10 @@ void write_summary(Writer& w, const plan::Plan& p) {
   w.key("live_members").integer(static_cast<std::int64_t>(p.summary.live_members));
   w.key("removed_members").integer(static_cast<std::int64_t>(p.summary.removed_members));
   w.key("removals").integer(static_cast<std::int64_t>(p.summary.removals));
+  w.key("privilege_changes")
+      .integer(std::count_if(p.steps.begin(), p.steps.end(), &plan::is_privilege_change));
+  w.key("demotions").integer(static_cast<std::int64_t>(p.summary.demotions));
+  w.key("group_deletions").integer(static_cast<std::int64_t>(p.summary.group_deletions));
   w.key("warnings").integer(static_cast<std::int64_t>(p.warnings.size()));
   w.key("drift").integer(static_cast<std::int64_t>(p.drift.size()));
   w.end_object();
@@ -188,6 +200,8 @@ std::string to_json(const SavedPlan& saved) {
     w.begin_object().key("kind").string(plan::to_string(d.kind)).key("email").string(d.email);
     w.key("status").string(model::to_string(d.status)).key("age_days");
     d.age_days ? w.integer(*d.age_days) : w.null();
+    w.key("group_name");  // format 1.2: unmanaged_group items name their group
+    d.group_name.empty() ? w.null() : w.string(d.group_name);
     w.end_object();
   }
   w.end_array().key("guards").begin_array();

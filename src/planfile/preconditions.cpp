@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -26,14 +27,25 @@ Precondition facts_of(const model::ObservedMember* m) {
 
 // The record a step acts on: by id when it has one; an invite's email must be free.
 struct Index {
+  const model::ObservedTeam& team;
   std::unordered_map<std::string_view, const model::ObservedMember*> by_id;
   std::unordered_map<std::string_view, const model::ObservedMember*> by_email;
 
-  explicit Index(const model::ObservedTeam& team) {
+  explicit Index(const model::ObservedTeam& observed) : team(observed) {
     for (const auto& m : team.members) {
       by_id.emplace(m.team_member_id, &m);
       if (model::is_live(m) || model::is_recoverable(m)) by_email.emplace(m.email, &m);
     }
+  }
+
+  // The group a step names: by id, or by name for a group the plan creates.
+  const model::ObservedGroup* group(const plan::PlanStep& step) const {
+    for (const auto& g : team.groups) {
+      if (step.group_id.empty() ? g.name == step.group_name : g.group_id == step.group_id) {
+        return &g;
+      }
+    }
+    return nullptr;
   }
 
   const model::ObservedMember* subject(const plan::PlanStep& step) const {
@@ -48,12 +60,86 @@ void compare(std::vector<std::string>& out, const char* what, const std::string&
   if (was != now) out.push_back(std::string(what) + " was \"" + was + "\", is now \"" + now + "\"");
 }
 
+std::string group_facts(const model::ObservedGroup* g) {
+  if (g == nullptr) return "not on the team";
+  return "id " + g->group_id + ", name " + g->name + ", external_id " +
+         g->external_id.value_or("") + ", " + model::to_string(g->management);
+}
+
+std::string access_in(const model::ObservedGroup* g, const std::string& team_member_id) {
+  if (g == nullptr) return "group not on the team";
+  if (!g->members) return "not read";
+  for (const auto& m : *g->members) {
+    if (m.team_member_id == team_member_id) return model::to_string(m.access);
+  }
+  return "none";
+}
+
+std::string secondary_emails_of(const model::ObservedMember* m) {
+  std::vector<std::string> emails;
+  if (m != nullptr) {
+    for (const auto& e : m->secondary_emails)
+      emails.push_back(e.email);
+  }
+  std::sort(emails.begin(), emails.end());
+  std::string out;
+  for (const auto& e : emails)
+    out += (out.empty() ? "" : ", ") + e;
+  return out;
+}
+
+std::string space_limit_of(const model::ObservedMember* m, const model::ObservedTeam& team) {
+  if (!team.quotas_read) return "not read";
+  if (m == nullptr) return "team_default";
+  const auto& excluded = team.quota_excluded_ids;
+  if (std::find(excluded.begin(), excluded.end(), m->team_member_id) != excluded.end()) {
+    return "excluded";
+  }
+  return m->custom_quota_gb ? std::to_string(*m->custom_quota_gb) : "team_default";
+}
+
+// What an access step depends on besides the member record (issue 9): the group, the
+// member's access in it, its secondary emails or its space limit.
+std::vector<std::pair<std::string, std::string>> access_facts(const plan::PlanStep& step,
+                                                              const model::ObservedMember* m,
+                                                              const Index& index) {
+  using plan::Action;
+  switch (step.action) {
+    case Action::create_group:
+    case Action::update_group:
+    case Action::delete_group:
+      return {{"group " + step.group_name, group_facts(index.group(step))}};
+    case Action::add_to_group:
+    case Action::set_group_access:
+    case Action::remove_from_group:
+      return {{"access in group " + step.group_name,
+               access_in(index.group(step), m != nullptr ? m->team_member_id : "")}};
+    case Action::add_secondary_email:
+    case Action::delete_secondary_email:
+      return {{"secondary_emails", secondary_emails_of(m)}};
+    case Action::set_space_limit:
+    case Action::remove_space_limit:
+      return {{"space_limit", space_limit_of(m, index.team)}};
+    default:
+      return {};
+  }
+}
+
+Precondition facts_for(const plan::PlanStep& step, const Index& index) {
+  const model::ObservedMember* record = plan::is_group_step(step) ? nullptr : index.subject(step);
+  Precondition p = facts_of(record);
+  p.access = access_facts(step, record, index);
+  return p;
+}
+
 }  // namespace
 
 std::string Precondition::fingerprint() const {
   std::string canonical = std::string(on_team ? "1" : "0") + '\n' + team_member_id + '\n' + email +
                           '\n' + status + '\n' + (is_recoverable ? "1" : "0") + '\n' + given_name +
                           '\n' + surname + '\n' + external_id + '\n' + role;
+  for (const auto& [field, value] : access)
+    canonical += '\n' + field + '=' + value;
   return "sha256:" + core::sha256_hex(canonical);
 }
 
@@ -63,7 +149,7 @@ std::vector<Precondition> make_preconditions(const plan::Plan& plan,
   std::vector<Precondition> out;
   out.reserve(plan.steps.size());
   for (const auto& step : plan.steps)
-    out.push_back(facts_of(index.subject(step)));
+    out.push_back(facts_for(step, index));
   return out;
 }
 
@@ -95,6 +181,8 @@ std::string describe_change(const Precondition& was, const Precondition& now,
     compare(changes, "external_id", was.external_id, now.external_id);
     compare(changes, "role", was.role, now.role);
   }
+  for (std::size_t i = 0; i < was.access.size() && i < now.access.size(); ++i)
+    compare(changes, was.access[i].first.c_str(), was.access[i].second, now.access[i].second);
   std::string joined;
   for (const auto& c : changes)
     joined += (joined.empty() ? "" : "; ") + c;
@@ -111,11 +199,14 @@ std::vector<StaleMember> find_stale_members(const SavedPlan& saved,
   for (std::size_t i = 0; i < saved.plan.steps.size() && i < saved.preconditions.size(); ++i) {
     const auto& step = saved.plan.steps[i];
     const auto& was = saved.preconditions[i];
-    const model::ObservedMember* record = index.subject(step);
-    Precondition now = facts_of(record);
+    const model::ObservedMember* record = plan::is_group_step(step) ? nullptr : index.subject(step);
+    Precondition now = facts_for(step, index);
     if (now.fingerprint() == was.fingerprint()) continue;
-    if (!reported.insert(step.email).second) continue;
-    stale.push_back({step.email, describe_change(was, now, record)});
+    // A group step has no member: it is named by its group.
+    const std::string& who = plan::is_group_step(step) ? step.group_name : step.email;
+    if (!reported.insert(who).second) continue;
+    stale.push_back(
+        {plan::is_group_step(step) ? "group " + who : who, describe_change(was, now, record)});
   }
   return stale;
 }

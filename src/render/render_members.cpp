@@ -9,7 +9,8 @@ void render_members_yaml(const std::vector<model::DesiredMember>& members,
   write_yaml_header(header, out);
   out << "version: 1\n";
   out << "members:" << (members.empty() ? " []\n" : "\n");
-  for (const auto& member : members) write_member_yaml(member, out);
+  for (const auto& member : members)
+    write_member_yaml(member, out);
 }
 
 }  // namespace roster::render

@@ -91,13 +91,13 @@ void render_plan_human(const plan::Plan& plan, const Style& style, std::ostream&
   if (!plan.warnings.empty()) {
     out << "\nWarnings:\n";
     for (const auto& w : plan.warnings) {
-      fmt::print(out, "  {} {}: {}\n", paint("\x1b[33m", "!"), w.email, w.message);
+      fmt::print(out, "  {} {}\n", paint("\x1b[33m", "!"), warning_text(w));
     }
   }
   if (!plan.drift.empty()) {
     out << "\nDrift the plan leaves alone:\n";
     for (const auto& d : plan.drift)
-      fmt::print(out, "  ? {}: {}\n", d.email, drift_text(d));
+      fmt::print(out, "  ? {}: {}\n", drift_subject(d), drift_text(d));
   }
   render_guards(plan, paint, out);
   out << '\n' << summary_text(plan);

@@ -1,4 +1,5 @@
 // Markdown for pull-request comments (GitHub and GitLab flavoured).
+#include <algorithm>
 #include <array>
 
 #include "roster/render/render_plan.hpp"
@@ -75,6 +76,20 @@ void write_steps(const plan::Plan& p, std::ostream& out) {
   if (fold) out << "\n</details>\n";
 }
 
+// Grants, changes and revocations of admin roles, before everything else: a reviewer
+// must see who gains or loses power first (issue 9).
+void write_privilege_changes(const plan::Plan& p, std::ostream& out) {
+  auto n = std::count_if(p.steps.begin(), p.steps.end(), &plan::is_privilege_change);
+  if (n == 0) return;
+  out << "#### ⚠️ Privilege changes (" << n << ")\n\n| member | role | why |\n|---|---|---|\n";
+  for (const auto& s : p.steps) {
+    if (!plan::is_privilege_change(s)) continue;
+    out << "| " << md(subject_text(s)) << " | " << md(details_text(s)) << " | "
+        << md(reason_text(s)) << " |\n";
+  }
+  out << "\n";
+}
+
 void write_summary_table(const plan::Plan& p, std::ostream& out) {
   out << "| action | steps |\n|---|---:|\n";
   for (std::size_t i = 0; i < plan::k_action_count; ++i) {
@@ -97,6 +112,7 @@ void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
   out << "**" << md(summary_text(p)) << "** " << p.warnings.size() << " warning"
       << (p.warnings.size() == 1 ? "" : "s") << ", " << p.drift.size() << " drift.\n\n";
   if (p.has_changes()) {
+    write_privilege_changes(p, out);
     write_summary_table(p, out);
     out << "\n#### Changes\n\n";
     write_steps(p, out);
@@ -104,12 +120,12 @@ void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
   if (!p.warnings.empty()) {
     out << "\n#### Warnings\n\n";
     for (const auto& w : p.warnings)
-      out << "- " << md(w.email) << ": " << md(w.message) << "\n";
+      out << "- " << md(warning_text(w)) << "\n";
   }
   if (!p.drift.empty()) {
     out << "\n#### Drift the plan leaves alone\n\n";
     for (const auto& d : p.drift)
-      out << "- " << md(d.email) << ": " << md(drift_text(d)) << "\n";
+      out << "- " << md(drift_subject(d)) << ": " << md(drift_text(d)) << "\n";
   }
   out << "\n#### Guards\n\n| guard | result | measured |\n|---|---|---|\n";
   for (const auto& g : p.guards) {

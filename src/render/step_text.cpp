@@ -214,6 +214,16 @@ std::string drift_text(const plan::DriftItem& item) {
   return "";
 }
 
+std::string drift_subject(const plan::DriftItem& item) {
+  if (item.kind == plan::DriftItem::Kind::unmanaged_group)
+    return "group \"" + item.group_name + "\"";
+  return item.email;
+}
+
+std::string warning_text(const plan::PlanWarning& warning) {
+  return warning.email.empty() ? warning.message : warning.email + ": " + warning.message;
+}
+
 std::string summary_text(const plan::Plan& plan) {
   if (!plan.has_changes()) return "No changes: the team matches the manifest.";
   std::string out;

@@ -16,6 +16,10 @@ namespace roster::render {
 /// What the step sends that matters to a reviewer: wipe, transfer, welcome email, changes.
 [[nodiscard]] std::string details_text(const plan::PlanStep& step);
 [[nodiscard]] std::string drift_text(const plan::DriftItem& item);
+/// What a drift item is about: the member's email, or `group "Sales"`.
+[[nodiscard]] std::string drift_subject(const plan::DriftItem& item);
+/// "email: message", or the message alone for a warning about no one member (a group).
+[[nodiscard]] std::string warning_text(const plan::PlanWarning& warning);
 /// "Plan: 2 to invite, 1 to remove." or "No changes: the team matches the manifest."
 [[nodiscard]] std::string summary_text(const plan::Plan& plan);
 

@@ -47,7 +47,7 @@ TEST_CASE("a manifest nested a million levels deep is one error, exit 1", "[cli-
   auto r = run_roster({"validate", "-f", path});
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err == path + ":2:73: error: nesting deeper than 64 levels (a manifest needs 4)\n");
+  CHECK(r.err == path + ":2:73: error: nesting deeper than 64 levels (a manifest needs 5)\n");
 }
 
 TEST_CASE("validate reports the first 100 problems and counts the rest", "[cli-process][limits]") {

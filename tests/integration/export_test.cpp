@@ -59,9 +59,18 @@ TEST_CASE("export without -o writes YAML to stdout", "[live][export]") {
       test::run_cli({"export", "--api-url", emulator.url()}, {{"DROPBOX_TOKEN", emulator.token()}});
   REQUIRE(exported.code == cli::ExitCode::success);
   CHECK(exported.out.rfind("# Exported by roster ", 0) == 0);
-  CHECK(exported.out.find("version: 1\nteam:\n  name: \"Acme Corp\"\npolicy:\n  unmanaged: report\n"
-                          "  protected:\n    - \"admin@acme.com\"\nmembers:\n") !=
+  INFO(exported.out);
+  // Roles come with members/list_v2: every active member's role is declared, admins
+  // by name and everyone else through defaults.role (decision 0025).
+  // Export reads groups and quotas too, so it declares them (an empty groups section:
+  // the seed team has none) and plans no changes on the team it came from.
+  CHECK(exported.out.find("version: 1\nteam:\n  name: \"Acme Corp\"\ndefaults:\n"
+                          "  role: member_only\n  space_limit: team_default\npolicy:\n"
+                          "  unmanaged: report\n  protected:\n    - \"admin@acme.com\"\n"
+                          "  unmanaged_groups: report\ngroups: []\nmembers:\n") !=
         std::string::npos);
+  CHECK(exported.out.find("  - email: \"sam@acme.com\"\n    given_name: \"Sam\"\n"
+                          "    role: user_management_admin\n") != std::string::npos);
   CHECK(exported.out.find("  - email: \"bob@acme.com\"\n    given_name: \"Bob\"\n    surname: "
                           "\"Jones\"\n    state: suspended\n") != std::string::npos);
   CHECK(exported.out.find("  - email: \"zoe@acme.com\"\n    given_name: \"Zoë Ünal-Åberg\"\n") !=

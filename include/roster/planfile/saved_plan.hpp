@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "roster/core/diagnostic.hpp"
@@ -12,7 +13,7 @@ namespace roster::planfile {
 
 /// The JSON document's version: "MAJOR.MINOR". Readers accept any 1.x; within a major
 /// version changes are additive only (docs/json-output.md).
-inline constexpr const char* k_format_version = "1.1";
+inline constexpr const char* k_format_version = "1.2";
 
 /// What the team said about a step's member when the step was planned. Applying a saved
 /// plan requires the live team to say the same.
@@ -26,6 +27,12 @@ struct Precondition {
   std::string surname;
   std::string external_id;
   std::string role;
+  /// What an access step (issue 9) depends on besides the member record, as (field, value)
+  /// pairs in a fixed order, e.g. {"access in group Sales", "member"},
+  /// {"secondary_emails", "a@x.com, b@x.com"}, {"space_limit", "50"},
+  /// {"group Sales", "id g-1, external_id sales, company_managed"}. Empty for lifecycle
+  /// steps, so their fingerprints are those of format 1.1.
+  std::vector<std::pair<std::string, std::string>> access;
 
   /// "sha256:..." over the fields above, in a fixed order.
   [[nodiscard]] std::string fingerprint() const;

@@ -31,11 +31,11 @@ std::string bad_keys(int count) {
 
 TEST_CASE("nesting deeper than 64 levels stops the reader with one error", "[manifest][limits]") {
   const std::string expected =
-      "team.yaml:2:73: error: nesting deeper than 64 levels (a manifest needs 4)";
+      "team.yaml:2:73: error: nesting deeper than 64 levels (a manifest needs 5)";
   // Inside the members list (2 levels) 62 more brackets are allowed.
   CHECK(messages(load_text(k_head + "  - " + std::string(100000, '['))) ==
         std::vector<std::string>{
-            "team.yaml:3:67: error: nesting deeper than 64 levels (a manifest needs 4)"});
+            "team.yaml:3:67: error: nesting deeper than 64 levels (a manifest needs 5)"});
   CHECK(messages(load_text("version: 1\nmembers: " + std::string(1000000, '['))) ==
         std::vector<std::string>{expected});
   CHECK(messages(load_text("version: 1\nmembers: " + std::string(1000000, '{'))) ==
@@ -43,7 +43,7 @@ TEST_CASE("nesting deeper than 64 levels stops the reader with one error", "[man
   // Block style: "- - - - ..." opens a list per dash.
   CHECK(messages(load_text(k_head + repeat("- ", 1000) + "x\n")) ==
         std::vector<std::string>{
-            "team.yaml:3:127: error: nesting deeper than 64 levels (a manifest needs 4)"});
+            "team.yaml:3:127: error: nesting deeper than 64 levels (a manifest needs 5)"});
   // At the limit the document is read and checked as usual.
   CHECK(
       messages(load_text("version: 1\nmembers: " + std::string(63, '[') + std::string(63, ']'))) ==
@@ -61,7 +61,8 @@ TEST_CASE("an anchored mapping aliased many times is checked and reported once",
   CHECK(e[0] == "team.yaml:3:5: error: member has no \"email\"");
   CHECK(e[1] ==
         "team.yaml:3:11: error: unknown key \"k0\" in member (expected one of: email, "
-        "given_name, surname, external_id, state, send_welcome_email, suspend, remove)");
+        "given_name, surname, external_id, state, send_welcome_email, suspend, remove, role, "
+        "groups, secondary_emails, space_limit)");
   for (const auto& d : loaded.diagnostics.items())
     CHECK(d.location.line == 3);  // nothing at the aliases
 }
@@ -126,9 +127,11 @@ TEST_CASE("huge keys and values are quoted in short", "[manifest][limits]") {
   std::string huge(1000000, 'x');
   std::string key(1000, 'x');  // YAML limits implicit keys to 1024 characters
   CHECK(messages(load_text(k_head + "  - {email: a@acme.com, " + key + ": 1}\n")) ==
-        std::vector<std::string>{"team.yaml:3:25: error: unknown key \"" + std::string(60, 'x') +
-                                 "...\" in member (expected one of: email, given_name, surname, "
-                                 "external_id, state, send_welcome_email, suspend, remove)"});
+        std::vector<std::string>{
+            "team.yaml:3:25: error: unknown key \"" + std::string(60, 'x') +
+            "...\" in member (expected one of: email, given_name, surname, "
+            "external_id, state, send_welcome_email, suspend, remove, role, groups, "
+            "secondary_emails, space_limit)"});
   CHECK(messages(load_text(k_head + "  - {email: a@acme.com, state: " + huge + "}\n")) ==
         std::vector<std::string>{"team.yaml:3:32: error: unknown state \"" + std::string(60, 'x') +
                                  "...\" (expected active, suspended or removed)"});

@@ -62,10 +62,10 @@ TEST_CASE("a count in a saved plan out of range is refused, not narrowed", "[pla
 TEST_CASE("age_days out of range is refused, not narrowed", "[planfile][limits]") {
   auto text = plan_text();
   CHECK(error_of(replaced(text, "\"age_days\": 3", "\"age_days\": 1e300")) ==
-        "x.plan:51:19: error: not a roster plan file: drift: \"age_days\" must be a whole "
+        "x.plan:54:19: error: not a roster plan file: drift: \"age_days\" must be a whole "
         "number from 0 to 2147483647, found 1e+300");
   CHECK(error_of(replaced(text, "\"age_days\": 3", "\"age_days\": 9223372036854775808")) ==
-        "x.plan:51:19: error: not a roster plan file: drift: \"age_days\" must be a whole "
+        "x.plan:54:19: error: not a roster plan file: drift: \"age_days\" must be a whole "
         "number from 0 to 2147483647, found 9.223372036854776e+18");
 }
 
@@ -73,7 +73,7 @@ TEST_CASE("a saved plan nested too deep or followed by a NUL byte is refused",
           "[planfile][limits]") {
   auto text = plan_text();
   CHECK(error_of(replaced(text, "\"warnings\": []", "\"warnings\": " + std::string(100000, '['))) ==
-        "x.plan:45:78: error: malformed JSON: nesting deeper than 64 levels");
+        "x.plan:48:78: error: malformed JSON: nesting deeper than 64 levels");
   CHECK(error_of(text + std::string(1, '\0') + "{}") ==
         "x.plan:" + std::to_string(std::count(text.begin(), text.end(), '\n') + 1) +
             ":1: error: malformed JSON: unexpected content after the JSON value");
