@@ -9,7 +9,7 @@ dropbox::ObserveOptions observe_options_for(const model::DesiredTeam& desired) {
   options.groups = desired.manages_groups;
   if (options.groups) {
     for (const auto& group : desired.groups) {
-      options.members_of.push_back({group.name, group.external_id});
+      options.members_of.push_back({group.name, group.external_id, ""});
     }
   }
   options.quotas = std::any_of(desired.members.begin(), desired.members.end(),
@@ -28,7 +28,7 @@ dropbox::ObserveOptions observe_options_for(const plan::Plan& saved) {
       case plan::Action::set_group_access:
       case plan::Action::remove_from_group:
         options.groups = true;
-        options.members_of.push_back({step.group_name, step.group_external_id});
+        options.members_of.push_back({step.group_name, step.group_external_id, step.group_id});
         break;
       case plan::Action::set_space_limit:
       case plan::Action::remove_space_limit:

@@ -74,25 +74,25 @@ const std::string* tag_of(const json::Value& v) {
 }  // namespace
 
 Result<void> AccessCalls::set_role(const UserRef& user, const std::string& role_id) {
-  auto answer = m_rpc.send("members/set_admin_permissions_v2", encode_set_role(user, role_id));
+  auto answer = rpc().send("members/set_admin_permissions_v2", encode_set_role(user, role_id));
   if (!answer) return answer.error();
   return {};
 }
 
 Result<std::vector<model::ObservedGroup>> AccessCalls::list_groups() {
-  return read_all<model::ObservedGroup>(m_rpc, "groups/list", encode_groups_list(),
+  return read_all<model::ObservedGroup>(rpc(), "groups/list", encode_groups_list(),
                                         "groups/list/continue", "groups", decode_group_summary);
 }
 
 Result<std::vector<model::ObservedGroupMember>> AccessCalls::list_group_members(
     const std::string& group_id) {
   return read_all<model::ObservedGroupMember>(
-      m_rpc, "groups/members/list", encode_group_members_list(group_id),
+      rpc(), "groups/members/list", encode_group_members_list(group_id),
       "groups/members/list/continue", "members", decode_group_member);
 }
 
 Result<std::string> AccessCalls::create_group(const NewGroup& group) {
-  auto answer = m_rpc.send("groups/create", encode_group_create(group));
+  auto answer = rpc().send("groups/create", encode_group_create(group));
   if (!answer) return answer.error();
   DecodeError error;
   auto created = decode_group_summary(*answer, "answer", error);
@@ -101,19 +101,19 @@ Result<std::string> AccessCalls::create_group(const NewGroup& group) {
 }
 
 Result<void> AccessCalls::update_group(const std::string& group_id, const GroupUpdate& update) {
-  auto answer = m_rpc.send("groups/update", encode_group_update(group_id, update));
+  auto answer = rpc().send("groups/update", encode_group_update(group_id, update));
   if (!answer) return answer.error();
   return {};
 }
 
 // LaunchEmptyResult: `complete` at once, or a job polled on groups/job_status/get.
 Result<void> AccessCalls::delete_group(const std::string& group_id) {
-  auto launched = m_rpc.send("groups/delete", encode_group_selector(group_id));
+  auto launched = rpc().send("groups/delete", encode_group_selector(group_id));
   if (!launched) return launched.error();
   const std::string* tag = tag_of(*launched);
   if (tag != nullptr && *tag == "complete") return {};
   if (tag == nullptr || *tag != "async_job_id") return bad_answer("groups/delete", "no job");
-  auto done = m_rpc.poll("groups/job_status/get", *launched);
+  auto done = rpc().poll("groups/job_status/get", *launched);
   if (!done) return done.error();
   tag = tag_of(*done);
   if (tag == nullptr || *tag != "complete") {
@@ -124,14 +124,14 @@ Result<void> AccessCalls::delete_group(const std::string& group_id) {
 
 Result<void> AccessCalls::add_group_members(const std::string& group_id,
                                             const std::vector<GroupMemberAccess>& members) {
-  auto answer = m_rpc.send("groups/members/add", encode_group_members_add(group_id, members));
+  auto answer = rpc().send("groups/members/add", encode_group_members_add(group_id, members));
   if (!answer) return answer.error();
   return {};
 }
 
 Result<void> AccessCalls::remove_group_members(const std::string& group_id,
                                                const std::vector<UserRef>& users) {
-  auto answer = m_rpc.send("groups/members/remove", encode_group_members_remove(group_id, users));
+  auto answer = rpc().send("groups/members/remove", encode_group_members_remove(group_id, users));
   if (!answer) return answer.error();
   return {};
 }
@@ -139,7 +139,7 @@ Result<void> AccessCalls::remove_group_members(const std::string& group_id,
 Result<void> AccessCalls::set_group_access(const std::string& group_id, const UserRef& user,
                                            model::GroupAccess access) {
   auto answer =
-      m_rpc.send("groups/members/set_access_type", encode_group_set_access(group_id, user, access));
+      rpc().send("groups/members/set_access_type", encode_group_set_access(group_id, user, access));
   if (!answer) return answer.error();
   return {};
 }
@@ -147,7 +147,7 @@ Result<void> AccessCalls::set_group_access(const std::string& group_id, const Us
 Result<std::vector<ItemOutcome>> AccessCalls::add_secondary_emails(
     const std::vector<MemberEmails>& batch) {
   const std::string route = "members/secondary_emails/add";
-  auto answer = m_rpc.send(route, encode_secondary_emails("new_secondary_emails", batch));
+  auto answer = rpc().send(route, encode_secondary_emails("new_secondary_emails", batch));
   if (!answer) return answer.error();
   DecodeError error;
   auto outcomes = decode_secondary_email_results(*answer, batch, error);
@@ -158,7 +158,7 @@ Result<std::vector<ItemOutcome>> AccessCalls::add_secondary_emails(
 Result<std::vector<ItemOutcome>> AccessCalls::delete_secondary_emails(
     const std::vector<MemberEmails>& batch) {
   const std::string route = "members/secondary_emails/delete";
-  auto answer = m_rpc.send(route, encode_secondary_emails("emails_to_delete", batch));
+  auto answer = rpc().send(route, encode_secondary_emails("emails_to_delete", batch));
   if (!answer) return answer.error();
   DecodeError error;
   auto outcomes = decode_secondary_email_results(*answer, batch, error);
@@ -169,7 +169,7 @@ Result<std::vector<ItemOutcome>> AccessCalls::delete_secondary_emails(
 Result<std::vector<std::optional<std::uint32_t>>> AccessCalls::get_custom_quotas(
     const std::vector<UserRef>& users) {
   const std::string route = "member_space_limits/get_custom_quota";
-  auto answer = m_rpc.read(route, encode_quota_users(users));
+  auto answer = rpc().read(route, encode_quota_users(users));
   if (!answer) return answer.error();
   DecodeError error;
   auto quotas = decode_custom_quotas(*answer, users.size(), error);
@@ -180,7 +180,7 @@ Result<std::vector<std::optional<std::uint32_t>>> AccessCalls::get_custom_quotas
 Result<std::vector<ItemOutcome>> AccessCalls::set_custom_quotas(
     const std::vector<MemberQuota>& quotas) {
   const std::string route = "member_space_limits/set_custom_quota";
-  auto answer = m_rpc.send(route, encode_set_quotas(quotas));
+  auto answer = rpc().send(route, encode_set_quotas(quotas));
   if (!answer) return answer.error();
   std::vector<UserRef> users;
   users.reserve(quotas.size());
@@ -195,7 +195,7 @@ Result<std::vector<ItemOutcome>> AccessCalls::set_custom_quotas(
 Result<std::vector<ItemOutcome>> AccessCalls::remove_custom_quotas(
     const std::vector<UserRef>& users) {
   const std::string route = "member_space_limits/remove_custom_quota";
-  auto answer = m_rpc.send(route, encode_quota_users(users));
+  auto answer = rpc().send(route, encode_quota_users(users));
   if (!answer) return answer.error();
   DecodeError error;
   auto outcomes = decode_quota_outcomes(*answer, users, error);
@@ -205,7 +205,7 @@ Result<std::vector<ItemOutcome>> AccessCalls::remove_custom_quotas(
 
 Result<std::vector<std::string>> AccessCalls::list_quota_excluded() {
   return read_all<std::string>(
-      m_rpc, "member_space_limits/excluded_users/list", encode_excluded_list(),
+      rpc(), "member_space_limits/excluded_users/list", encode_excluded_list(),
       "member_space_limits/excluded_users/list/continue", "users", decode_profile_id);
 }
 

@@ -47,7 +47,8 @@ const std::string* string_field(const json::Value& v, std::string_view key) {
   return field != nullptr && field->is_string() ? &field->as_string() : nullptr;
 }
 
-class HttpTeamApi final : public TeamApi, private Rpc {
+// The access calls come from AccessCalls (access_calls.cpp), over this object as its Rpc.
+class HttpTeamApi final : public AccessCalls, private Rpc {
  public:
   HttpTeamApi(const HttpTeamApiConfig& config, std::unique_ptr<HttpTransport> transport,
               Credentials credentials, core::RunStop& stop, core::RateGate& gate)
@@ -56,8 +57,7 @@ class HttpTeamApi final : public TeamApi, private Rpc {
         m_tokens(std::move(credentials), *m_transport, stop.clock()),
         m_stop(stop),
         m_gate(gate),
-        m_slots(std::max(1, config.max_in_flight)),
-        m_access(*this) {}
+        m_slots(std::max(1, config.max_in_flight)) {}
 
   Result<TeamInfo> get_team_info() override { return read_decoded("get_info", decode_team_info); }
 
@@ -141,62 +141,6 @@ class HttpTeamApi final : public TeamApi, private Rpc {
     return void_call("members/set_profile_v2", encode_set_profile(id, update));
   }
 
-  // Access (issue 9): built on this object's send / read / poll (access_calls.cpp).
-  Result<void> set_role(const UserRef& user, const std::string& role_id) override {
-    return m_access.set_role(user, role_id);
-  }
-  Result<std::vector<model::ObservedGroup>> list_groups() override {
-    return m_access.list_groups();
-  }
-  Result<std::vector<model::ObservedGroupMember>> list_group_members(
-      const std::string& group_id) override {
-    return m_access.list_group_members(group_id);
-  }
-  Result<std::string> create_group(const NewGroup& group) override {
-    return m_access.create_group(group);
-  }
-  Result<void> update_group(const std::string& group_id, const GroupUpdate& update) override {
-    return m_access.update_group(group_id, update);
-  }
-  Result<void> delete_group(const std::string& group_id) override {
-    return m_access.delete_group(group_id);
-  }
-  Result<void> add_group_members(const std::string& group_id,
-                                 const std::vector<GroupMemberAccess>& members) override {
-    return m_access.add_group_members(group_id, members);
-  }
-  Result<void> remove_group_members(const std::string& group_id,
-                                    const std::vector<UserRef>& users) override {
-    return m_access.remove_group_members(group_id, users);
-  }
-  Result<void> set_group_access(const std::string& group_id, const UserRef& user,
-                                model::GroupAccess access) override {
-    return m_access.set_group_access(group_id, user, access);
-  }
-  Result<std::vector<ItemOutcome>> add_secondary_emails(
-      const std::vector<MemberEmails>& batch) override {
-    return m_access.add_secondary_emails(batch);
-  }
-  Result<std::vector<ItemOutcome>> delete_secondary_emails(
-      const std::vector<MemberEmails>& batch) override {
-    return m_access.delete_secondary_emails(batch);
-  }
-  Result<std::vector<std::optional<std::uint32_t>>> get_custom_quotas(
-      const std::vector<UserRef>& users) override {
-    return m_access.get_custom_quotas(users);
-  }
-  Result<std::vector<ItemOutcome>> set_custom_quotas(
-      const std::vector<MemberQuota>& quotas) override {
-    return m_access.set_custom_quotas(quotas);
-  }
-  Result<std::vector<ItemOutcome>> remove_custom_quotas(
-      const std::vector<UserRef>& users) override {
-    return m_access.remove_custom_quotas(users);
-  }
-  Result<std::vector<std::string>> list_quota_excluded() override {
-    return m_access.list_quota_excluded();
-  }
-
   Result<void> check_scopes(const std::vector<Write>& writes) override {
     for (const auto& need : scope_needs(writes)) {
       auto answer = read(need.probe, encode_poll("roster-scope-check"));
@@ -223,6 +167,8 @@ class HttpTeamApi final : public TeamApi, private Rpc {
   }
 
  private:
+  Rpc& rpc() override { return *this; }
+
   // A Void-argument read whose answer one of team_codec's decoders turns into T.
   template <typename Decoder>
   auto read_decoded(const std::string& route, Decoder decoder)
@@ -378,7 +324,6 @@ class HttpTeamApi final : public TeamApi, private Rpc {
   core::RunStop& m_stop;
   core::RateGate& m_gate;
   RequestSlots m_slots;  // bounds requests in flight
-  AccessCalls m_access;
 };
 
 }  // namespace

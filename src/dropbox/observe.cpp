@@ -36,6 +36,7 @@ bool matches(const model::ObservedGroup& group, const std::vector<GroupKey>& key
   // ASCII lower case, as the planner compares group names.
   const std::string name = model::normalise_email(group.name);
   return std::any_of(keys.begin(), keys.end(), [&](const GroupKey& key) {
+    if (!key.group_id.empty() && key.group_id == group.group_id) return true;
     if (key.external_id && !key.external_id->empty() && group.external_id == key.external_id) {
       return true;
     }

@@ -72,7 +72,8 @@ TEST_CASE("a groups section reads groups/list once and the members of managed gr
   AccessClient client(emulator);
   dropbox::ObserveOptions options;
   options.groups = true;
-  options.members_of = {{"sales", std::nullopt}, {"Absent", std::nullopt}};  // names ignore case
+  options.members_of = {{"sales", std::nullopt, ""},
+                        {"Absent", std::nullopt, ""}};  // names ignore case
   auto team = dropbox::observe_team(*client.api, options);
   REQUIRE(team);
   CHECK(emulator.calls("team/groups/list") == 1);
@@ -91,16 +92,23 @@ TEST_CASE("a groups section reads groups/list once and the members of managed gr
   CHECK(group_named(*team, "Everyone")->management == model::GroupManagement::system_managed);
 }
 
-TEST_CASE("a managed group is found by its external id whatever its name", "[live][observe]") {
+TEST_CASE("a managed group is found by its external id or its id, whatever its name",
+          "[live][observe]") {
   EmulatorRunner emulator(test::access_seed().dump());
   AccessClient client(emulator);
   dropbox::ObserveOptions options;
   options.groups = true;
-  options.members_of = {{"Sales Team (renamed)", "sales"}};
+  options.members_of = {{"Sales Team (renamed)", "sales", ""}};
   auto team = dropbox::observe_team(*client.api, options);
   REQUIRE(team);
   CHECK(emulator.calls("team/groups/members/list") == 1);
   CHECK(group_named(*team, "Sales")->members);
+  // A saved plan's step names its group by id.
+  options.members_of = {{"Engineering", std::nullopt, group_named(*team, "Eng")->group_id}};
+  auto again = dropbox::observe_team(*client.api, options);
+  REQUIRE(again);
+  CHECK(emulator.calls("team/groups/members/list") == 2);
+  CHECK(group_named(*again, "Eng")->members);
 }
 
 TEST_CASE("quotas cost ceil(live members / 1000) calls plus the excluded list", "[live][observe]") {
@@ -140,7 +148,7 @@ TEST_CASE("large listings are read page by page: 1,000 groups and 1,000 group me
   AccessClient client(emulator);
   dropbox::ObserveOptions options;
   options.groups = true;
-  options.members_of = {{"Big", std::nullopt}};
+  options.members_of = {{"Big", std::nullopt, ""}};
   auto team = dropbox::observe_team(*client.api, options);
   REQUIRE(team);
   CHECK(team->groups.size() == 1200);
@@ -171,7 +179,7 @@ TEST_CASE("a failed group read gives no team at all", "[live][observe]") {
   AccessClient client(emulator, 2);
   dropbox::ObserveOptions options;
   options.groups = true;
-  options.members_of = {{"Sales", std::nullopt}};
+  options.members_of = {{"Sales", std::nullopt, ""}};
   auto team = dropbox::observe_team(*client.api, options);
   REQUIRE_FALSE(team);
   CHECK(team.error().message ==

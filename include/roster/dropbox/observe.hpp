@@ -11,11 +11,13 @@
 namespace roster::dropbox {
 
 /// A group whose members (with their access) are worth reading: a group matches when its
-/// external id equals a non-empty `external_id`, or its name equals `name` ignoring case
-/// (Dropbox refuses two names that differ only by case).
+/// id equals a non-empty `group_id` (a saved plan's step), its external id equals a
+/// non-empty `external_id`, or its name equals `name` ignoring case (Dropbox refuses two
+/// names that differ only by case).
 struct GroupKey {
   std::string name;
   std::optional<std::string> external_id;
+  std::string group_id;
 };
 
 /// What to read beyond the members (decision 0023, "Observing"). Roles, group ids and

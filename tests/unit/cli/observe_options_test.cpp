@@ -49,6 +49,7 @@ TEST_CASE("a saved plan reads what its steps depend on", "[cli][observe]") {
   plan::PlanStep add;
   add.action = plan::Action::add_to_group;
   add.group_name = "Sales";
+  add.group_id = "g:1";
   saved.steps.push_back(add);
   plan::PlanStep quota;
   quota.action = plan::Action::set_space_limit;
@@ -57,5 +58,6 @@ TEST_CASE("a saved plan reads what its steps depend on", "[cli][observe]") {
   CHECK(options.groups);
   REQUIRE(options.members_of.size() == 1);
   CHECK(options.members_of[0].name == "Sales");
+  CHECK(options.members_of[0].group_id == "g:1");
   CHECK(options.quotas);
 }

@@ -127,3 +127,54 @@ TEST_CASE("a run that stops ends a job's polling at once", "[dropbox][stop]") {
         "it may still finish: plan again to see");
   CHECK(client.clock.now() - core::Clock::time_point{} <= seconds(30));
 }
+
+TEST_CASE("a groups/delete job is polled with the same bound as other jobs", "[dropbox][access]") {
+  Client client([&](const std::string& path) -> core::Result<dropbox::HttpResponse> {
+    if (path == "/2/team/groups/delete") {
+      return ok(R"({".tag": "async_job_id", "async_job_id": "job-3"})");
+    }
+    return ok(R"({".tag": "in_progress"})");
+  });
+  auto deleted = client.api->delete_group("g:1");
+  REQUIRE_FALSE(deleted);
+  CHECK(deleted.error().message ==
+        "team/groups/job_status/get: job job-3 did not finish within 900 s; it may still "
+        "finish: plan again to see");
+  Client at_once([&](const std::string&) -> core::Result<dropbox::HttpResponse> {
+    return ok(R"({".tag": "complete"})");
+  });
+  CHECK(at_once.api->delete_group("g:1"));
+}
+
+TEST_CASE("a listing whose cursor does not move fails instead of looping", "[dropbox][access]") {
+  int pages = 0;
+  Client client([&](const std::string&) -> core::Result<dropbox::HttpResponse> {
+    ++pages;
+    return ok(R"({"groups": [], "cursor": "same", "has_more": true})");
+  });
+  auto groups = client.api->list_groups();
+  REQUIRE_FALSE(groups);
+  CHECK(groups.error().message ==
+        "unexpected answer from team/groups/list/continue: the cursor did not move");
+  CHECK(pages == 2);
+  Client no_cursor([&](const std::string&) -> core::Result<dropbox::HttpResponse> {
+    return ok(R"({"users": [], "has_more": true})");
+  });
+  auto excluded = no_cursor.api->list_quota_excluded();
+  REQUIRE_FALSE(excluded);
+  CHECK(excluded.error().message ==
+        "unexpected answer from team/member_space_limits/excluded_users/list: has_more without "
+        "a cursor");
+}
+
+TEST_CASE("a malformed group in a listing fails the read with its location", "[dropbox][access]") {
+  Client client([&](const std::string&) -> core::Result<dropbox::HttpResponse> {
+    return ok(
+        R"({"groups": [{"group_name": "S", "group_id": "g:1"}], "cursor": "", "has_more": false})");
+  });
+  auto groups = client.api->list_groups();
+  REQUIRE_FALSE(groups);
+  CHECK(groups.error().message ==
+        "unexpected answer from team/groups/list: answer.groups[0]: missing required field "
+        "\"group_management_type\"");
+}
