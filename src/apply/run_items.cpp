@@ -1,6 +1,8 @@
 // Secondary emails (up to 20 a call) and custom quotas (up to 1,000 members a call): Dropbox
 // answers per item, so each step of the batch gets its own outcome (decision 0030).
+#include <algorithm>
 #include <map>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -83,16 +85,21 @@ std::vector<StepOutcome> outcomes_of(const std::vector<std::size_t>& steps,
   return outcomes;
 }
 
-}  // namespace
+// Dropbox's per-email answers that mean "not now": the email is sent again.
+bool is_retryable_item(const std::string& tag) {
+  return tag == "rate_limited" || tag == "too_many_updates" || tag == "transient_error";
+}
 
-std::vector<StepOutcome> run_secondary_emails(const std::vector<std::size_t>& steps,
-                                              TaskContext& context) {
-  const auto& plan = context.plan;
-  // One UserSecondaryEmailsArg per member, in the order members first appear.
+// One UserSecondaryEmailsArg per member among `some` (positions in `steps`), in the order
+// members first appear; `order` gets the position behind each (member, email) answer.
+std::vector<dropbox::MemberEmails> emails_batch(const std::vector<std::size_t>& steps,
+                                                const std::vector<std::size_t>& some,
+                                                const plan::Plan& plan,
+                                                std::vector<std::size_t>& order) {
   std::vector<dropbox::MemberEmails> batch;
   std::vector<std::vector<std::size_t>> slots;  // per member: positions in `steps`
   std::map<std::string, std::size_t> member_of;
-  for (std::size_t j = 0; j < steps.size(); ++j) {
+  for (auto j : some) {
     const auto& step = plan.steps[steps[j]];
     auto user = user_of(step);
     auto key = user.team_member_id.empty() ? "email:" + user.email : user.team_member_id;
@@ -104,15 +111,75 @@ std::vector<StepOutcome> run_secondary_emails(const std::vector<std::size_t>& st
     batch[it->second].emails.push_back(step.secondary_email);
     slots[it->second].push_back(j);
   }
-  std::vector<std::size_t> order;  // answers come per member, then per email
-  for (const auto& member : slots)
+  order.clear();
+  for (const auto& member : slots)  // answers come per member, then per email
     order.insert(order.end(), member.begin(), member.end());
-  const bool add = plan.steps[steps.front()].action == Action::add_secondary_email;
-  auto call = retried<Items>(context, [&] {
-    return add ? context.api.add_secondary_emails(batch)
-               : context.api.delete_secondary_emails(batch);
+  return batch;
+}
+
+// Each email's outcome once the rounds are over: its last answer when it settled (or ran
+// out of turns asking to retry), else the call's failure or the run's stop.
+std::vector<StepOutcome> email_outcomes(
+    const std::vector<std::size_t>& steps,
+    const std::vector<std::optional<dropbox::ItemOutcome>>& last, const std::vector<int>& sent,
+    const core::Retried<Items>& call, TaskContext& context) {
+  auto skipped = not_sent(call, context.stop);
+  const bool out_of_turns =
+      !call.result && call.result.error().kind == core::ErrorKind::rate_limited;
+  std::vector<StepOutcome> outcomes(steps.size());
+  for (std::size_t j = 0; j < steps.size(); ++j) {
+    const bool settled = last[j] && !is_retryable_item(last[j]->error_tag);
+    if (settled || (last[j] && out_of_turns)) {
+      outcomes[j] = item_outcome(context.plan.steps[steps[j]], *last[j], call);
+    } else if (skipped) {
+      outcomes[j] = *skipped;
+    } else {
+      outcomes[j].status = StepOutcome::Status::failed;
+      outcomes[j].error = call.result.error();
+    }
+    outcomes[j].attempts = sent[j];
+  }
+  return outcomes;
+}
+
+}  // namespace
+
+std::vector<StepOutcome> run_secondary_emails(const std::vector<std::size_t>& steps,
+                                              TaskContext& context) {
+  const auto& plan = context.plan;
+  const auto action = plan.steps[steps.front()].action;
+  std::vector<std::size_t> pending(steps.size());
+  std::iota(pending.begin(), pending.end(), std::size_t{0});
+  std::vector<std::optional<dropbox::ItemOutcome>> last(steps.size());
+  std::vector<int> sent(steps.size(), 0);
+  // Each round sends the emails not settled yet; an item answered rate_limited (or
+  // too_many_updates, transient_error) is sent again with the run's backoff, the others
+  // keep their answer.
+  auto call = retried<Items>(context, [&]() -> Result<Items> {
+    std::vector<std::size_t> order;
+    auto batch = emails_batch(steps, pending, plan, order);
+    for (auto j : order)
+      ++sent[j];
+    auto answer = action == Action::add_secondary_email
+                      ? context.api.add_secondary_emails(batch)
+                      : context.api.delete_secondary_emails(batch);
+    if (!answer) return answer.error();
+    if (answer->size() != order.size()) {
+      return core::make_error(core::ErrorKind::internal,
+                              fmt::format("{} answered {} results for {} emails", route_of(action),
+                                          answer->size(), order.size()));
+    }
+    pending.clear();
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      last[order[k]] = (*answer)[k];
+      if (is_retryable_item((*answer)[k].error_tag)) pending.push_back(order[k]);
+    }
+    if (pending.empty()) return Items{};
+    return core::make_error(
+        core::ErrorKind::rate_limited,
+        fmt::format("{} asked to retry {} emails later", route_of(action), pending.size()));
   });
-  return outcomes_of(steps, order, call, context);
+  return email_outcomes(steps, last, sent, call, context);
 }
 
 std::vector<StepOutcome> run_quotas(const std::vector<std::size_t>& steps, TaskContext& context) {

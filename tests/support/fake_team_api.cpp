@@ -35,14 +35,21 @@ void FakeTeamApi::add_outcome(const std::string& email, const std::string& tag) 
 }
 
 void FakeTeamApi::item_outcome(const std::string& item, const std::string& tag) {
+  item_outcomes(item, {tag});
+}
+
+void FakeTeamApi::item_outcomes(const std::string& item, std::vector<std::string> tags) {
   std::lock_guard lock(m_mutex);
-  m_item_tags[item] = tag;
+  m_item_tags[item] = std::deque<std::string>(tags.begin(), tags.end());
 }
 
 std::string FakeTeamApi::item_tag(const std::string& item) {
   std::lock_guard lock(m_mutex);
   auto it = m_item_tags.find(item);
-  return it == m_item_tags.end() ? "" : it->second;
+  if (it == m_item_tags.end() || it->second.empty()) return "";
+  auto tag = it->second.front();
+  if (it->second.size() > 1) it->second.pop_front();
+  return tag;
 }
 
 std::vector<std::string> FakeTeamApi::calls() {

@@ -70,6 +70,8 @@ class FakeTeamApi final : public dropbox::TeamApi {
   /// Per-item answers of the secondary-email and quota calls: `item` is "REF:EMAIL" for a
   /// secondary email, "REF" for a quota (REF: the team_member_id, or the email when none).
   void item_outcome(const std::string& item, const std::string& tag);
+  /// As item_outcome, one tag per call in turn; the last one stays.
+  void item_outcomes(const std::string& item, std::vector<std::string> tags);
   /// get_available_roles() answers these (recorded as "get_available_roles").
   std::vector<model::TeamRole> roles;
   core::Result<void> set_role(const dropbox::UserRef& user, const std::string& role_id) override;
@@ -110,7 +112,7 @@ class FakeTeamApi final : public dropbox::TeamApi {
   std::vector<std::string> m_calls;
   std::map<std::string, std::deque<core::Error>> m_scripts;
   std::map<std::string, std::string> m_add_tags;
-  std::map<std::string, std::string> m_item_tags;
+  std::map<std::string, std::deque<std::string>> m_item_tags;
   std::vector<std::vector<std::string>> m_batches;
   std::function<void(const std::string&)> m_hook;
   std::optional<core::Error> m_scope_error;

@@ -140,3 +140,29 @@ TEST_CASE("each quota has its own outcome; an excluded member fails alone", "[ap
         "member_space_limits/remove_custom_quota refused b@x.com: invalid_user");
   CHECK(run.api.calls().size() == 1 + 2 + 1);
 }
+
+TEST_CASE("emails Dropbox asks to retry are sent again alone; the others keep their answer",
+          "[apply][emails]") {
+  Run run;
+  run.api.item_outcomes("id:a@x.com:a2@y.com", {"rate_limited", "too_many_updates", ""});
+  run.api.item_outcome("id:b@x.com:b2@y.com", "unavailable");
+  run.api.item_outcome("id:c@x.com:c2@y.com", "rate_limited");  // every time
+  auto report = run(plan_of({email_step(Action::add_secondary_email, "a@x.com", "a2@y.com"),
+                             email_step(Action::add_secondary_email, "b@x.com", "b2@y.com"),
+                             email_step(Action::add_secondary_email, "c@x.com", "c2@y.com")}));
+  CHECK(report.outcomes[0].status == Status::succeeded);
+  CHECK(report.outcomes[0].attempts == 3);
+  CHECK(report.outcomes[1].status == Status::failed);
+  CHECK(report.outcomes[1].error.api_tag == "unavailable");
+  CHECK(report.outcomes[1].attempts == 1);
+  CHECK(report.outcomes[2].status == Status::failed);
+  CHECK(report.outcomes[2].error.api_tag == "rate_limited");
+  CHECK(report.outcomes[2].attempts == run.options.retry.max_attempts);
+  auto calls = run.api.calls();
+  CHECK(calls.front() ==
+        "add_secondary_emails id:a@x.com:a2@y.com id:b@x.com:b2@y.com id:c@x.com:c2@y.com");
+  CHECK(calls[1] == "add_secondary_emails id:a@x.com:a2@y.com id:c@x.com:c2@y.com");
+  CHECK(calls.back() == "add_secondary_emails id:c@x.com:c2@y.com");
+  CHECK(calls.size() == static_cast<std::size_t>(run.options.retry.max_attempts));
+  CHECK(run.clock.slept() > std::chrono::milliseconds(0));  // with the run's backoff
+}
