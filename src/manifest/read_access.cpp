@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <unordered_map>
 
 #include "access_values.hpp"
 #include "manifest_builder.hpp"
@@ -133,18 +134,19 @@ bool ManifestBuilder::read_member_access(NodeReader& reader, std::string_view ke
   } else if (key == "secondary_emails") {
     if (reader.is_null(value)) return true;  // left empty: not managed, like other keys
     auto& emails = member.secondary_emails.emplace();
+    std::unordered_map<std::string, std::uint32_t> first_line;  // hashed: lists may be long
     reader.for_each_element(value, "secondary_emails", [&](std::uint32_t element) {
       auto email = read_email(reader, element, "secondary_emails");
       if (!email) return;
-      auto same = std::find_if(marks.secondary_emails.begin(), marks.secondary_emails.end(),
-                               [&](const AccessRef& r) { return r.key == *email; });
-      if (same != marks.secondary_emails.end()) {
+      auto where = mark(reader, element, file_index);
+      auto [same, fresh] = first_line.emplace(*email, where.line);
+      if (!fresh) {
         reader.error(element, fmt::format("duplicate secondary email \"{}\" (first at line {})",
-                                          *email, same->mark.line));
+                                          *email, same->second));
         return;
       }
       emails.push_back(*email);
-      marks.secondary_emails.push_back({*email, {}, mark(reader, element, file_index)});
+      marks.secondary_emails.push_back({*email, {}, where});
     });
     std::sort(emails.begin(), emails.end());
   } else {

@@ -3,7 +3,6 @@
 // need every member: decision 0023 "one answer per (member, group)".
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
 
 #include "manifest_builder.hpp"
@@ -139,7 +138,8 @@ void ManifestBuilder::resolve_groups(model::DesiredTeam& team, const EmailIndex&
 // Secondary emails against every member's primary and secondary emails.
 void ManifestBuilder::check_secondary_emails(const model::DesiredTeam& team,
                                              const EmailIndex& index) {
-  std::unordered_map<std::string_view, std::size_t> owner;  // secondary email → member
+  // Secondary email → the member and place that declared it first.
+  std::unordered_map<std::string_view, std::pair<std::size_t, Mark>> owner;
   for (std::size_t i = 0; i < team.members.size(); ++i) {
     for (const auto& ref : m_member_marks[i].secondary_emails) {
       if (ref.key == team.members[i].email) continue;  // reported with the member
@@ -150,15 +150,12 @@ void ManifestBuilder::check_secondary_emails(const model::DesiredTeam& team,
                                         at(location(m_member_marks[primary->second].email))));
         continue;
       }
-      auto [first, fresh] = owner.emplace(ref.key, i);
+      auto [first, fresh] = owner.emplace(ref.key, std::pair{i, ref.mark});
       if (fresh) continue;
-      const auto& other = m_member_marks[first->second].secondary_emails;
-      auto there = std::find_if(other.begin(), other.end(),
-                                [&](const AccessRef& r) { return r.key == ref.key; });
       m_diagnostics.error(
           location(ref.mark),
           fmt::format("secondary email \"{}\" is also a secondary email of {} at {}", ref.key,
-                      team.members[first->second].email, at(location(there->mark))));
+                      team.members[first->second.first].email, at(location(first->second.second))));
     }
   }
 }

@@ -29,7 +29,8 @@ PlanStep Planner::access_step(Action action, Reason reason, const Match& match) 
 }
 
 void Planner::plan_access(const Matching& matching) {
-  std::unordered_set<std::string_view> leaving;
+  // Copies, not views: revoke_leaving_roles() below grows m_plan.steps, which moves them.
+  std::unordered_set<std::string> leaving;
   for (const auto& s : m_plan.steps) {
     if (takes_away_access(s)) leaving.insert(s.team_member_id);
   }
