@@ -62,17 +62,28 @@ class Executor {
     }
   }
 
+  // Runs the task's steps whose prerequisites succeeded; the others are skipped, each
+  // with the prerequisite it lacked (the rest of a batch still runs).
   std::vector<StepOutcome> execute(const Task& task) {
-    std::string blocked = failed_dependency(task);
-    if (!blocked.empty()) {
-      StepOutcome skipped;
-      skipped.status = StepOutcome::Status::skipped;
-      skipped.note = blocked;
-      return std::vector<StepOutcome>(task.steps.size(), skipped);
+    std::vector<StepOutcome> outcomes(task.steps.size());
+    std::vector<std::size_t> runnable, slots;
+    for (std::size_t j = 0; j < task.steps.size(); ++j) {
+      std::string blocked = failed_dependency(task.step_needs[j]);
+      if (blocked.empty()) {
+        runnable.push_back(task.steps[j]);
+        slots.push_back(j);
+        continue;
+      }
+      outcomes[j].status = StepOutcome::Status::skipped;
+      outcomes[j].note = blocked;
     }
-    for (auto index : task.steps)
+    if (runnable.empty()) return outcomes;
+    for (auto index : runnable)
       m_progress.step_started(index, m_plan.steps[index]);
-    return run_task(task, m_context);
+    auto ran = run_task(runnable, m_context);
+    for (std::size_t k = 0; k < slots.size(); ++k)
+      outcomes[slots[k]] = std::move(ran[k]);
+    return outcomes;
   }
 
   // A 401 (invalid token, missing scope) would fail every later write the same way:
@@ -87,15 +98,15 @@ class Executor {
     }
   }
 
-  // Why this task cannot run: a step it needs did not succeed. Empty when it can.
-  std::string failed_dependency(const Task& task) {
+  // Why a step cannot run: a step it needs did not succeed. Empty when it can.
+  std::string failed_dependency(const std::vector<std::size_t>& needs) {
     std::lock_guard lock(m_mutex);
-    for (auto needed : task.needs_steps) {
+    for (auto needed : needs) {
       const auto& outcome = m_report.outcomes[needed];
       if (outcome.status != StepOutcome::Status::succeeded) {
         const auto& step = m_plan.steps[needed];
-        return std::string("needs ") + plan::to_string(step.action) + " " + step.email +
-               ", which " +
+        return std::string("needs ") + plan::to_string(step.action) + " " +
+               (plan::is_group_step(step) ? step.group_name : step.email) + ", which " +
                (outcome.status == StepOutcome::Status::failed ? "failed" : "was skipped");
       }
     }
@@ -157,7 +168,14 @@ class Executor {
 ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api, const ApplyOptions& options,
                        core::RunStop& stop, core::RateGate& gate, ProgressSink& progress) {
   if (plan.steps.empty()) return {};
-  Executor executor(plan, TaskContext{plan, api, options, stop, gate}, progress);
+  TeamRoles roles;
+  CreatedGroups groups;
+  // Role ids are the team's own: read them once, and only when a step grants a role.
+  if (std::any_of(plan.steps.begin(), plan.steps.end(),
+                  [](const auto& s) { return s.action == plan::Action::set_role; })) {
+    roles.table = api.get_available_roles();
+  }
+  Executor executor(plan, TaskContext{plan, api, options, stop, gate, roles, groups}, progress);
   return executor.run(options.workers);
 }
 

@@ -23,13 +23,27 @@ Writer& event(Writer& w, const char* name, std::int64_t now, const std::string& 
       .string(run_id);
 }
 
-void step_fields(Writer& w, std::size_t index, const plan::PlanStep& step) {
+// What an access step (issue 9) is about, only on the lines of such steps: the group
+// (name, and id once known), the role, the secondary email, the quota.
+void access_fields(Writer& w, const plan::PlanStep& step, const std::string& group_id) {
+  if (!step.group_name.empty()) {
+    w.key("group").string(step.group_name).key("group_id");
+    group_id.empty() ? w.null() : w.string(group_id);
+  }
+  if (step.role) w.key("role").string(model::to_string(*step.role));
+  if (!step.secondary_email.empty()) w.key("secondary_email").string(step.secondary_email);
+  if (step.action == plan::Action::set_space_limit) w.key("quota_gb").integer(step.quota_gb);
+}
+
+void step_fields(Writer& w, std::size_t index, const plan::PlanStep& step,
+                 const std::string& group_id) {
   w.key("step").integer(static_cast<std::int64_t>(index));
   w.key("action").string(plan::to_string(step.action)).key("email").string(step.email);
   w.key("team_member_id");
   step.team_member_id.empty() ? w.null() : w.string(step.team_member_id);
   w.key("observed_email");
   step.observed_email.empty() ? w.null() : w.string(step.observed_email);
+  access_fields(w, step, group_id);
 }
 
 }  // namespace
@@ -78,7 +92,7 @@ void Journal::step_started(std::size_t index, const plan::PlanStep& step) {
   std::string line;
   Writer w(line);
   event(w, "step_started", m_now(), m_run.run_id);
-  step_fields(w, index, step);
+  step_fields(w, index, step, step.group_id);
   w.end_object();
   write(line);
 }
@@ -88,7 +102,7 @@ void Journal::step_finished(std::size_t index, const plan::PlanStep& step,
   std::string line;
   Writer w(line);
   event(w, "step_finished", m_now(), m_run.run_id);
-  step_fields(w, index, step);
+  step_fields(w, index, step, outcome.group_id.empty() ? step.group_id : outcome.group_id);
   w.key("result").string(to_string(outcome.status));
   w.key("attempts").integer(outcome.attempts);
   w.key("job_id");

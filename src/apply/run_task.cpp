@@ -1,35 +1,36 @@
 #include "run_task.hpp"
 
-#include <optional>
+#include <fmt/format.h>
 
 namespace roster::apply {
 
 using core::Result;
 using plan::Action;
 
-namespace {
-
-// A task whose request was never sent because the run stopped (while it waited for the
-// rate gate or a request slot, say) is skipped like the tasks that never started.
-template <typename T>
-std::optional<StepOutcome> not_sent(const core::Retried<T>& retried, core::RunStop& stop) {
-  if (retried.result.has_value() || !retried.result.error().not_sent) return std::nullopt;
-  auto reason = stop.reason();
-  if (retried.attempts > 0 || !reason) return std::nullopt;
-  StepOutcome outcome;
-  outcome.status = StepOutcome::Status::skipped;
-  outcome.note = stopped_note(*reason);
-  return outcome;
+void CreatedGroups::add(const std::string& name, const std::string& id) {
+  std::lock_guard lock(m_mutex);
+  m_ids[name] = id;
 }
 
-StepOutcome outcome_of(const core::Retried<std::string>& retried, Action action) {
+std::optional<std::string> CreatedGroups::find(const std::string& name) {
+  std::lock_guard lock(m_mutex);
+  auto it = m_ids.find(name);
+  if (it == m_ids.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace detail {
+
+StepOutcome outcome_of(const core::Retried<std::string>& retried, Action action,
+                       bool earlier_ambiguous) {
   const auto& result = retried.result;
   StepOutcome outcome;
   outcome.attempts = retried.attempts;
   if (result) {
     outcome.job_id = *result;
     outcome.status = StepOutcome::Status::succeeded;
-  } else if (retried.ambiguous && is_already_done(action, result.error().api_tag)) {
+  } else if ((retried.ambiguous || earlier_ambiguous) &&
+             is_already_done(action, result.error().api_tag)) {
     outcome.status = StepOutcome::Status::succeeded;
     outcome.note = "done by an earlier attempt (" + result.error().api_tag + " on retry)";
   } else {
@@ -38,6 +39,30 @@ StepOutcome outcome_of(const core::Retried<std::string>& retried, Action action)
   }
   return outcome;
 }
+
+Result<std::string> no_job(Result<void> result) {
+  if (!result) return result.error();
+  return std::string();
+}
+
+dropbox::UserRef user_of(const plan::PlanStep& step) {
+  return {step.team_member_id, step.team_member_id.empty() ? step.email : std::string()};
+}
+
+Result<std::string> group_id_of(const plan::PlanStep& step, TaskContext& context) {
+  if (!step.group_id.empty()) return step.group_id;
+  if (auto id = context.groups.find(step.group_name)) return *id;
+  return core::make_error(
+      core::ErrorKind::internal,
+      fmt::format("the group {} has no id: it was not created by this apply", step.group_name));
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::no_job;
+using detail::user_of;
 
 dropbox::ProfileUpdate profile_update(const plan::PlanStep& step) {
   dropbox::ProfileUpdate update;
@@ -50,13 +75,40 @@ dropbox::ProfileUpdate profile_update(const plan::PlanStep& step) {
   return update;
 }
 
+dropbox::GroupUpdate group_update(const plan::PlanStep& step) {
+  dropbox::GroupUpdate update;
+  for (const auto& change : step.changes) {
+    if (change.field == "name") update.new_name = change.after;
+    if (change.field == "external_id") update.new_external_id = change.after;
+  }
+  update.new_management = step.group_management;
+  return update;
+}
+
+// members/set_admin_permissions_v2 with the id the team gives the step's role.
+Result<void> set_role(const plan::PlanStep& step, TaskContext& context) {
+  auto role_id = role_id_for(context.roles, step.role.value_or(model::Role::member_only));
+  if (!role_id) return role_id.error();
+  return context.api.set_role(user_of(step), *role_id);
+}
+
+Result<void> group_call(const plan::PlanStep& step, TaskContext& context) {
+  auto group = detail::group_id_of(step, context);
+  if (!group) return group.error();
+  switch (step.action) {
+    case Action::update_group:
+      return context.api.update_group(*group, group_update(step));
+    case Action::delete_group:
+      return context.api.delete_group(*group);
+    default:
+      return context.api.set_group_access(*group, user_of(step), step.group_access);
+  }
+}
+
 // The job id (removals) or "" for the step's one API call.
-Result<std::string> call(const plan::PlanStep& step, dropbox::TeamApi& api) {
+Result<std::string> call(const plan::PlanStep& step, TaskContext& context) {
+  auto& api = context.api;
   const auto& id = step.team_member_id;
-  auto no_job = [](Result<void> r) -> Result<std::string> {
-    if (!r) return r.error();
-    return std::string();
-  };
   switch (step.action) {
     case Action::recover:
       return no_job(api.recover(id));
@@ -69,29 +121,33 @@ Result<std::string> call(const plan::PlanStep& step, dropbox::TeamApi& api) {
     case Action::remove:
       return api.remove(id, {step.wipe_data, step.keep_account, step.retain_team_shares,
                              step.transfer_to, step.transfer_admin});
-    case Action::invite:
+    case Action::revoke_role:
+    case Action::set_role:
+      return no_job(set_role(step, context));
+    case Action::update_group:
+    case Action::delete_group:
+    case Action::set_group_access:
+      return no_job(group_call(step, context));
+    default:
       break;
-    default:  // TODO(#9): the access actions run here once the executor knows them
-      return core::make_error(core::ErrorKind::internal,
-                              std::string("not implemented yet: ") + plan::to_string(step.action));
   }
-  return core::make_error(core::ErrorKind::internal, "invite outside a batch");
+  return core::make_error(core::ErrorKind::internal,
+                          std::string(plan::to_string(step.action)) + " outside its batch");
 }
 
-std::vector<StepOutcome> run_invites(const Task& task, TaskContext& context) {
+std::vector<StepOutcome> run_invites(const std::vector<std::size_t>& steps, TaskContext& context) {
   std::vector<dropbox::NewMember> members;
-  for (auto index : task.steps) {
+  for (auto index : steps) {
     const auto& s = context.plan.steps[index];
     members.push_back({s.email, s.given_name, s.surname, s.external_id, s.send_welcome_email});
   }
   auto retried =
-      core::with_retries<dropbox::AddBatch>(context.options.retry, context.stop, context.gate,
-                                            [&] { return context.api.add_members(members); });
-  if (auto skipped = not_sent(retried, context.stop)) {
-    return std::vector<StepOutcome>(task.steps.size(), *skipped);
+      detail::retried<dropbox::AddBatch>(context, [&] { return context.api.add_members(members); });
+  if (auto skipped = detail::not_sent(retried, context.stop)) {
+    return std::vector<StepOutcome>(steps.size(), *skipped);
   }
   const auto& results = retried.result;
-  std::vector<StepOutcome> outcomes(task.steps.size());
+  std::vector<StepOutcome> outcomes(steps.size());
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     auto& outcome = outcomes[i];
     outcome.attempts = retried.attempts;
@@ -129,18 +185,45 @@ bool is_already_done(Action action, const std::string& api_tag) {
       return api_tag == "unsuspend_non_suspended_member";
     case Action::remove:
       return api_tag == "user_not_found" || api_tag == "user_not_in_team";
-    default:
+    case Action::create_group:
+      return api_tag == "group_name_already_used";  // the id is then looked up by name
+    case Action::delete_group:
+      return api_tag == "group_already_deleted" || api_tag == "group_not_found";
+    case Action::add_to_group:
+      return api_tag == "duplicate_user";
+    case Action::remove_from_group:
+      return api_tag == "member_not_in_group";
+    case Action::add_secondary_email:
+      return api_tag == "already_owned_by_user" || api_tag == "already_pending";
+    case Action::delete_secondary_email:
+      return api_tag == "not_found";
+    default:  // roles, profiles, group updates and access, quotas: repeating them is harmless
       return false;
   }
 }
 
-std::vector<StepOutcome> run_task(const Task& task, TaskContext& context) {
-  const auto& first = context.plan.steps[task.steps.front()];
-  if (first.action == Action::invite) return run_invites(task, context);
-  auto retried = core::with_retries<std::string>(context.options.retry, context.stop, context.gate,
-                                                 [&] { return call(first, context.api); });
-  if (auto skipped = not_sent(retried, context.stop)) return {*skipped};
-  return {outcome_of(retried, first.action)};
+std::vector<StepOutcome> run_task(const std::vector<std::size_t>& steps, TaskContext& context) {
+  const auto& first = context.plan.steps[steps.front()];
+  switch (first.action) {
+    case Action::invite:
+      return run_invites(steps, context);
+    case Action::create_group:
+      return detail::run_create_group(steps.front(), context);
+    case Action::add_to_group:
+    case Action::remove_from_group:
+      return detail::run_group_batch(steps, context);
+    case Action::add_secondary_email:
+    case Action::delete_secondary_email:
+      return detail::run_secondary_emails(steps, context);
+    case Action::set_space_limit:
+    case Action::remove_space_limit:
+      return detail::run_quotas(steps, context);
+    default:
+      break;
+  }
+  auto retried = detail::retried<std::string>(context, [&] { return call(first, context); });
+  if (auto skipped = detail::not_sent(retried, context.stop)) return {*skipped};
+  return {detail::outcome_of(retried, first.action)};
 }
 
 }  // namespace roster::apply

@@ -1,55 +1,136 @@
 #include "schedule.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <set>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "roster/dropbox/team_api.hpp"
+
 namespace roster::apply {
+
+using plan::Action;
+
+namespace {
+
+bool is_membership(Action action) {
+  return action == Action::add_to_group || action == Action::set_group_access ||
+         action == Action::remove_from_group;
+}
+
+bool is_presence(Action action) {
+  return action == Action::recover || action == Action::invite || action == Action::unsuspend;
+}
+
+// True when `later` must not be sent unless `earlier` (same member) succeeded.
+bool is_prerequisite(Action earlier, Action later) {
+  if (is_presence(earlier)) return true;
+  if (later != Action::suspend && later != Action::remove) return false;
+  return earlier == Action::revoke_role || earlier == Action::set_role ||
+         earlier == Action::update_profile || earlier == Action::set_group_access;
+}
+
+// A group named by id, or by name when this plan creates it (no id yet).
+std::string group_key(const plan::PlanStep& step) {
+  return step.group_id.empty() ? "name:" + step.group_name : "id:" + step.group_id;
+}
+
+// How many steps of this step's kind one call takes (1: no batching).
+std::size_t batch_limit(Action action, std::size_t invite_batch) {
+  switch (action) {
+    case Action::invite:
+      return invite_batch;
+    case Action::add_to_group:
+    case Action::remove_from_group:  // no per-call limit in the spec: one call per group
+      return std::numeric_limits<std::size_t>::max();
+    case Action::add_secondary_email:
+    case Action::delete_secondary_email:
+      return dropbox::k_max_secondary_emails_per_call;
+    case Action::set_space_limit:
+    case Action::remove_space_limit:
+      return dropbox::k_max_quota_users_per_call;
+    default:
+      return 1;
+  }
+}
+
+bool joins(const std::vector<Task>& tasks, const plan::Plan& plan, std::size_t index,
+           std::size_t invite_batch) {
+  if (tasks.empty()) return false;
+  const auto& step = plan.steps[index];
+  const auto& head = plan.steps[tasks.back().steps.front()];
+  if (head.action != step.action ||
+      tasks.back().steps.size() >= batch_limit(step.action, invite_batch))
+    return false;
+  return !is_membership(step.action) || group_key(head) == group_key(step);
+}
+
+// Adds task `from` to the tasks `to` waits for, once.
+void wait_for(std::vector<std::set<std::size_t>>& waits, std::size_t to, std::size_t from) {
+  if (to != from) waits[to].insert(from);
+}
+
+}  // namespace
 
 std::vector<Task> make_schedule(const plan::Plan& plan, std::size_t batch_size) {
   const auto& steps = plan.steps;
   std::vector<Task> tasks;
   std::vector<std::size_t> task_of(steps.size());
+  std::vector<std::size_t> slot_of(steps.size());  // position in its task
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    bool invite = steps[i].action == plan::Action::invite;
-    bool joins_batch = invite && !tasks.empty() && tasks.back().steps.size() < batch_size &&
-                       steps[tasks.back().steps.front()].action == plan::Action::invite;
-    if (!joins_batch) tasks.emplace_back();
+    if (!joins(tasks, plan, i, batch_size)) tasks.emplace_back();
     tasks.back().steps.push_back(i);
+    tasks.back().step_needs.emplace_back();
     task_of[i] = tasks.size() - 1;
+    slot_of[i] = tasks.back().steps.size() - 1;
   }
 
   // Steps are ordered by action (the phase order), so a member's earlier steps have
-  // lower indices: each step depends on the previous steps of the emails it touches.
+  // lower indices.
+  std::vector<std::set<std::size_t>> waits(tasks.size());
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_email;
+  std::unordered_map<std::string_view, std::size_t> created;  // group name → create_group
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const auto& s = steps[i];
-    auto& task = tasks[task_of[i]];
-    auto needs = [&](std::string_view email) {
-      auto it = by_email.find(email);
-      if (it == by_email.end()) return;
-      for (auto earlier : it->second) {
-        if (task_of[earlier] != task_of[i]) task.needs_steps.push_back(earlier);
-      }
+    auto& needs = tasks[task_of[i]].step_needs[slot_of[i]];
+    auto need = [&](std::size_t earlier) {
+      needs.push_back(earlier);
+      wait_for(waits, task_of[i], task_of[earlier]);
     };
-    needs(s.email);
-    if (s.action == plan::Action::remove && !s.transfer_to.empty()) {
-      needs(s.transfer_to);
-      needs(s.transfer_admin);
+    if (s.action == Action::create_group) created.emplace(s.group_name, i);
+    if (is_membership(s.action) && s.group_id.empty()) {
+      if (auto it = created.find(s.group_name); it != created.end()) need(it->second);
+    }
+    if (plan::is_group_step(s)) continue;
+    for (auto earlier : by_email[s.email]) {
+      if (is_prerequisite(steps[earlier].action, s.action)) {
+        need(earlier);
+      } else if (steps[earlier].action != s.action) {
+        wait_for(waits, task_of[i], task_of[earlier]);  // order only
+      }
+    }
+    if (s.action == Action::remove && !s.transfer_to.empty()) {
+      for (const std::string* email : {&s.transfer_to, &s.transfer_admin}) {
+        auto it = by_email.find(*email);
+        if (it == by_email.end()) continue;
+        for (auto earlier : it->second) {
+          if (is_presence(steps[earlier].action)) need(earlier);
+        }
+      }
     }
     by_email[s.email].push_back(i);
   }
   for (std::size_t t = 0; t < tasks.size(); ++t) {
-    auto& needs = tasks[t].needs_steps;
-    std::sort(needs.begin(), needs.end());
-    needs.erase(std::unique(needs.begin(), needs.end()), needs.end());
-    std::vector<std::size_t> needed_tasks;
-    for (auto step : needs)
-      needed_tasks.push_back(task_of[step]);
-    std::sort(needed_tasks.begin(), needed_tasks.end());
-    needed_tasks.erase(std::unique(needed_tasks.begin(), needed_tasks.end()), needed_tasks.end());
-    tasks[t].waiting_for = needed_tasks.size();
-    for (auto n : needed_tasks)
+    auto& task = tasks[t];
+    for (const auto& needs : task.step_needs)
+      task.needs_steps.insert(task.needs_steps.end(), needs.begin(), needs.end());
+    std::sort(task.needs_steps.begin(), task.needs_steps.end());
+    task.needs_steps.erase(std::unique(task.needs_steps.begin(), task.needs_steps.end()),
+                           task.needs_steps.end());
+    task.waiting_for = waits[t].size();
+    for (auto n : waits[t])
       tasks[n].blocked_tasks.push_back(t);
   }
   return tasks;

@@ -34,6 +34,24 @@ void FakeTeamApi::add_outcome(const std::string& email, const std::string& tag) 
   m_add_tags[email] = tag;
 }
 
+void FakeTeamApi::item_outcome(const std::string& item, const std::string& tag) {
+  item_outcomes(item, {tag});
+}
+
+void FakeTeamApi::item_outcomes(const std::string& item, std::vector<std::string> tags) {
+  std::lock_guard lock(m_mutex);
+  m_item_tags[item] = std::deque<std::string>(tags.begin(), tags.end());
+}
+
+std::string FakeTeamApi::item_tag(const std::string& item) {
+  std::lock_guard lock(m_mutex);
+  auto it = m_item_tags.find(item);
+  if (it == m_item_tags.end() || it->second.empty()) return "";
+  auto tag = it->second.front();
+  if (it->second.size() > 1) it->second.pop_front();
+  return tag;
+}
+
 std::vector<std::string> FakeTeamApi::calls() {
   std::lock_guard lock(m_mutex);
   return m_calls;
@@ -81,7 +99,9 @@ core::Result<dropbox::AdminIdentity> FakeTeamApi::get_authenticated_admin() {
   return dropbox::AdminIdentity{};
 }
 core::Result<std::vector<model::TeamRole>> FakeTeamApi::get_available_roles() {
-  return std::vector<model::TeamRole>{};
+  if (auto r = record("get_available_roles"); !r) return r.error();
+  std::lock_guard lock(m_mutex);
+  return roles;
 }
 core::Result<std::vector<model::ObservedMember>> FakeTeamApi::list_members_page(const std::string&,
                                                                                 std::string& next) {
@@ -145,14 +165,6 @@ std::string ref(const dropbox::UserRef& user) {
   return user.team_member_id.empty() ? user.email : user.team_member_id;
 }
 
-template <typename Item>
-std::vector<dropbox::ItemOutcome> all_ok(const std::vector<Item>& items) {
-  std::vector<dropbox::ItemOutcome> out;
-  for (const auto& item : items)
-    out.push_back({item.user, "", ""});
-  return out;
-}
-
 }  // namespace
 
 core::Result<void> FakeTeamApi::set_role(const dropbox::UserRef& user, const std::string& role_id) {
@@ -210,7 +222,7 @@ core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::add_secondary_email
   for (const auto& m : batch) {
     for (const auto& e : m.emails) {
       call += " " + ref(m.user) + ":" + e;
-      out.push_back({m.user, e, ""});
+      out.push_back({m.user, e, item_tag(ref(m.user) + ":" + e)});
     }
   }
   if (auto r = record(call); !r) return r.error();
@@ -223,7 +235,7 @@ core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::delete_secondary_em
   for (const auto& m : batch) {
     for (const auto& e : m.emails) {
       call += " " + ref(m.user) + ":" + e;
-      out.push_back({m.user, e, ""});
+      out.push_back({m.user, e, item_tag(ref(m.user) + ":" + e)});
     }
   }
   if (auto r = record(call); !r) return r.error();
@@ -237,10 +249,13 @@ core::Result<std::vector<std::optional<std::uint32_t>>> FakeTeamApi::get_custom_
 core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::set_custom_quotas(
     const std::vector<dropbox::MemberQuota>& quotas) {
   std::string call = "set_custom_quotas";
-  for (const auto& q : quotas)
+  std::vector<dropbox::ItemOutcome> out;
+  for (const auto& q : quotas) {
     call += " " + ref(q.user) + ":" + std::to_string(q.quota_gb);
+    out.push_back({q.user, "", item_tag(ref(q.user))});
+  }
   if (auto r = record(call); !r) return r.error();
-  return all_ok(quotas);
+  return out;
 }
 core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::remove_custom_quotas(
     const std::vector<dropbox::UserRef>& users) {
@@ -248,7 +263,7 @@ core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::remove_custom_quota
   std::vector<dropbox::ItemOutcome> out;
   for (const auto& u : users) {
     call += " " + ref(u);
-    out.push_back({u, "", ""});
+    out.push_back({u, "", item_tag(ref(u))});
   }
   if (auto r = record(call); !r) return r.error();
   return out;

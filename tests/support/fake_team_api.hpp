@@ -67,6 +67,13 @@ class FakeTeamApi final : public dropbox::TeamApi {
   // Access (issue 9): recorded as "set_role ID-or-email role_id", "add_group_members GROUP
   // ID-or-email...", and so on; list_groups() answers `groups`.
   std::vector<model::ObservedGroup> groups;
+  /// Per-item answers of the secondary-email and quota calls: `item` is "REF:EMAIL" for a
+  /// secondary email, "REF" for a quota (REF: the team_member_id, or the email when none).
+  void item_outcome(const std::string& item, const std::string& tag);
+  /// As item_outcome, one tag per call in turn; the last one stays.
+  void item_outcomes(const std::string& item, std::vector<std::string> tags);
+  /// get_available_roles() answers these (recorded as "get_available_roles").
+  std::vector<model::TeamRole> roles;
   core::Result<void> set_role(const dropbox::UserRef& user, const std::string& role_id) override;
   core::Result<std::vector<model::ObservedGroup>> list_groups() override;
   core::Result<std::vector<model::ObservedGroupMember>> list_group_members(
@@ -99,11 +106,13 @@ class FakeTeamApi final : public dropbox::TeamApi {
 
  private:
   core::Result<void> record(const std::string& call);
+  std::string item_tag(const std::string& item);
 
   std::mutex m_mutex;
   std::vector<std::string> m_calls;
   std::map<std::string, std::deque<core::Error>> m_scripts;
   std::map<std::string, std::string> m_add_tags;
+  std::map<std::string, std::deque<std::string>> m_item_tags;
   std::vector<std::vector<std::string>> m_batches;
   std::function<void(const std::string&)> m_hook;
   std::optional<core::Error> m_scope_error;

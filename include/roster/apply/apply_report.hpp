@@ -14,10 +14,11 @@ namespace roster::apply {
 struct StepOutcome {
   enum class Status { succeeded, failed, skipped };
   Status status = Status::skipped;
-  core::Error error;   // failed: the API's answer (api_tag holds the Dropbox error tag)
-  std::string note;    // skipped: why; succeeded: e.g. "already done on retry"
-  int attempts = 0;    // requests sent for this step (a batch counts for each member)
-  std::string job_id;  // the Dropbox async job that did the work, if there was one
+  core::Error error;     // failed: the API's answer (api_tag holds the Dropbox error tag)
+  std::string note;      // skipped: why; succeeded: e.g. "already done on retry"
+  int attempts = 0;      // requests sent for this step (a batch counts for each member)
+  std::string job_id;    // the Dropbox async job that did the work, if there was one
+  std::string group_id;  // create_group: the new group's id
 };
 
 /// One outcome per plan step, in the plan's order. The exit code comes from here.

@@ -7,50 +7,17 @@
 #include <optional>
 
 #include "apply/schedule.hpp"
+#include "apply_support.hpp"
 #include "roster/apply/apply_plan.hpp"
-#include "support/fake_team_api.hpp"
 
 using namespace roster;
 using plan::Action;
 using Status = apply::StepOutcome::Status;
 
-namespace {
-
-plan::PlanStep step(Action action, const std::string& email) {
-  plan::PlanStep s;
-  s.action = action;
-  s.email = email;
-  s.team_member_id = action == Action::invite ? "" : "id:" + email;
-  s.observed_status = model::MemberStatus::active;
-  return s;
-}
-
-plan::Plan plan_of(std::vector<plan::PlanStep> steps) {
-  plan::Plan p;
-  std::stable_sort(steps.begin(), steps.end(),
-                   [](const auto& a, const auto& b) { return a.action < b.action; });
-  p.steps = std::move(steps);
-  return p;
-}
-
-struct Run {
-  test::FakeTeamApi api;
-  test::ManualClock clock;
-  core::RunStop stop{clock};
-  core::RateGate gate;
-  apply::NullProgress progress;
-  apply::ApplyOptions options;
-
-  apply::ApplyReport operator()(const plan::Plan& p) {
-    return apply::apply_plan(p, api, options, stop, gate, progress);
-  }
-};
-
-std::ptrdiff_t position(const std::vector<std::string>& calls, const std::string& call) {
-  return std::find(calls.begin(), calls.end(), call) - calls.begin();
-}
-
-}  // namespace
+using test::plan_of;
+using test::position;
+using test::Run;
+using test::step;
 
 TEST_CASE("invites go 20 to a call, the schedule follows members and transfers", "[apply]") {
   std::vector<plan::PlanStep> steps;
