@@ -60,7 +60,8 @@ class ProgressPrinter final : public apply::ProgressSink {
     std::string detail = outcome_detail(outcome);
     fmt::print(m_out, "[{:>{}}/{}] {} {} {} {}{}\n", m_done, m_width, m_total,
                status_label(m_style, outcome.status, label), action_symbol(step.action),
-               action_word(step.action), subject_text(step), detail.empty() ? "" : ": " + detail);
+               action_word(step.action), progress_subject(step),
+               detail.empty() ? "" : ": " + detail);
     m_out.flush();
   }
 
@@ -87,7 +88,7 @@ void render_report_human(const plan::Plan& plan, const apply::ApplyReport& repor
       const auto& step = plan.steps[i];
       std::string label;
       fmt::print(out, "  {} {} {} {}: {}\n", status_label(style, outcome.status, label),
-                 action_symbol(step.action), action_word(step.action), subject_text(step),
+                 action_symbol(step.action), action_word(step.action), progress_subject(step),
                  outcome_detail(outcome));
     }
   }

@@ -49,6 +49,13 @@ void render_report_json(const plan::Plan& plan, const apply::ApplyReport& report
     w.key("action").string(plan::to_string(s.action)).key("email").string(s.email);
     w.key("observed_email");
     s.observed_email.empty() ? w.null() : w.string(s.observed_email);
+    if (!s.group_name.empty()) {
+      // Format 1.2: the group of a group or membership step, with the id a created one got.
+      const std::string& id = o.group_id.empty() ? s.group_id : o.group_id;
+      w.key("group").begin_object().key("name").string(s.group_name).key("id");
+      id.empty() ? w.null() : w.string(id);
+      w.end_object();
+    }
     w.key("status").string(apply::to_string(o.status)).key("attempts").integer(o.attempts);
     w.key("job_id");
     o.job_id.empty() ? w.null() : w.string(o.job_id);

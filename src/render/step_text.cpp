@@ -126,9 +126,20 @@ std::string reason_text(const plan::PlanStep& step) {
 }
 
 std::string subject_text(const plan::PlanStep& step) {
-  if (plan::is_group_step(step)) return "group " + quoted(step.group_name);
+  if (plan::is_group_step(step)) return quoted(step.group_name);  // after "create group"
   if (step.observed_email.empty() || step.observed_email == step.email) return step.email;
   return step.email + " (on the team as " + step.observed_email + ")";
+}
+
+std::string progress_subject(const plan::PlanStep& step) {
+  switch (step.action) {
+    case Action::add_to_group:
+    case Action::set_group_access:
+    case Action::remove_from_group:
+      return subject_text(step) + " (group " + quoted(step.group_name) + ")";
+    default:
+      return subject_text(step);
+  }
 }
 
 std::string details_text(const plan::PlanStep& step) {

@@ -13,6 +13,9 @@ namespace roster::render {
 /// Who the step changes: "ada@acme.com", or "ada.new@acme.com (on the team as
 /// admin@acme.com)" when the record on the team has another email than the manifest's.
 [[nodiscard]] std::string subject_text(const plan::PlanStep& step);
+/// subject_text, and for a membership step its group: lines that stand alone (apply's
+/// progress and "Not done" list) have no details column to name it.
+[[nodiscard]] std::string progress_subject(const plan::PlanStep& step);
 /// What the step sends that matters to a reviewer: wipe, transfer, welcome email, changes.
 [[nodiscard]] std::string details_text(const plan::PlanStep& step);
 [[nodiscard]] std::string drift_text(const plan::DriftItem& item);
