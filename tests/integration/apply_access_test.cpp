@@ -51,7 +51,8 @@ plan::PlanStep in_group(plan::PlanStep s, const std::string& name, const std::st
 std::string outcomes(const apply::ApplyReport& report) {
   std::string out;
   for (const auto& o : report.outcomes)
-    out += std::string(apply::to_string(o.status)) + " " + o.error.message + o.note + "\n";
+    out += std::string(apply::to_string(o.status)) + " (" + std::to_string(o.attempts) +
+           " attempts) " + o.error.message + o.note + "\n";
   return out;
 }
 
@@ -262,4 +263,39 @@ TEST_CASE("apply sets and removes custom quotas in one call; an excluded member 
   REQUIRE(quotas);
   CHECK((*quotas)[0] == 20u);
   CHECK_FALSE((*quotas)[1]);
+}
+
+TEST_CASE(
+    "batched access writes refused with 503, 429 or a dropped connection are retried as "
+    "one call",
+    "[live][apply][access]") {
+  EmulatorRunner emulator(test::access_seed().dump());
+  AccessClient client(emulator);
+  const std::string eng = client.group_id("Eng");
+  emulator.fault(R"({"route": "team/groups/members/add", "kind": "503", "count": 1})");
+  emulator.fault(
+      R"({"route": "team/members/secondary_emails/add", "kind": "429", "count": 1, "retry_after": 0})");
+  emulator.fault(
+      R"({"route": "team/member_space_limits/set_custom_quota", "kind": "drop", "count": 1})");
+  auto alias = member(Action::add_secondary_email, client, "admin@acme.com");
+  alias.secondary_email = "it@acme.com";
+  auto quota = member(Action::set_space_limit, client, "admin@acme.com");
+  quota.quota_gb = 30;
+  Applier apply(client);
+  auto report = apply({in_group(member(Action::add_to_group, client, "amy@acme.com"), "Eng", eng),
+                       in_group(member(Action::add_to_group, client, "admin@acme.com"), "Eng", eng),
+                       alias, quota});
+  INFO(outcomes(report));
+  CHECK(report.all_succeeded());
+  CHECK(report.outcomes[0].attempts == 2);  // 503, then the same batch again
+  CHECK(report.outcomes[1].attempts == 2);
+  CHECK(report.outcomes[2].attempts == 2);  // 429
+  // A connection dropped without an answer is sent again by the executor, or, when the
+  // connection was a reused one, by cpprestsdk itself: either way once more, not split.
+  CHECK(emulator.calls("team/groups/members/add") == 2);  // the batch, twice; never split
+  CHECK(emulator.calls("team/members/secondary_emails/add") == 2);
+  CHECK(emulator.calls("team/member_space_limits/set_custom_quota") == 2);
+  auto members = client.api->list_group_members(eng);
+  REQUIRE(members);
+  CHECK(members->size() == 3);
 }
