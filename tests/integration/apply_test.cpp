@@ -32,6 +32,40 @@ std::string demo_seed() {
   return *seed;
 }
 
+// The record of `email` in the emulator's state that is not removed (nullptr when none).
+const core::json::Value* live_record(const core::json::Value& state, const std::string& email) {
+  for (const auto& m : state.find("members")->as_array()) {
+    const auto* status = m.find("status");
+    if (m.find("email")->as_string() == email &&
+        (status == nullptr || status->as_string() != "removed"))
+      return &m;
+  }
+  return nullptr;
+}
+
+std::string field_of(const core::json::Value& state, const std::string& email,
+                     const std::string& key) {
+  const auto* member = live_record(state, email);
+  const auto* value = member == nullptr ? nullptr : member->find(key);
+  if (value == nullptr) return "";
+  return value->is_string() ? value->as_string() : std::to_string(int(value->as_number()));
+}
+
+// `email`'s access in the live group `name`: "owner", "member", "" (not in it) or "no group".
+std::string group_access(const core::json::Value& state, const std::string& name,
+                         const std::string& email) {
+  const std::string id = field_of(state, email, "team_member_id");
+  for (const auto& g : state.find("groups")->as_array()) {
+    const auto* deleted = g.find("deleted");
+    if (g.find("group_name")->as_string() != name || (deleted && deleted->as_bool())) continue;
+    for (const auto& m : g.find("members")->as_array()) {
+      if (m.find("team_member_id")->as_string() == id) return m.find("access_type")->as_string();
+    }
+    return "";
+  }
+  return "no group";
+}
+
 }  // namespace
 
 TEST_CASE("the demo applies, and planning again finds nothing to change", "[live][apply]") {
@@ -45,14 +79,16 @@ TEST_CASE("the demo applies, and planning again finds nothing to change", "[live
   auto apply = roster_cli(emulator, {"apply", "-f", k_example, "--auto-approve"});
   CHECK(apply.code == cli::ExitCode::success);
   CHECK(apply.err.empty());
-  CHECK(apply.out.find("Apply: 12 steps: 12 succeeded, 0 failed, 0 skipped.") != std::string::npos);
+  CHECK(apply.out.find("Apply: 29 steps: 29 succeeded, 0 failed, 0 skipped.") != std::string::npos);
 
-  // Nothing left to change; ray.chen (not in the manifest) is drift, and the nightly
-  // check (--detailed-exitcode) reports drift with exit 2.
+  // Nothing left to change; ray.chen and the Contractors group (not in the manifest) are
+  // drift, and the nightly check (--detailed-exitcode) reports drift with exit 2.
   auto again = roster_cli(emulator, {"plan", "-f", k_example, "--detailed-exitcode"});
   CHECK(again.code == cli::ExitCode::changes);
   CHECK(again.out.find("No changes: the team matches the manifest.") != std::string::npos);
   CHECK(again.out.find("? ray.chen@acme.com: active on the team, not in the manifest") !=
+        std::string::npos);
+  CHECK(again.out.find("? group \"Contractors\": group on the team, not in the manifest") !=
         std::string::npos);
 
   auto state = emulator.state();
@@ -62,6 +98,24 @@ TEST_CASE("the demo applies, and planning again finds nothing to change", "[live
   CHECK(test::member_status(state, "amy.smith@acme.com") == "invited");
   CHECK(test::member_status(state, "mia.lopez@acme.com") == "removed");
   CHECK(test::member_status(state, "ray.chen@acme.com") == "active");  // unmanaged: reported only
+
+  // Access: every kind of step the demo plans reached the team.
+  CHECK(field_of(state, "sam.taylor@acme.com", "role") == "support_admin");
+  CHECK(field_of(state, "it-admin@acme.com", "role") == "team_admin");
+  CHECK(group_access(state, "Support", "sam.taylor@acme.com") == "owner");  // created
+  CHECK(group_access(state, "Support", "erin.lee@acme.com") == "member");
+  CHECK(group_access(state, "Sales", "sam.taylor@acme.com").empty());     // moved out
+  CHECK(group_access(state, "Sales", "amy.smith@acme.com") == "member");  // an invitee
+  CHECK(group_access(state, "Everyone", "frank.moore@acme.com") == "member");
+  CHECK(group_access(state, "Design", "pat.kimura@acme.com") == "owner");
+  CHECK(group_access(state, "Contractors", "ray.chen@acme.com") == "owner");  // undeclared
+  CHECK(field_of(state, "pat.kimura@acme.com", "custom_quota_gb") == "200");
+  CHECK(field_of(state, "archive@acme.com", "custom_quota_gb") == "1000");
+  const auto* quinn = live_record(state, "quinn.baker@acme.com");
+  REQUIRE(quinn != nullptr);
+  REQUIRE(quinn->find("secondary_emails") != nullptr);
+  CHECK(quinn->find("secondary_emails")->as_array().at(0).find("email")->as_string() ==
+        "quinn.adams@acme.com");
 }
 
 TEST_CASE("an apply makes the calls it needs and no more", "[live][apply]") {

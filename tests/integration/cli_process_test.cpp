@@ -63,7 +63,9 @@ TEST_CASE("each bad manifest exits 1 with its located error on stderr", "[cli-pr
 TEST_CASE("roster plan exit codes follow the contract", "[cli-process]") {
   auto plain = run_roster({"plan", "-f", k_example, "--observed", k_observed});
   CHECK(plain.exit_code == 0);
-  CHECK(plain.out.find("Plan: 2 to recover, 2 to invite, 1 to unsuspend, 2 to update, 2 to "
+  CHECK(plain.out.find("Plan: 1 to revoke role, 2 to recover, 2 to invite, 1 to unsuspend, 1 to "
+                       "create group, 1 to set role, 2 to update, 10 to add to group, 1 to set "
+                       "access, 1 to remove from group, 1 to add email, 1 to set quota, 2 to "
                        "suspend, 3 to remove.") != std::string::npos);
   auto detailed =
       run_roster({"plan", "-f", k_example, "--observed", k_observed, "--detailed-exitcode"});

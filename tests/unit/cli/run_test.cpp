@@ -58,7 +58,8 @@ TEST_CASE("a refused plan exits 3 and names the guard on stderr", "[cli]") {
   CHECK(r.code == cli::ExitCode::refused);
   CHECK(r.err ==
         "roster: error: plan refused by safety guard removal_fraction: suspends or removes 4 of "
-        "14 live members (28.6%); max_removal_fraction 0.1 allows 1\n");
+        "14 live members (28.6%); max_removal_fraction 0.1 allows 1; deletes 0 of 4 groups, allows "
+        "0\n");
 }
 
 TEST_CASE("roster validate reports success on stdout and errors on stderr", "[cli]") {

@@ -65,8 +65,8 @@ TEST_CASE("a saved plan reads back as the same plan", "[planfile]") {
   REQUIRE(loaded.saved);
   const auto& back = *loaded.saved;
   CHECK(planfile::to_json(back) == text);  // every field survived
-  CHECK(back.plan.steps.size() == 12);
-  CHECK(back.preconditions.size() == 12);
+  CHECK(back.plan.steps.size() == 29);
+  CHECK(back.preconditions.size() == 29);
   CHECK(rendered(back, render::Format::human) == rendered(d.saved, render::Format::human));
   CHECK(text.find("Bearer") == std::string::npos);
 }
@@ -160,7 +160,7 @@ TEST_CASE("a plan file's observed_email must be the account its precondition rec
   const std::string real = "\"observed_email\": \"quinn.adams@acme.com\"";
   REQUIRE(hidden.find(real) != std::string::npos);
   hidden.replace(hidden.find(real), real.size(), "\"observed_email\": \"quinn.baker@acme.com\"");
-  CHECK(error_of(hidden).find("not a roster plan file: steps[6]: observed_email "
+  CHECK(error_of(hidden).find("not a roster plan file: steps[9]: observed_email "
                               "\"quinn.baker@acme.com\" differs from the precondition's email "
                               "\"quinn.adams@acme.com\"") != std::string::npos);
 
@@ -173,6 +173,6 @@ TEST_CASE("a plan file's observed_email must be the account its precondition rec
   old.replace(old.find("\"1.2\""), 5, "\"1.0\"");
   auto loaded = planfile::parse_saved_plan(old, "old.plan");
   REQUIRE(loaded.saved);
-  CHECK(loaded.saved->plan.steps[6].observed_email == "quinn.adams@acme.com");
-  CHECK(loaded.saved->plan.steps[2].observed_email.empty());  // an invite
+  CHECK(loaded.saved->plan.steps[9].observed_email == "quinn.adams@acme.com");
+  CHECK(loaded.saved->plan.steps[3].observed_email.empty());  // an invite
 }

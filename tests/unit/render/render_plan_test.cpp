@@ -82,14 +82,24 @@ TEST_CASE("validation and apply-report JSON match the golden files", "[render][g
     o.status = apply::StepOutcome::Status::succeeded;
     o.attempts = 1;
   }
-  report.outcomes[9].job_id = "dbjid:remove-9";
-  auto& failed = report.outcomes[2];
+  // The first step of `action` for `email`, found by content so the demo may grow.
+  auto index_of = [&plan](plan::Action action, const std::string& email) {
+    for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+      if (plan.steps[i].action == action && plan.steps[i].email == email) return i;
+    }
+    FAIL("no " << plan::to_string(action) << " step for " << email);
+    return std::size_t{0};
+  };
+  report.outcomes[index_of(plan::Action::remove, "carol.diaz@acme.com")].job_id =
+      "dbjid:remove-9";
+  auto& failed = report.outcomes[index_of(plan::Action::invite, "amy.smith@acme.com")];
   failed.status = apply::StepOutcome::Status::failed;
   failed.error = core::make_error(core::ErrorKind::conflict,
                                   "members/add_v2 refused amy.smith@acme.com: team_license_limit");
   failed.error.api_tag = "team_license_limit";
-  report.outcomes[8].status = apply::StepOutcome::Status::skipped;
-  report.outcomes[8].note = "needs recover kim.ng@acme.com, which failed";
+  auto& skipped = report.outcomes[index_of(plan::Action::add_to_group, "amy.smith@acme.com")];
+  skipped.status = apply::StepOutcome::Status::skipped;
+  skipped.note = "needs invite amy.smith@acme.com, which failed";
   std::ostringstream json, human;
   render::render_report_json(plan, report, json);
   render::render_report_human(plan, report, render::Style{false}, human);
