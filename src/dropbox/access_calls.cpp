@@ -1,8 +1,8 @@
-#include "access_calls.hpp"
+#include "dropbox/access_calls.hpp"
 
-#include "access_codec.hpp"
-#include "access_results.hpp"
-#include "request_codec.hpp"
+#include "dropbox/wire/access_codec.hpp"
+#include "dropbox/wire/access_results.hpp"
+#include "dropbox/wire/request_codec.hpp"
 #include "roster/core/json_fields.hpp"
 #include "roster/dropbox/group_codec.hpp"
 

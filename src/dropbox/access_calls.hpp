@@ -1,7 +1,7 @@
 #pragma once
 
+#include "dropbox/rpc.hpp"
 #include "roster/dropbox/team_api.hpp"
-#include "rpc.hpp"
 
 namespace roster::dropbox {
 

@@ -2,18 +2,18 @@
 
 #include <algorithm>
 
-#include "access_calls.hpp"
-#include "error_mapping.hpp"
-#include "http_team_api_parts.hpp"
-#include "http_transport.hpp"
-#include "request_codec.hpp"
-#include "request_slots.hpp"
+#include "dropbox/access_calls.hpp"
+#include "dropbox/http_team_api_parts.hpp"
+#include "dropbox/scope_needs.hpp"
+#include "dropbox/transport/http_transport.hpp"
+#include "dropbox/transport/request_slots.hpp"
+#include "dropbox/transport/token_source.hpp"
+#include "dropbox/wire/error_mapping.hpp"
+#include "dropbox/wire/request_codec.hpp"
 #include "roster/core/json.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/email.hpp"
-#include "scope_needs.hpp"
-#include "token_source.hpp"
 
 namespace roster::dropbox {
 

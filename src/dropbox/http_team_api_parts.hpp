@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "http_transport.hpp"
+#include "dropbox/transport/http_transport.hpp"
 #include "roster/dropbox/http_team_api.hpp"
 
 namespace roster::dropbox {

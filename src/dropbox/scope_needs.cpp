@@ -1,4 +1,4 @@
-#include "scope_needs.hpp"
+#include "dropbox/scope_needs.hpp"
 
 #include <algorithm>
 

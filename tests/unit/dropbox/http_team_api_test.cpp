@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "dropbox/http_team_api_parts.hpp"
-#include "dropbox/request_slots.hpp"
+#include "dropbox/transport/request_slots.hpp"
 #include "support/fake_team_api.hpp"
 
 using namespace roster;

@@ -1,7 +1,7 @@
 // Plain http:// is only for loopback: the host is parsed as an address, never prefix-matched.
 #include <catch2/catch.hpp>
 
-#include "dropbox/loopback.hpp"
+#include "dropbox/transport/loopback.hpp"
 
 using roster::dropbox::is_loopback_host;
 

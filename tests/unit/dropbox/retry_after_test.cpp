@@ -1,7 +1,7 @@
 // Retry-After as servers send it, and as they should not: read without overflow.
 #include <catch2/catch.hpp>
 
-#include "dropbox/retry_after.hpp"
+#include "dropbox/transport/retry_after.hpp"
 
 using namespace roster::dropbox;
 using namespace std::chrono;

@@ -1,7 +1,7 @@
 // The OAuth2 refresh answer's expires_in is range-checked before it becomes a duration.
 #include <catch2/catch.hpp>
 
-#include "dropbox/token_source.hpp"
+#include "dropbox/transport/token_source.hpp"
 #include "support/fake_team_api.hpp"
 
 using namespace roster;

@@ -3,8 +3,8 @@
 
 #include <map>
 
-#include "dropbox/error_mapping.hpp"
-#include "dropbox/request_codec.hpp"
+#include "dropbox/wire/error_mapping.hpp"
+#include "dropbox/wire/request_codec.hpp"
 #include "roster/dropbox/credentials.hpp"
 
 using namespace roster;

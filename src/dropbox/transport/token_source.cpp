@@ -1,8 +1,8 @@
-#include "token_source.hpp"
+#include "dropbox/transport/token_source.hpp"
 
 #include <cctype>
 
-#include "error_mapping.hpp"
+#include "dropbox/wire/error_mapping.hpp"
 #include "roster/core/json.hpp"
 #include "roster/core/json_fields.hpp"
 

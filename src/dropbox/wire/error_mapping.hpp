@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "http_transport.hpp"
+#include "dropbox/transport/http_transport.hpp"
 #include "roster/core/error.hpp"
 
 namespace roster::dropbox {

@@ -1,4 +1,4 @@
-#include "error_mapping.hpp"
+#include "dropbox/wire/error_mapping.hpp"
 
 #include "roster/core/json.hpp"
 

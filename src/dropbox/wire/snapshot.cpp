@@ -1,11 +1,11 @@
 #include "roster/dropbox/snapshot.hpp"
 
+#include "dropbox/wire/snapshot_access.hpp"
 #include "roster/core/file.hpp"
 #include "roster/core/text_position.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/roles.hpp"
-#include "snapshot_access.hpp"
 
 namespace roster::dropbox {
 

@@ -1,4 +1,4 @@
-#include "access_results.hpp"
+#include "dropbox/wire/access_results.hpp"
 
 #include <limits>
 

@@ -1,4 +1,4 @@
-#include "snapshot_access.hpp"
+#include "dropbox/wire/snapshot_access.hpp"
 
 #include <algorithm>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "tls_trust.hpp"
+#include "dropbox/transport/tls_trust.hpp"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>

@@ -3,7 +3,7 @@
 #include <mutex>
 #include <string>
 
-#include "http_transport.hpp"
+#include "dropbox/transport/http_transport.hpp"
 #include "roster/core/clock.hpp"
 #include "roster/dropbox/credentials.hpp"
 

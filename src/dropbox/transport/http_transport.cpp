@@ -1,13 +1,13 @@
 // The only translation unit that includes cpprestsdk (slow to compile, archived upstream).
 #define _TURN_OFF_PLATFORM_STRING
-#include "http_transport.hpp"
+#include "dropbox/transport/http_transport.hpp"
 
 #include <condition_variable>
 #include <mutex>
 
-#include "loopback.hpp"
-#include "retry_after.hpp"
-#include "tls_trust.hpp"
+#include "dropbox/transport/loopback.hpp"
+#include "dropbox/transport/retry_after.hpp"
+#include "dropbox/transport/tls_trust.hpp"
 
 #include <cpprest/http_client.h>
 

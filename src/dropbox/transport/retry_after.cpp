@@ -1,4 +1,4 @@
-#include "retry_after.hpp"
+#include "dropbox/transport/retry_after.hpp"
 
 #include <algorithm>
 #include <array>

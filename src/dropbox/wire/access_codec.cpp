@@ -1,4 +1,4 @@
-#include "access_codec.hpp"
+#include "dropbox/wire/access_codec.hpp"
 
 #include "roster/core/json.hpp"
 

@@ -1,4 +1,4 @@
-#include "request_codec.hpp"
+#include "dropbox/wire/request_codec.hpp"
 
 #include "roster/core/json.hpp"
 

@@ -1,4 +1,4 @@
-#include "loopback.hpp"
+#include "dropbox/transport/loopback.hpp"
 
 #include <arpa/inet.h>
 
