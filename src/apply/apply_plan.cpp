@@ -115,6 +115,12 @@ class Executor {
 
   void finish(std::size_t task, std::vector<StepOutcome> outcomes) {
     const auto& steps = m_tasks[task].steps;
+    // Journal and progress first: a step that waited for this one must not be journaled as
+    // started before this one is journaled as finished (the audit trail shows the order the
+    // API saw).
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      m_progress.step_finished(steps[i], m_plan.steps[steps[i]], outcomes[i]);
+    }
     {
       std::lock_guard lock(m_mutex);
       for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -127,9 +133,6 @@ class Executor {
       --m_unfinished;
     }
     m_wake.notify_all();
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      m_progress.step_finished(steps[i], m_plan.steps[steps[i]], outcomes[i]);
-    }
   }
 
   // Every step no task finished is skipped for the stop's reason. The count includes the
