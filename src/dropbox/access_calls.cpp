@@ -3,6 +3,7 @@
 #include "dropbox/wire/access_codec.hpp"
 #include "dropbox/wire/access_results.hpp"
 #include "dropbox/wire/request_codec.hpp"
+#include "dropbox/wire/union_tag.hpp"
 #include "roster/core/json_fields.hpp"
 #include "roster/dropbox/group_codec.hpp"
 
@@ -66,11 +67,6 @@ std::optional<std::string> decode_profile_id(const json::Value& value, const std
   return id;
 }
 
-const std::string* tag_of(const json::Value& v) {
-  const json::Value* tag = v.find(".tag");
-  return tag != nullptr && tag->is_string() ? &tag->as_string() : nullptr;
-}
-
 }  // namespace
 
 Result<void> AccessCalls::set_role(const UserRef& user, const std::string& role_id) {
@@ -110,12 +106,12 @@ Result<void> AccessCalls::update_group(const std::string& group_id, const GroupU
 Result<void> AccessCalls::delete_group(const std::string& group_id) {
   auto launched = rpc().send("groups/delete", encode_group_selector(group_id));
   if (!launched) return launched.error();
-  const std::string* tag = tag_of(*launched);
+  const std::string* tag = union_tag(*launched);
   if (tag != nullptr && *tag == "complete") return {};
   if (tag == nullptr || *tag != "async_job_id") return bad_answer("groups/delete", "no job");
   auto done = rpc().poll("groups/job_status/get", *launched);
   if (!done) return done.error();
-  tag = tag_of(*done);
+  tag = union_tag(*done);
   if (tag == nullptr || *tag != "complete") {
     return bad_answer("groups/job_status/get", "the job neither finished nor failed");
   }

@@ -10,6 +10,7 @@
 #include "dropbox/transport/token_source.hpp"
 #include "dropbox/wire/error_mapping.hpp"
 #include "dropbox/wire/request_codec.hpp"
+#include "dropbox/wire/union_tag.hpp"
 #include "roster/core/json.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/dropbox/team_codec.hpp"
@@ -35,11 +36,6 @@ core::Error stopped_polling(const std::string& route, const std::string& job_id)
                            " (the run stopped); it may still finish: plan again to see");
   error.gave_up = true;
   return error;
-}
-
-const std::string* tag_of(const json::Value& v) {
-  const json::Value* tag = v.find(".tag");
-  return tag != nullptr && tag->is_string() ? &tag->as_string() : nullptr;
 }
 
 const std::string* string_field(const json::Value& v, std::string_view key) {
@@ -102,14 +98,14 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
     auto launched = send(route, encode_add_members(members));
     if (!launched) return launched.error();
     json::Value done = std::move(*launched);
-    const std::string* tag = tag_of(done);
+    const std::string* tag = union_tag(done);
     std::string job_id;
     if (tag != nullptr && *tag == "async_job_id") {
       if (const std::string* id = string_field(done, "async_job_id")) job_id = *id;
       auto job = poll("members/add/job_status/get_v2", done);
       if (!job) return job.error();
       done = std::move(*job);
-      tag = tag_of(done);
+      tag = union_tag(done);
     }
     if (tag != nullptr && *tag == "failed") {
       const std::string* why = string_field(done, "failed");
@@ -158,7 +154,7 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
   Result<std::string> remove(const std::string& id, const RemoveArgs& args) override {
     auto launched = send("members/remove", encode_remove(id, args));
     if (!launched) return launched.error();
-    const std::string* tag = tag_of(*launched);
+    const std::string* tag = union_tag(*launched);
     if (tag != nullptr && *tag == "complete") return std::string();
     if (tag == nullptr || *tag != "async_job_id") return bad_answer("members/remove", "no job");
     auto job = poll("members/remove/job_status/get", *launched);
@@ -265,7 +261,7 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
       if (!m_stop.sleep_for(interval)) return stopped_polling(route, *job_id);
       auto status = read(route, body);
       if (!status) return status.error();
-      const std::string* tag = tag_of(*status);
+      const std::string* tag = union_tag(*status);
       if (tag == nullptr || *tag != "in_progress") return status;
       if (m_stop.clock().now() > deadline) {
         core::Error error =
@@ -287,7 +283,7 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
                                                         const json::Array& items) {
     std::vector<AddOutcome> decoded;
     for (const auto& item : items) {
-      const std::string* tag = tag_of(item);
+      const std::string* tag = union_tag(item);
       if (tag == nullptr) return bad_answer("members/add_v2", "result item without .tag");
       AddOutcome outcome;
       if (*tag == "success") {

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "dropbox/wire/union_tag.hpp"
 #include "roster/core/diagnostic.hpp"
 #include "roster/model/email.hpp"
 
@@ -11,15 +12,6 @@ namespace json = core::json;
 using json::FieldReader;
 
 namespace {
-
-// A union member: `{".tag": "x"}`, or the bare "x" of a void member.
-const std::string* union_tag(const json::Value& v) {
-  if (v.is_string()) return &v.as_string();
-  if (const json::Value* tag = v.find(".tag"); tag != nullptr && tag->is_string()) {
-    return &tag->as_string();
-  }
-  return nullptr;
-}
 
 bool decode_management(FieldReader& fields, model::GroupManagement& out) {
   const json::Value* type = fields.get("group_management_type", true);

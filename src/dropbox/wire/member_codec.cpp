@@ -1,5 +1,6 @@
 #include "roster/dropbox/member_codec.hpp"
 
+#include "dropbox/wire/union_tag.hpp"
 #include "roster/core/diagnostic.hpp"
 #include "roster/core/json_fields.hpp"
 #include "roster/model/email.hpp"
@@ -10,15 +11,6 @@ namespace json = core::json;
 using json::FieldReader;
 
 namespace {
-
-// Union tags: servers send {".tag": "x", ...}; the compact form "x" is accepted too.
-const std::string* union_tag(const json::Value& v) {
-  if (v.is_string()) return &v.as_string();
-  if (const json::Value* tag = v.find(".tag"); tag != nullptr && tag->is_string()) {
-    return &tag->as_string();
-  }
-  return nullptr;
-}
 
 bool decode_timestamp(FieldReader& fields, std::string_view key,
                       std::optional<model::Timestamp>& out) {
