@@ -136,3 +136,22 @@ TEST_CASE(
   CHECK(revoke_done >= 0);
   CHECK(remove_sent > revoke_done);
 }
+
+TEST_CASE("a suspended member declared active with a role is unsuspended before the role is set",
+          "[live][access]") {
+  // Dropbox refuses permissions for a suspended member (cannot_set_permissions): the
+  // order of the plan is what makes this apply succeed.
+  EmulatorRunner emulator(
+      test::make_seed({{"sue@acme.com", "suspended"}}, "admin@acme.com", "Acme Corp"));
+  test::TempDir dir;
+  auto path = manifest(dir,
+                       "  - {email: admin@acme.com}\n"
+                       "  - {email: sue@acme.com, role: support_admin}\n");
+  auto applied = test::roster_cli(emulator, {"apply", "-f", path, "--auto-approve"});
+  INFO(applied.out << applied.err);
+  CHECK(applied.code == cli::ExitCode::success);
+  CHECK(test::member_status(emulator.state(), "sue@acme.com") == "active");
+  CHECK(role_of(emulator, "sue@acme.com") == "support_admin");
+  CHECK(emulator.calls("team/members/unsuspend") == 1);
+  CHECK(emulator.calls("team/members/set_admin_permissions_v2") == 1);
+}
