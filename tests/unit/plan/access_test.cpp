@@ -356,3 +356,24 @@ TEST_CASE("groups: without a groups section the team's groups are left alone",
   CHECK(p.steps.empty());
   CHECK(p.drift.empty());
 }
+
+TEST_CASE("roles: a demotion that rests on an external_id match alone is refused",
+          "[plan][access][roles][guards][identity]") {
+  // A declaration about one email must not take the admin role of another person.
+  auto team = permissive_team();
+  auto imposter = with_role("someone@acme.com", Role::member_only);
+  imposter.external_id = "E-OPS";
+  team.members.push_back(imposter);
+  auto observed_team = team_with_admin();
+  auto ops = with_observed_role("ops@acme.com", Role::security_admin);
+  ops.external_id = "E-OPS";
+  observed_team.members.push_back(ops);
+
+  auto p = plan_of(team, observed_team);
+  CHECK(guard(p, "external_id_match").status == Status::refused);
+  CHECK(guard(p, "external_id_match").message ==
+        "someone@acme.com is declared with role member_only but only its external_id matches "
+        "ops@acme.com on the team; roster does not demote an account under another email "
+        "(declare ops@acme.com itself)");
+  CHECK(p.is_refused());
+}
