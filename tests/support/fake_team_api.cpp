@@ -217,20 +217,16 @@ core::Result<void> FakeTeamApi::set_group_access(const std::string& group_id,
 }
 core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::add_secondary_emails(
     const std::vector<dropbox::MemberEmails>& batch) {
-  std::string call = "add_secondary_emails";
-  std::vector<dropbox::ItemOutcome> out;
-  for (const auto& m : batch) {
-    for (const auto& e : m.emails) {
-      call += " " + ref(m.user) + ":" + e;
-      out.push_back({m.user, e, item_tag(ref(m.user) + ":" + e)});
-    }
-  }
-  if (auto r = record(call); !r) return r.error();
-  return out;
+  return email_batch("add_secondary_emails", batch);
 }
 core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::delete_secondary_emails(
     const std::vector<dropbox::MemberEmails>& batch) {
-  std::string call = "delete_secondary_emails";
+  return email_batch("delete_secondary_emails", batch);
+}
+
+// One recorded call for a batch of secondary emails, and an outcome per email.
+core::Result<std::vector<dropbox::ItemOutcome>> FakeTeamApi::email_batch(
+    std::string call, const std::vector<dropbox::MemberEmails>& batch) {
   std::vector<dropbox::ItemOutcome> out;
   for (const auto& m : batch) {
     for (const auto& e : m.emails) {

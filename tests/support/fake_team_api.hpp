@@ -107,6 +107,8 @@ class FakeTeamApi final : public dropbox::TeamApi {
  private:
   core::Result<void> record(const std::string& call);
   std::string item_tag(const std::string& item);
+  core::Result<std::vector<dropbox::ItemOutcome>> email_batch(
+      std::string call, const std::vector<dropbox::MemberEmails>& batch);
 
   std::mutex m_mutex;
   std::vector<std::string> m_calls;
