@@ -4,6 +4,7 @@
 
 #include "dropbox/access_calls.hpp"
 #include "dropbox/http_team_api_parts.hpp"
+#include "dropbox/read_only_routes.hpp"
 #include "dropbox/scope_needs.hpp"
 #include "dropbox/transport/http_transport.hpp"
 #include "dropbox/transport/request_slots.hpp"
@@ -215,7 +216,8 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
         return error;
       }
       return m_transport->post("/2/team/" + route, body, "application/json",
-                               {{"Authorization", "Bearer " + token}});
+                               {{"Authorization", "Bearer " + token}},
+                               is_read_only_route(route) ? Connection::pooled : Connection::fresh);
     }();
     if (!response) {
       core::Error error = response.error();

@@ -84,11 +84,14 @@ class CpprestTransport final : public HttpTransport {
         m_timeout(timeout),
         m_trust(std::move(trust)),
         m_stop(stop),
+        m_uri(base),
+        m_config(config),
         m_client(base, config) {}
 
-  core::Result<HttpResponse> post(
-      const std::string& path, const std::string& body, const std::string& content_type,
-      const std::vector<std::pair<std::string, std::string>>& headers) override {
+  core::Result<HttpResponse> post(const std::string& path, const std::string& body,
+                                  const std::string& content_type,
+                                  const std::vector<std::pair<std::string, std::string>>& headers,
+                                  Connection connection) override {
     auto pending = std::make_shared<Pending>();
     pplx::cancellation_token_source cancel;
     try {
@@ -97,7 +100,15 @@ class CpprestTransport final : public HttpTransport {
       for (const auto& [name, value] : headers)
         request.headers().add(name, value);
       if (!content_type.empty()) request.set_body(body, content_type);
-      m_client.request(request, cancel.get_token())
+      // A client of its own has an empty pool: the request goes on a new connection, which
+      // cpprestsdk never resends on. `Connection: close` lets the server drop it at once.
+      std::optional<http::client::http_client> own;
+      if (connection == Connection::fresh) {
+        own.emplace(m_uri, m_config);
+        request.headers().add("Connection", "close");
+      }
+      (own ? *own : m_client)
+          .request(request, cancel.get_token())
           .then([](http::http_response response) {
             return response.extract_utf8string(true).then(
                 [response](std::string text) { return to_response(response, std::move(text)); });
@@ -171,7 +182,9 @@ class CpprestTransport final : public HttpTransport {
   std::chrono::seconds m_timeout;
   std::shared_ptr<TlsTrust> m_trust;
   core::RunStop& m_stop;
-  http::client::http_client m_client;
+  web::uri m_uri;
+  http::client::http_client_config m_config;
+  http::client::http_client m_client;  // pooled connections, for requests safe to resend
 };
 
 }  // namespace

@@ -20,6 +20,14 @@ struct HttpResponse {
   std::optional<std::chrono::seconds> retry_after;
 };
 
+/// Which connection a request may travel on. cpprestsdk silently sends a request again when
+/// a connection it took from its pool closes before the status line: harmless for a read,
+/// a second write nobody counted for anything else (Dropbox may have done the first one).
+/// A `fresh` request gets a connection of its own, never pooled, so that only roster's own
+/// retry loop, which counts attempts and judges "already done", ever repeats it
+/// (docs/decisions/0040).
+enum class Connection { pooled, fresh };
+
 /// POSTs over HTTPS (certificates verified) or, for loopback hosts only, plain HTTP.
 /// Connection failures and timeouts come back as ErrorKind::unavailable. The only
 /// place that touches cpprestsdk; safe to use from several threads. Every request ends
@@ -30,7 +38,7 @@ class HttpTransport {
   virtual ~HttpTransport() = default;
   [[nodiscard]] virtual core::Result<HttpResponse> post(
       const std::string& path, const std::string& body, const std::string& content_type,
-      const std::vector<std::pair<std::string, std::string>>& headers) = 0;
+      const std::vector<std::pair<std::string, std::string>>& headers, Connection connection) = 0;
 };
 
 /// Checks `config.api_url` (https://..., or http:// on a loopback address) and the CA

@@ -54,7 +54,8 @@ core::Result<void> TokenSource::refresh_locked() {
       "grant_type=refresh_token&refresh_token=" + form_encode(m_credentials.refresh_token) +
       "&client_id=" + form_encode(m_credentials.app_key) +
       "&client_secret=" + form_encode(m_credentials.app_secret);
-  auto response = m_transport.post("/oauth2/token", body, "application/x-www-form-urlencoded", {});
+  auto response = m_transport.post("/oauth2/token", body, "application/x-www-form-urlencoded", {},
+                                   Connection::pooled);  // a second grant is harmless
   if (!response) {
     return core::make_error(response.error().kind, redact_locked(response.error().message));
   }

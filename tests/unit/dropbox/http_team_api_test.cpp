@@ -3,10 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <future>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
 #include "dropbox/http_team_api_parts.hpp"
+#include "dropbox/read_only_routes.hpp"
 #include "dropbox/transport/request_slots.hpp"
 #include "support/fake_team_api.hpp"
 
@@ -18,15 +21,23 @@ namespace {
 class ScriptedTransport final : public dropbox::HttpTransport {
  public:
   using Handler = std::function<core::Result<dropbox::HttpResponse>(const std::string& path)>;
-  explicit ScriptedTransport(Handler handler) : m_handler(std::move(handler)) {}
-  core::Result<dropbox::HttpResponse> post(
-      const std::string& path, const std::string&, const std::string&,
-      const std::vector<std::pair<std::string, std::string>>&) override {
+  ScriptedTransport(Handler handler, std::map<std::string, dropbox::Connection>& connections)
+      : m_handler(std::move(handler)), m_connections(connections) {}
+  core::Result<dropbox::HttpResponse> post(const std::string& path, const std::string&,
+                                           const std::string&,
+                                           const std::vector<std::pair<std::string, std::string>>&,
+                                           dropbox::Connection connection) override {
+    {
+      std::lock_guard lock(m_mutex);
+      m_connections[path] = connection;
+    }
     return m_handler(path);
   }
 
  private:
   Handler m_handler;
+  std::mutex m_mutex;
+  std::map<std::string, dropbox::Connection>& m_connections;  // the last one asked per path
 };
 
 dropbox::HttpResponse ok(std::string body) {
@@ -41,6 +52,7 @@ struct Client {
   test::ManualClock clock;
   core::RunStop stop{clock};
   core::RateGate gate;
+  std::map<std::string, dropbox::Connection> connections;
   std::unique_ptr<dropbox::TeamApi> api;
 
   explicit Client(ScriptedTransport::Handler handler, int max_in_flight = 8) {
@@ -48,8 +60,8 @@ struct Client {
     config.max_in_flight = max_in_flight;
     dropbox::Credentials credentials;
     credentials.access_token = "sl.token";
-    api = dropbox::make_http_team_api(config, std::make_unique<ScriptedTransport>(handler),
-                                      credentials, stop, gate);
+    api = dropbox::make_http_team_api(
+        config, std::make_unique<ScriptedTransport>(handler, connections), credentials, stop, gate);
   }
 };
 
@@ -69,6 +81,34 @@ TEST_CASE("a request slot is given back on every path, exceptions included", "[d
     CHECK(slots.available() == 1);
   }
   CHECK(slots.available() == 2);
+}
+
+TEST_CASE("writes ask for a connection of their own, reads may share pooled ones", "[dropbox]") {
+  Client client([&](const std::string& path) -> core::Result<dropbox::HttpResponse> {
+    if (path == "/2/team/members/suspend" || path == "/2/team/members/unsuspend") return ok("null");
+    if (path == "/2/team/get_info") return ok(R"({"name": "Acme", "team_id": "dbtid:1"})");
+    return ok(R"({"members": [], "cursor": "c", "has_more": false})");
+  });
+  REQUIRE(client.api->get_team_info());
+  std::string next;
+  REQUIRE(client.api->list_members_page("", next));
+  REQUIRE(client.api->suspend("dbmid:1", false));
+  REQUIRE(client.api->unsuspend("dbmid:1"));
+  CHECK(client.connections.at("/2/team/get_info") == dropbox::Connection::pooled);
+  CHECK(client.connections.at("/2/team/members/list_v2") == dropbox::Connection::pooled);
+  CHECK(client.connections.at("/2/team/members/suspend") == dropbox::Connection::fresh);
+  CHECK(client.connections.at("/2/team/members/unsuspend") == dropbox::Connection::fresh);
+}
+
+TEST_CASE("only known read-only routes may be resent by the HTTP library", "[dropbox]") {
+  CHECK(dropbox::is_read_only_route("members/list_v2"));
+  CHECK(dropbox::is_read_only_route("members/bulk_suspend/job_status/check"));
+  // Writes, and anything not in the list (a route added later), get a fresh connection.
+  CHECK_FALSE(dropbox::is_read_only_route("members/bulk_suspend"));
+  CHECK_FALSE(dropbox::is_read_only_route("members/send_welcome_email"));
+  CHECK_FALSE(dropbox::is_read_only_route("members/add_v2"));
+  CHECK_FALSE(dropbox::is_read_only_route("members/list_v2/"));
+  CHECK_FALSE(dropbox::is_read_only_route(""));
 }
 
 TEST_CASE("a transport that throws does not leak the client's only request slot", "[dropbox]") {

@@ -44,7 +44,7 @@ TEST_CASE("a scope is granted when polling a job that does not exist is refused 
     std::function<core::Result<dropbox::HttpResponse>(const std::string&)> handler;
     core::Result<dropbox::HttpResponse> post(
         const std::string& path, const std::string&, const std::string&,
-        const std::vector<std::pair<std::string, std::string>>&) override {
+        const std::vector<std::pair<std::string, std::string>>&, dropbox::Connection) override {
       return handler(path);
     }
   };

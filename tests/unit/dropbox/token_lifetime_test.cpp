@@ -12,9 +12,10 @@ namespace {
 class FixedTransport final : public dropbox::HttpTransport {
  public:
   explicit FixedTransport(std::string body) : m_body(std::move(body)) {}
-  core::Result<dropbox::HttpResponse> post(
-      const std::string&, const std::string&, const std::string&,
-      const std::vector<std::pair<std::string, std::string>>&) override {
+  core::Result<dropbox::HttpResponse> post(const std::string&, const std::string&,
+                                           const std::string&,
+                                           const std::vector<std::pair<std::string, std::string>>&,
+                                           dropbox::Connection) override {
     ++calls;
     return dropbox::HttpResponse{200, m_body, "application/json", std::nullopt};
   }
