@@ -173,10 +173,15 @@ ApplyReport apply_plan(const plan::Plan& plan, dropbox::TeamApi& api, const Appl
   if (plan.steps.empty()) return {};
   TeamRoles roles;
   CreatedGroups groups;
-  // Role ids are the team's own: read them once, and only when a step grants a role.
+  // Role ids are the team's own: from the table the plan was made with, else read once,
+  // and only when a step grants a role.
   if (std::any_of(plan.steps.begin(), plan.steps.end(),
                   [](const auto& s) { return s.action == plan::Action::set_role; })) {
-    roles.table = api.get_available_roles();
+    if (options.team_roles.empty()) {
+      roles.table = api.get_available_roles();
+    } else {
+      roles.table = options.team_roles;
+    }
   }
   Executor executor(plan, TaskContext{plan, api, options, stop, gate, roles, groups}, progress);
   return executor.run(options.workers);

@@ -45,7 +45,7 @@ ExitCode apply_manifest(const Options& options, Environment& env) {
       live->stop.set_deadline(*deadline + (live->clock.now() - asked));
     }
   }
-  return execute_plan(saved, "manifest", *live, options, env);
+  return execute_plan(saved, *observed, "manifest", *live, options, env);
 }
 
 }  // namespace

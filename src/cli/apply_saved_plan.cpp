@@ -69,7 +69,7 @@ ExitCode apply_saved_plan(const Options& options, Environment& env) {
     }
     return ExitCode::success;
   }
-  return execute_plan(saved, "planfile", *live, options, env);
+  return execute_plan(saved, *observed, "planfile", *live, options, env);
 }
 
 }  // namespace roster::cli

@@ -59,9 +59,11 @@ planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,
 void show_plan(const planfile::SavedPlan& saved, render::Format format, Environment& env);
 
 /// Runs a plan against the live team with the journal and progress output; prints the
-/// report in --format and returns 0 or 4. `source` ("manifest" or "planfile") is journaled.
-ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& source, LiveTeam& live,
-                      const Options& options, Environment& env);
+/// report in --format and returns 0 or 4. `source` ("manifest" or "planfile") is journaled;
+/// `observed` is the team as read for this run (its role table is not read again).
+ExitCode execute_plan(const planfile::SavedPlan& saved, const model::ObservedTeam& observed,
+                      const std::string& source, LiveTeam& live, const Options& options,
+                      Environment& env);
 
 /// Colour only on a terminal and without NO_COLOR.
 render::Style output_style(const Environment& env);

@@ -42,8 +42,9 @@ void report_stop(const apply::ApplyReport& report, const Options& options, Envir
 
 }  // namespace
 
-ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& source, LiveTeam& live,
-                      const Options& options, Environment& env) {
+ExitCode execute_plan(const planfile::SavedPlan& saved, const model::ObservedTeam& observed,
+                      const std::string& source, LiveTeam& live, const Options& options,
+                      Environment& env) {
   const auto& plan = saved.plan;
   const bool human = options.format == render::Format::human;
   // Before the first write: a plan the token may not carry out fails here, whole.
@@ -70,6 +71,7 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
   // hold no request, so more of them may be in progress.
   apply_options.workers = std::min(4 * options.parallelism, 64);
   apply_options.retry.max_retry_wait = options.max_retry_wait;
+  apply_options.team_roles = observed.available_roles;  // read moments ago: not again
   auto report = [&] {
     ArmedSignals armed(env.signals, live.stop);  // Ctrl-C now stops the run, not the process
     return apply::apply_plan(plan, *live.api, apply_options, live.stop, live.gate, progress);

@@ -54,6 +54,8 @@ TEST_CASE("a manifest with every access key applies at the floor and then plans 
   // gains members (Sales: bob; Eng: new@, by email; Ops: amy); every secondary email of
   // the run in one add and one delete call; one quota call per direction.
   CHECK(emulator.calls("team/members/set_admin_permissions_v2") == 1);
+  // The role table read to plan is the one apply sends role ids from: read once.
+  CHECK(emulator.calls("team/members/get_available_team_member_roles") == 1);
   CHECK(emulator.calls("team/members/add_v2") == 1);
   CHECK(emulator.calls("team/groups/create") == 1);
   CHECK(emulator.calls("team/groups/members/add") == 3);

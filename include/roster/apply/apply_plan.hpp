@@ -18,6 +18,9 @@ struct ApplyOptions {
   /// the TeamApi enforces (HttpTeamApiConfig::max_in_flight, `--parallelism`).
   int workers = 32;
   core::RetryPolicy retry;
+  /// The team's role table as read to make the plan (ObservedTeam::available_roles): role
+  /// ids are sent from it. Empty: apply reads it itself when a step grants a role.
+  std::vector<model::TeamRole> team_roles;
 };
 
 /// Executes `plan` through `api`. Invites go 20 to a members/add_v2 call; other steps
