@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   long long header_timeout_ms = options.header_timeout.count();
   long long body_timeout_ms = options.body_timeout.count();
   CLI::App app{"roster-emulator: a local Dropbox team API on 127.0.0.1 (docs/emulator.md)"};
+  app.set_version_flag("--version", "roster-emulator " ROSTER_VERSION);
   app.add_option("--port", options.port, "TCP port; 0 picks a free one")->required();
   app.add_option("--state", options.state_path, "state file (created if missing)")->required();
   app.add_option("--seed", options.seed_path, "seed document used when no state file exists");
