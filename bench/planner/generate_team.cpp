@@ -2,6 +2,8 @@
 // thousand places, deterministically: every lifecycle transition and profile drift
 // appears. Usage: bench_generate_team N OUT_DIR
 #include <cstdio>
+
+#include <fmt/format.h>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -57,8 +59,7 @@ void write_snapshot_member(std::ofstream& out, long i, Kind kind, bool& first) {
   if (kind == Kind::recover) {
     status = "{\".tag\": \"removed\", \"is_recoverable\": true, \"is_disconnected\": false}";
   }
-  char account[64];
-  std::snprintf(account, sizeof account, "dbid:AAH%032ld", i);
+  const std::string account = fmt::format("dbid:AAH{:032}", i);
   out << (first ? "\n" : ",\n");
   first = false;
   out << "{\"profile\": {\"team_member_id\": \"dbmid:AAD" << i << "\", \"account_id\": \""

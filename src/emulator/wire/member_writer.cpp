@@ -1,7 +1,9 @@
 #include "wire/member_writer.hpp"
 
 #include <cctype>
-#include <cstdio>
+#include <iterator>
+
+#include <fmt/format.h>
 
 #include "store/roles.hpp"
 #include "store/timestamp.hpp"
@@ -79,9 +81,7 @@ void append_json_string(std::string& out, std::string_view text) {
         break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out += escaped;
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
         } else {
           out += c;
         }
