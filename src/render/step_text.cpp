@@ -128,9 +128,9 @@ std::string reason_text(const plan::PlanStep& step) {
     case Reason::grace_period_over:
       return "suspended for the whole grace period; removed now";
     case Reason::invitation_not_accepted:
-      return "invitation not accepted; policy.invitations.resend_after_days";
+      return "invitation not accepted yet";
     case Reason::invitation_expired:
-      return "invitation not accepted in time; policy.invitations.cancel_after_days";
+      return "invitation not accepted in time";
   }
   return "";
 }
@@ -238,7 +238,7 @@ std::string drift_text(const plan::DriftItem& item) {
       }
       return "removed outside roster, not in the manifest (still recoverable)";
     case plan::DriftItem::Kind::removed_recoverable:
-      return "declared removed and removed; recoverable until " +
+      return "declared removed, already removed; recoverable until " +
              model::format_date(item.recoverable_until.value_or(0)) + " at the latest";
     case plan::DriftItem::Kind::unmanaged_group:
       return "group on the team, not in the manifest";
