@@ -9,9 +9,10 @@ namespace roster::plan {
 
 namespace {
 
-// A removed record that never joined: an invitation that was cancelled.
+// A removed record that never joined: an invitation that was cancelled. Dropbox lists
+// invited_on only while a member is invited (team.stone), so joined_on alone tells.
 bool never_joined(const model::ObservedMember& m) {
-  return !m.joined_on && m.invited_on;
+  return !m.joined_on;
 }
 
 }  // namespace

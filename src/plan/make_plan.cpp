@@ -99,9 +99,9 @@ void Planner::plan_active(const Match& match) {
   const auto* o = match.observed;
   if (o == nullptr || (o->status == model::MemberStatus::removed && !model::is_recoverable(*o))) {
     if (blocks_reinvite(match)) return;
-    // Not for a converted account (its files stay with the person's Basic account), nor
-    // for an invitation that was never accepted (there were no files).
-    if (o != nullptr && !o->is_disconnected && (o->joined_on || !o->invited_on)) {
+    // Only for someone who had an account (joined_on is listed): not for an invitation that
+    // was never accepted, nor for a converted account (its files stay with the person).
+    if (o != nullptr && o->joined_on && !o->is_disconnected) {
       warn(d.email,
            "removed and no longer recoverable: the invitation creates a new, empty account "
            "(the old files are gone or were transferred)");
