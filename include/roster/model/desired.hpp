@@ -59,7 +59,7 @@ struct DesiredMember {
   /// `reinvite: true`: invite again although policy.invitations cancelled an earlier
   /// invitation (decision 0033).
   bool reinvite = false;
-  core::SourceLocation location;          // where the entry starts, for messages
+  core::SourceLocation location;  // where the entry starts, for messages
 };
 
 /// One member of a declared group, with its access; the loader has resolved every way the

@@ -145,10 +145,10 @@ struct PlanWarning {
 /// A difference between manifest and team that the plan leaves alone.
 struct DriftItem {
   enum class Kind {
-    unmanaged,        // a live member the manifest does not list (policy.unmanaged: report)
-    pending_invite,   // declared active, invited, has not joined yet
-    removed_outside,  // not in the manifest, removed recently (still recoverable)
-    unmanaged_group,  // a group the manifest does not declare (policy.unmanaged_groups: report)
+    unmanaged,            // a live member the manifest does not list (policy.unmanaged: report)
+    pending_invite,       // declared active, invited, has not joined yet
+    removed_outside,      // not in the manifest, removed recently (still recoverable)
+    unmanaged_group,      // a group the manifest does not declare (policy.unmanaged_groups: report)
     removed_recoverable,  // declared removed, already removed, still recoverable (not drift)
   };
   Kind kind = Kind::unmanaged;

@@ -16,8 +16,12 @@ std::string plan_text() {
   saved.manifest_digest = "sha256:00";
   saved.plan.summary.desired_members = 1;
   saved.plan.summary.live_members = 1;
-  saved.plan.drift.push_back(
-      {plan::DriftItem::Kind::pending_invite, "amy@acme.com", model::MemberStatus::invited, 3, {}, {}});
+  saved.plan.drift.push_back({plan::DriftItem::Kind::pending_invite,
+                              "amy@acme.com",
+                              model::MemberStatus::invited,
+                              3,
+                              {},
+                              {}});
   return planfile::to_json(saved);
 }
 

@@ -83,9 +83,9 @@ TEST_CASE("time in the plan matches the golden files in every format", "[render]
   CHECK(test::compare_golden("plan_time.md", md) == "");
   // The wording the issue asks for, in every view.
   for (const auto* text : {&human, &md}) {
-    bool dated = text->find("ada&#64;acme.com: remove on 2027-01-02, in 5 days") !=
-                     std::string::npos ||
-                 text->find("ada@acme.com: remove on 2027-01-02, in 5 days") != std::string::npos;
+    bool dated =
+        text->find("ada&#64;acme.com: remove on 2027-01-02, in 5 days") != std::string::npos ||
+        text->find("ada@acme.com: remove on 2027-01-02, in 5 days") != std::string::npos;
     CHECK(dated);
     CHECK(text->find("remove on 2026-12-29, in 1 day") != std::string::npos);
     CHECK(text->find("recoverable until 2027-01-04 at the latest") != std::string::npos);
