@@ -14,6 +14,8 @@ dropbox::Write write_of(plan::Action action) {
       return dropbox::Write::suspend;
     case plan::Action::unsuspend:
       return dropbox::Write::unsuspend;
+    case plan::Action::resend_welcome_email:
+      return dropbox::Write::send_welcome_email;
     case plan::Action::recover:
       return dropbox::Write::recover;
     case plan::Action::update_profile:

@@ -114,6 +114,8 @@ Result<std::string> call(const plan::PlanStep& step, TaskContext& context) {
       return no_job(api.recover(id));
     case Action::unsuspend:
       return no_job(api.unsuspend(id));
+    case Action::resend_welcome_email:
+      return no_job(api.send_welcome_email(id));
     case Action::suspend:
       return no_job(api.suspend(id, step.wipe_data));
     case Action::update_profile:

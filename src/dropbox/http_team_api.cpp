@@ -130,6 +130,10 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
     return void_call("members/unsuspend", encode_user(id));
   }
 
+  Result<void> send_welcome_email(const std::string& id) override {
+    return void_call("members/send_welcome_email", encode_selector(id));
+  }
+
   Result<void> recover(const std::string& id) override {
     return void_call("members/recover", encode_user(id));
   }

@@ -19,6 +19,7 @@ constexpr WriteRoute k_routes[] = {
     {Write::add_members, "team/members/add_v2", "members.write"},
     {Write::suspend, "team/members/suspend", "members.write"},
     {Write::unsuspend, "team/members/unsuspend", "members.write"},
+    {Write::send_welcome_email, "team/members/send_welcome_email", "members.write"},
     {Write::set_profile, "team/members/set_profile_v2", "members.write"},
     {Write::set_role, "team/members/set_admin_permissions_v2", "members.write"},
     {Write::secondary_emails, "team/members/secondary_emails/add", "members.write"},

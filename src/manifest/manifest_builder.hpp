@@ -95,6 +95,7 @@ class ManifestBuilder {
   void read_defaults(File& file, std::uint32_t file_index, model::DesiredTeam& team);
   void read_policy(File& file, std::uint32_t file_index, model::DesiredTeam& team);
   void read_team(File& file, model::DesiredTeam& team);
+  void read_invitations(NodeReader& reader, std::uint32_t node, model::InvitationPolicy& policy);
   void read_members(File& file, std::uint32_t file_index, model::DesiredTeam& team);
   void read_member(NodeReader& reader, std::uint32_t node, std::uint32_t file_index,
                    model::DesiredTeam& team);

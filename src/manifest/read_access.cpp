@@ -19,7 +19,8 @@ constexpr std::string_view k_role_list =
     "team_admin, user_management_admin, support_admin, billing_admin, content_admin, "
     "security_admin, compliance_admin, reporting_admin, member_only";
 
-// A plain scalar of decimal digits only, as an unsigned number no larger than `max`.
+}  // namespace
+
 std::optional<std::uint64_t> whole_number(const YamlNode& n, std::uint64_t max) {
   if (n.kind != YamlNode::Kind::scalar || !n.plain || n.value.empty()) return std::nullopt;
   std::uint64_t value = 0;
@@ -30,8 +31,6 @@ std::optional<std::uint64_t> whole_number(const YamlNode& n, std::uint64_t max) 
   if (ec != std::errc() || ptr != last || value > max) return std::nullopt;
   return value;
 }
-
-}  // namespace
 
 std::optional<model::Role> read_role(NodeReader& reader, std::uint32_t node,
                                      std::string_view what) {

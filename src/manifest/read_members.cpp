@@ -63,7 +63,7 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
   bool is_mapping = reader.for_each_entry(
       node, "member",
       {"email", "given_name", "surname", "external_id", "state", "send_welcome_email", "suspend",
-       "remove", "role", "groups", "secondary_emails", "space_limit"},
+       "remove", "role", "groups", "secondary_emails", "space_limit", "reinvite"},
       [&](std::string_view key, std::uint32_t, std::uint32_t value) {
         if (key == "email") {
           has_email = true;
@@ -110,6 +110,12 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
         } else if (key == "send_welcome_email") {
           if (auto flag = reader.read_bool(value, "send_welcome_email")) {
             member.send_welcome_email = *flag;
+          } else {
+            ok = false;
+          }
+        } else if (key == "reinvite") {
+          if (auto flag = reader.read_bool(value, "reinvite")) {
+            member.reinvite = *flag;
           } else {
             ok = false;
           }

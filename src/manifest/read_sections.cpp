@@ -121,29 +121,35 @@ void ManifestBuilder::read_remove(NodeReader& reader, std::uint32_t node, std::s
                                   std::uint32_t file_index, model::RemoveOptions& options,
                                   RemoveMarks& marks) {
   std::string prefix(what);
-  reader.for_each_entry(
-      node, what,
-      {"wipe_data", "keep_account", "retain_team_shares", "transfer_to", "transfer_admin"},
-      [&](std::string_view key, std::uint32_t, std::uint32_t value) {
-        std::string name = prefix + "." + std::string(key);
-        if (key == "transfer_to" || key == "transfer_admin") {
-          bool to = key == "transfer_to";
-          if (reader.is_null(value)) {
-            (to ? options.transfer_to : options.transfer_admin).clear();
-            return;
-          }
-          if (auto email = read_email(reader, value, name)) {
-            (to ? options.transfer_to : options.transfer_admin) = *email;
-            (to ? marks.transfer_to : marks.transfer_admin) = mark(reader, value, file_index);
-          }
-          return;
-        }
-        auto flag = reader.read_bool(value, name);
-        if (!flag) return;
-        if (key == "wipe_data") options.wipe_data = *flag;
-        if (key == "keep_account") options.keep_account = *flag;
-        if (key == "retain_team_shares") options.retain_team_shares = *flag;
-      });
+  reader.for_each_entry(node, what,
+                        {"wipe_data", "keep_account", "retain_team_shares", "transfer_to",
+                         "transfer_admin", "after_suspended_days"},
+                        [&](std::string_view key, std::uint32_t, std::uint32_t value) {
+                          std::string name = prefix + "." + std::string(key);
+                          if (key == "after_suspended_days") {
+                            if (auto days = read_days(reader, value, name, 0))
+                              options.after_suspended_days = *days;
+                            return;
+                          }
+                          if (key == "transfer_to" || key == "transfer_admin") {
+                            bool to = key == "transfer_to";
+                            if (reader.is_null(value)) {
+                              (to ? options.transfer_to : options.transfer_admin).clear();
+                              return;
+                            }
+                            if (auto email = read_email(reader, value, name)) {
+                              (to ? options.transfer_to : options.transfer_admin) = *email;
+                              (to ? marks.transfer_to : marks.transfer_admin) =
+                                  mark(reader, value, file_index);
+                            }
+                            return;
+                          }
+                          auto flag = reader.read_bool(value, name);
+                          if (!flag) return;
+                          if (key == "wipe_data") options.wipe_data = *flag;
+                          if (key == "keep_account") options.keep_account = *flag;
+                          if (key == "retain_team_shares") options.retain_team_shares = *flag;
+                        });
 }
 
 // The argument rules of members/remove (REFERENCE §6.7) that a manifest can break.
@@ -204,9 +210,12 @@ void ManifestBuilder::read_policy(File& file, std::uint32_t, model::DesiredTeam&
   auto& policy = team.policy;
   reader.for_each_entry(
       file.policy, "policy",
-      {"unmanaged", "max_removal_fraction", "protected", "unmanaged_groups", "max_demotions"},
+      {"unmanaged", "max_removal_fraction", "protected", "unmanaged_groups", "max_demotions",
+       "invitations"},
       [&](std::string_view key, std::uint32_t, std::uint32_t value) {
-        if (key == "unmanaged_groups") {
+        if (key == "invitations") {
+          read_invitations(reader, value, policy.invitations);
+        } else if (key == "unmanaged_groups") {
           read_unmanaged_groups(reader, value, policy);
         } else if (key == "max_demotions") {
           if (auto count = read_count(reader, value, "policy.max_demotions")) {

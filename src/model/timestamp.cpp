@@ -61,4 +61,8 @@ std::string format_timestamp(Timestamp t) {
                      clock.hours().count(), clock.minutes().count(), clock.seconds().count());
 }
 
+std::string format_date(Timestamp t) {
+  return format_timestamp(t).substr(0, 10);
+}
+
 }  // namespace roster::model

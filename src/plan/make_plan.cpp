@@ -26,10 +26,8 @@ Plan Planner::run() {
     plan_member(match);
   for (const auto* member : matching.unmanaged)
     plan_unmanaged(*member);
-  for (const auto* member : matching.removed_unmanaged) {
-    m_plan.drift.push_back(
-        {DriftItem::Kind::removed_outside, member->email, member->status, {}, {}});
-  }
+  for (const auto* member : matching.removed_unmanaged)
+    note_removed(*member, member->email, DriftItem::Kind::removed_outside);
   settle_removals();
   plan_access(matching);
   plan_groups(matching);
@@ -75,6 +73,8 @@ PlanStep Planner::removal(const model::ObservedMember& member, const model::Remo
   s.retain_team_shares = options.retain_team_shares;
   s.transfer_to = options.transfer_to;
   s.transfer_admin = options.transfer_to.empty() ? std::string() : options.transfer_admin;
+  // Dropbox cannot restore a kept (Basic) account or one whose files were transferred.
+  if (!s.keep_account && s.transfer_to.empty()) s.recoverable_until = recovery_deadline();
   return s;
 }
 
@@ -98,6 +98,14 @@ void Planner::plan_active(const Match& match) {
   const auto& d = *match.desired;
   const auto* o = match.observed;
   if (o == nullptr || (o->status == model::MemberStatus::removed && !model::is_recoverable(*o))) {
+    if (blocks_reinvite(match)) return;
+    // Only for someone who had an account (joined_on is listed): not for an invitation that
+    // was never accepted, nor for a converted account (its files stay with the person).
+    if (o != nullptr && o->joined_on && !o->is_disconnected) {
+      warn(d.email,
+           "removed and no longer recoverable: the invitation creates a new, empty account "
+           "(the old files are gone or were transferred)");
+    }
     PlanStep s = step(Action::invite,
                       o == nullptr ? Reason::not_on_team : Reason::no_longer_recoverable, match);
     s.team_member_id.clear();  // an invitation makes a new record; it selects by email
@@ -127,15 +135,18 @@ void Planner::plan_active(const Match& match) {
       m_plan.steps.push_back(step(Action::unsuspend, Reason::declared_active, match));
       break;
     case model::MemberStatus::invited:
+      if (expire_invitation(*o, d.email)) return;
+      resend_invitation(match);
       if (o->invited_on) {
         m_plan.drift.push_back({DriftItem::Kind::pending_invite,
                                 d.email,
                                 o->status,
                                 std::max<std::int64_t>(0, (m_options.now - *o->invited_on) / 86400),
-                                {}});
+                                {},
+                                std::nullopt});
       } else {
         m_plan.drift.push_back(
-            {DriftItem::Kind::pending_invite, d.email, o->status, std::nullopt, {}});
+            {DriftItem::Kind::pending_invite, d.email, o->status, std::nullopt, {}, std::nullopt});
       }
       break;
     case model::MemberStatus::active:
@@ -185,10 +196,14 @@ void Planner::plan_suspended(const Match& match) {
 }
 
 void Planner::plan_removed(const Match& match) {
+  const auto& d = *match.desired;
   const auto* o = match.observed;
-  if (o == nullptr || !model::is_live(*o)) return;  // not on the team, or already removed
-  m_pending_removals.push_back(removal(*o, match.desired->remove, Reason::declared_removed));
-  m_pending_removals.back().email = match.desired->email;
+  if (o == nullptr) return;  // not on the team
+  if (!model::is_live(*o)) {
+    note_removed(*o, d.email, DriftItem::Kind::removed_recoverable);
+    return;
+  }
+  remove_member(*o, d.email, d.remove, d.suspend, Reason::declared_removed);
 }
 
 // Profile drift (and an email change found by external_id) for a member who stays.
@@ -221,6 +236,12 @@ void Planner::finish() {
   std::stable_sort(p.drift.begin(), p.drift.end(), [](const DriftItem& a, const DriftItem& b) {
     return std::tie(a.kind, a.email, a.group_name) < std::tie(b.kind, b.email, b.group_name);
   });
+  std::stable_sort(p.scheduled.begin(), p.scheduled.end(),
+                   [](const ScheduledRemoval& a, const ScheduledRemoval& b) {
+                     // Dated items first, soonest first; undated ones last.
+                     return std::tuple(!a.due, a.due.value_or(0), a.email) <
+                            std::tuple(!b.due, b.due.value_or(0), b.email);
+                   });
   for (const auto& s : p.steps)
     p.summary.steps_by_action[static_cast<std::size_t>(s.action)]++;
   for (const auto& m : m_observed.members) {

@@ -12,6 +12,7 @@ namespace {
 constexpr std::array<const char*, k_action_count> k_action_names = {"revoke_role",
                                                                     "recover",
                                                                     "invite",
+                                                                    "resend_welcome_email",
                                                                     "unsuspend",
                                                                     "create_group",
                                                                     "update_group",
@@ -45,13 +46,17 @@ constexpr std::array k_reason_names = {"not_on_team",
                                        "group_membership",
                                        "unmanaged_group",
                                        "secondary_emails_differ",
-                                       "space_limit_differs"};
-static_assert(k_reason_names.size() == static_cast<std::size_t>(Reason::space_limit_differs) + 1);
+                                       "space_limit_differs",
+                                       "staged_removal",
+                                       "grace_period_over",
+                                       "invitation_not_accepted",
+                                       "invitation_expired"};
+static_assert(k_reason_names.size() == static_cast<std::size_t>(Reason::invitation_expired) + 1);
 
 constexpr std::array k_drift_names = {"unmanaged", "pending_invite", "removed_outside",
-                                      "unmanaged_group"};
+                                      "unmanaged_group", "removed_recoverable"};
 static_assert(k_drift_names.size() ==
-              static_cast<std::size_t>(DriftItem::Kind::unmanaged_group) + 1);
+              static_cast<std::size_t>(DriftItem::Kind::removed_recoverable) + 1);
 
 constexpr std::array k_guard_status_names = {"passed", "refused", "not_checked"};
 static_assert(k_guard_status_names.size() ==
@@ -79,8 +84,11 @@ bool Plan::is_refused() const noexcept {
 }
 
 bool Plan::has_drift() const noexcept {
-  return std::any_of(drift.begin(), drift.end(),
-                     [](const DriftItem& d) { return d.kind != DriftItem::Kind::pending_invite; });
+  return std::any_of(drift.begin(), drift.end(), [](const DriftItem& d) {
+    // Both are what the manifest asked for, not someone else's change.
+    return d.kind != DriftItem::Kind::pending_invite &&
+           d.kind != DriftItem::Kind::removed_recoverable;
+  });
 }
 
 bool is_privilege_change(const PlanStep& step) noexcept {

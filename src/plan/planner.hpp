@@ -37,6 +37,25 @@ class Planner {
   void plan_unmanaged(const model::ObservedMember& member);
   bool is_untouchable(const model::ObservedMember& member, std::string& why) const;
 
+  // staged_removal.cpp: removal after a grace period (decision 0031) and recovery
+  // windows (decision 0032).
+  void remove_member(const model::ObservedMember& member, const std::string& email,
+                     const model::RemoveOptions& options, const model::SuspendOptions& suspend,
+                     Reason reason);
+  void remove_after_suspension(const model::ObservedMember& member, const std::string& email,
+                               const model::RemoveOptions& options, Reason reason);
+  void schedule_removal(const model::ObservedMember& member, const std::string& email,
+                        std::optional<model::Timestamp> due, std::uint32_t days, Reason reason);
+  void note_removed(const model::ObservedMember& member, const std::string& email,
+                    DriftItem::Kind kind);
+  [[nodiscard]] model::Timestamp recovery_deadline() const;
+
+  // invitations.cpp: invitations nobody accepts (decision 0033).
+  bool expire_invitation(const model::ObservedMember& member, const std::string& email);
+  void resend_invitation(const Match& match);
+  bool blocks_reinvite(const Match& match);
+  [[nodiscard]] std::optional<std::int64_t> invitation_age(const model::ObservedMember& m) const;
+
   // transfers.cpp: removals whose transfer destination cannot receive files are deferred.
   void settle_removals();
   bool ends_active(std::string_view email) const;

@@ -23,10 +23,11 @@ bool Planner::is_untouchable(const model::ObservedMember& member, std::string& w
 
 void Planner::plan_unmanaged(const model::ObservedMember& member) {
   m_final_status[member.email] = member.status;
+  if (expire_invitation(member, member.email)) return;
   auto policy = m_desired.policy.unmanaged;
   if (policy == model::UnmanagedPolicy::report) {
     m_plan.drift.push_back(
-        {DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt, {}});
+        {DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt, {}, std::nullopt});
     return;
   }
   bool suspend = policy == model::UnmanagedPolicy::suspend;
@@ -43,7 +44,7 @@ void Planner::plan_unmanaged(const model::ObservedMember& member) {
          "not in the manifest and only invited: Dropbox cannot suspend an invited "
          "member, so policy.unmanaged: suspend leaves the invitation open");
     m_plan.drift.push_back(
-        {DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt, {}});
+        {DriftItem::Kind::unmanaged, member.email, member.status, std::nullopt, {}, std::nullopt});
     return;
   }
   if (suspend) {
@@ -59,7 +60,9 @@ void Planner::plan_unmanaged(const model::ObservedMember& member) {
     m_final_status[member.email] = model::MemberStatus::suspended;
     return;
   }
-  m_pending_removals.push_back(removal(member, m_desired.default_remove, Reason::unmanaged_remove));
+  // One key, one rule: defaults.remove.after_suspended_days stages these too (decision 0031).
+  remove_member(member, member.email, m_desired.default_remove, m_desired.default_suspend,
+                Reason::unmanaged_remove);
 }
 
 }  // namespace roster::plan

@@ -8,6 +8,7 @@
 #include "roster/model/desired.hpp"
 #include "roster/model/roles.hpp"
 #include "roster/planfile/saved_plan.hpp"
+#include "time_json.hpp"
 
 namespace roster::planfile {
 
@@ -120,7 +121,8 @@ bool read_object(FieldReader& step, const char* key, plan::PlanStep& s) {
   return f.boolean("wipe_data", s.wipe_data) && f.boolean("keep_account", s.keep_account) &&
          f.boolean("retain_team_shares", s.retain_team_shares) &&
          f.string("transfer_to", s.transfer_to, false) &&
-         f.string("transfer_admin", s.transfer_admin, false);
+         f.string("transfer_admin", s.transfer_admin, false) &&
+         read_recoverable(f, s.recoverable_until);
 }
 
 // The payload keys write_payload() writes for the step's action (docs/json-output.md).
@@ -162,6 +164,7 @@ bool read_payload(FieldReader& step, plan::PlanStep& s) {
       return true;
     }
     case Action::recover:
+    case Action::resend_welcome_email:
     case Action::unsuspend:
     case Action::remove_space_limit:
       return true;
@@ -227,8 +230,10 @@ bool read_lists(FieldReader& root, SavedPlan& saved) {
     std::optional<std::string> group_name;
     if (!f.optional_string("group_name", group_name)) return false;
     item.group_name = group_name.value_or("");
+    if (!read_recoverable(f, item.recoverable_until)) return false;
     p.drift.push_back(std::move(item));
   }
+  if (!read_scheduled(root, p.scheduled)) return false;
   for (const auto& g : guards->as_array()) {
     FieldReader f(g, "guards", root.failure());
     plan::GuardResult guard;

@@ -2,6 +2,7 @@
 
 #include "roster/core/json.hpp"
 #include "roster/planfile/saved_plan.hpp"
+#include "time_json.hpp"
 
 namespace roster::planfile {
 
@@ -94,6 +95,7 @@ void write_payload(Writer& w, const plan::PlanStep& s) {
       s.transfer_to.empty() ? w.null() : w.string(s.transfer_to);
       w.key("transfer_admin");
       s.transfer_admin.empty() ? w.null() : w.string(s.transfer_admin);
+      write_recoverable(w, s.recoverable_until, "if_applied_now");  // format 1.3
       w.end_object();
       break;
     case Action::revoke_role:
@@ -125,6 +127,7 @@ void write_payload(Writer& w, const plan::PlanStep& s) {
       w.key("quota_gb").integer(s.quota_gb);
       break;
     case Action::recover:
+    case Action::resend_welcome_email:
     case Action::unsuspend:
     case Action::remove_space_limit:
       break;
@@ -166,6 +169,7 @@ void write_summary(Writer& w, const plan::Plan& p) {
   w.key("group_deletions").integer(static_cast<std::int64_t>(p.summary.group_deletions));
   w.key("warnings").integer(static_cast<std::int64_t>(p.warnings.size()));
   w.key("drift").integer(static_cast<std::int64_t>(p.drift.size()));
+  w.key("scheduled").integer(static_cast<std::int64_t>(p.scheduled.size()));  // format 1.3
   w.end_object();
 }
 
@@ -202,9 +206,12 @@ std::string to_json(const SavedPlan& saved) {
     d.age_days ? w.integer(*d.age_days) : w.null();
     w.key("group_name");  // format 1.2: unmanaged_group items name their group
     d.group_name.empty() ? w.null() : w.string(d.group_name);
+    write_recoverable(w, d.recoverable_until, "at_the_latest");  // format 1.3
     w.end_object();
   }
-  w.end_array().key("guards").begin_array();
+  w.end_array();
+  write_scheduled(w, p.scheduled);
+  w.key("guards").begin_array();
   for (const auto& g : p.guards) {
     w.begin_object().key("name").string(g.name).key("status").string(plan::to_string(g.status));
     w.key("message").string(g.message).end_object();

@@ -99,8 +99,14 @@ void render_plan_human(const plan::Plan& plan, const Style& style, std::ostream&
     for (const auto& d : plan.drift)
       fmt::print(out, "  ? {}: {}\n", drift_subject(d), drift_text(d));
   }
+  if (!plan.scheduled.empty()) {
+    out << "\nScheduled for a later plan:\n";
+    for (const auto& s : plan.scheduled)
+      fmt::print(out, "  ◷ {}: {}\n", s.email, scheduled_text(s));
+  }
   render_guards(plan, paint, out);
   out << '\n' << summary_text(plan);
+  if (!plan.scheduled.empty()) out << ' ' << scheduled_summary(plan);
   if (!plan.warnings.empty()) {
     fmt::print(out, " {} warning{}.", plan.warnings.size(), plan.warnings.size() == 1 ? "" : "s");
   }

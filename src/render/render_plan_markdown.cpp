@@ -110,7 +110,9 @@ void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
   if (p.is_refused())
     out << "> [!CAUTION]\n> **Refused by a safety guard: apply will not run this plan.**\n\n";
   out << "**" << md(summary_text(p)) << "** " << p.warnings.size() << " warning"
-      << (p.warnings.size() == 1 ? "" : "s") << ", " << p.drift.size() << " drift.\n\n";
+      << (p.warnings.size() == 1 ? "" : "s") << ", " << p.drift.size() << " drift";
+  if (!p.scheduled.empty()) out << ", " << p.scheduled.size() << " scheduled";
+  out << ".\n\n";
   if (p.has_changes()) {
     write_privilege_changes(p, out);
     write_summary_table(p, out);
@@ -126,6 +128,11 @@ void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
     out << "\n#### Drift the plan leaves alone\n\n";
     for (const auto& d : p.drift)
       out << "- " << md(drift_subject(d)) << ": " << md(drift_text(d)) << "\n";
+  }
+  if (!p.scheduled.empty()) {
+    out << "\n#### Scheduled for a later plan\n\n";
+    for (const auto& s : p.scheduled)
+      out << "- " << md(s.email) << ": " << md(scheduled_text(s)) << "\n";
   }
   out << "\n#### Guards\n\n| guard | result | measured |\n|---|---|---|\n";
   for (const auto& g : p.guards) {

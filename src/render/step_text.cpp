@@ -51,6 +51,8 @@ const char* action_word(Action action) {
   switch (action) {
     case Action::update_profile:
       return "update";
+    case Action::resend_welcome_email:
+      return "resend invite";
     case Action::revoke_role:
       return "revoke role";
     case Action::set_role:
@@ -121,6 +123,14 @@ std::string reason_text(const plan::PlanStep& step) {
       return "secondary emails differ from the manifest";
     case Reason::space_limit_differs:
       return "space limit differs from the manifest";
+    case Reason::staged_removal:
+      return "to be removed: suspended first, removed after the grace period";
+    case Reason::grace_period_over:
+      return "suspended for the whole grace period; removed now";
+    case Reason::invitation_not_accepted:
+      return "invitation not accepted yet";
+    case Reason::invitation_expired:
+      return "invitation not accepted in time";
   }
   return "";
 }
@@ -167,6 +177,9 @@ std::string details_text(const plan::PlanStep& step) {
         if (!step.transfer_to.empty()) {
           add(out, "files → " + step.transfer_to + " (transfer admin " + step.transfer_admin + ")");
         }
+        if (step.recoverable_until) {
+          add(out, "recoverable until " + model::format_date(*step.recoverable_until));
+        }
       }
       break;
     case Action::revoke_role:
@@ -200,6 +213,7 @@ std::string details_text(const plan::PlanStep& step) {
       break;
     case Action::delete_group:
     case Action::recover:
+    case Action::resend_welcome_email:
     case Action::unsuspend:
       break;
   }
@@ -218,11 +232,28 @@ std::string drift_text(const plan::DriftItem& item) {
       }
       return "invited, has not joined yet";
     case plan::DriftItem::Kind::removed_outside:
+      if (item.recoverable_until) {
+        return "removed outside roster, not in the manifest; recoverable until " +
+               model::format_date(*item.recoverable_until) + " at the latest";
+      }
       return "removed outside roster, not in the manifest (still recoverable)";
+    case plan::DriftItem::Kind::removed_recoverable:
+      return "declared removed, already removed; recoverable until " +
+             model::format_date(item.recoverable_until.value_or(0)) + " at the latest";
     case plan::DriftItem::Kind::unmanaged_group:
       return "group on the team, not in the manifest";
   }
   return "";
+}
+
+std::string scheduled_text(const plan::ScheduledRemoval& item) {
+  std::string why = item.reason == Reason::unmanaged_remove
+                        ? "not in the manifest; defaults.remove.after_suspended_days: "
+                        : "declared removed; remove.after_suspended_days: ";
+  why += std::to_string(item.after_suspended_days);
+  if (!item.due) return "remove once the suspension date is known (" + why + ")";
+  return "remove on " + model::format_date(*item.due) + ", in " + std::to_string(item.days_left) +
+         (item.days_left == 1 ? " day" : " days") + " (" + why + ")";
 }
 
 std::string drift_subject(const plan::DriftItem& item) {
@@ -245,6 +276,12 @@ std::string summary_text(const plan::Plan& plan) {
     add(out, std::to_string(n) + " to " + action_word(action));
   }
   return "Plan: " + out + ".";
+}
+
+std::string scheduled_summary(const plan::Plan& plan) {
+  auto n = plan.scheduled.size();
+  if (n == 0) return "";
+  return std::to_string(n) + (n == 1 ? " removal" : " removals") + " scheduled.";
 }
 
 }  // namespace roster::render

@@ -19,6 +19,10 @@ namespace roster::render {
 /// What the step sends that matters to a reviewer: wipe, transfer, welcome email, changes.
 [[nodiscard]] std::string details_text(const plan::PlanStep& step);
 [[nodiscard]] std::string drift_text(const plan::DriftItem& item);
+/// "remove on 2027-01-02, in 30 days (declared removed; remove.after_suspended_days: 30)"
+[[nodiscard]] std::string scheduled_text(const plan::ScheduledRemoval& item);
+/// "1 removal scheduled." or "" when none.
+[[nodiscard]] std::string scheduled_summary(const plan::Plan& plan);
 /// What a drift item is about: the member's email, or `group "Sales"`.
 [[nodiscard]] std::string drift_subject(const plan::DriftItem& item);
 /// "email: message", or the message alone for a warning about no one member (a group).

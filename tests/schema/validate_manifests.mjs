@@ -37,6 +37,7 @@ const k_fixtures = {
   "no_version.yaml": { kind: "invalid", expect: " required" },
   "empty.yaml": { kind: "invalid", expect: " type" },
   "duplicate.yaml": { kind: "roster_only" },
+  "bad_lifecycle.yaml": { kind: "invalid", expect: "/defaults/remove/after_suspended_days maximum" },
   "malformed.yaml": { kind: "not_yaml" },
 };
 

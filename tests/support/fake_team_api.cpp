@@ -135,6 +135,9 @@ core::Result<void> FakeTeamApi::suspend(const std::string& id, bool) {
 core::Result<void> FakeTeamApi::unsuspend(const std::string& id) {
   return record("unsuspend " + id);
 }
+core::Result<void> FakeTeamApi::send_welcome_email(const std::string& id) {
+  return record("send_welcome_email " + id);
+}
 core::Result<std::string> FakeTeamApi::remove(const std::string& id, const dropbox::RemoveArgs&) {
   auto result = record("remove " + id);
   if (!result) return result.error();

@@ -61,6 +61,7 @@ class FakeTeamApi final : public dropbox::TeamApi {
       const std::vector<dropbox::NewMember>& members) override;
   core::Result<void> suspend(const std::string& id, bool wipe) override;
   core::Result<void> unsuspend(const std::string& id) override;
+  core::Result<void> send_welcome_email(const std::string& id) override;
   core::Result<std::string> remove(const std::string& id, const dropbox::RemoveArgs& args) override;
   core::Result<void> recover(const std::string& id) override;
   core::Result<void> set_profile(const std::string& id, const dropbox::ProfileUpdate&) override;

@@ -117,6 +117,7 @@ enum class Write {
   add_members,
   suspend,
   unsuspend,
+  send_welcome_email,
   recover,
   set_profile,
   remove,
@@ -152,6 +153,9 @@ class TeamApi {
   [[nodiscard]] virtual core::Result<void> suspend(const std::string& team_member_id,
                                                    bool wipe_data) = 0;
   [[nodiscard]] virtual core::Result<void> unsuspend(const std::string& team_member_id) = 0;
+  /// members/send_welcome_email: a no-op unless the member is still invited.
+  [[nodiscard]] virtual core::Result<void> send_welcome_email(
+      const std::string& team_member_id) = 0;
   /// Waits for the removal job to finish; returns its async job id ("" if none).
   [[nodiscard]] virtual core::Result<std::string> remove(const std::string& team_member_id,
                                                          const RemoveArgs& args) = 0;

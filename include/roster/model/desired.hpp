@@ -25,7 +25,11 @@ struct RemoveOptions {
   bool retain_team_shares = false;
   std::string transfer_to;
   std::string transfer_admin;
+  /// `remove.after_suspended_days` (decision 0031): not sent to Dropbox. 0 removes at once;
+  /// N > 0 suspends a live member first and removes it once suspended for N days.
+  std::uint32_t after_suspended_days = 0;
 };
+inline constexpr std::uint32_t k_max_policy_days = 3650;
 
 /// `space_limit`: a custom quota in GB (at least 2, Dropbox's `UserQuota`), or the team's
 /// default (no custom quota).
@@ -52,7 +56,10 @@ struct DesiredMember {
   /// Every secondary email the member should have, normalised and sorted; nullopt: not managed.
   std::optional<std::vector<std::string>> secondary_emails;
   std::optional<SpaceLimit> space_limit;  // from the member or `defaults.space_limit`
-  core::SourceLocation location;          // where the entry starts, for messages
+  /// `reinvite: true`: invite again although policy.invitations cancelled an earlier
+  /// invitation (decision 0033).
+  bool reinvite = false;
+  core::SourceLocation location;  // where the entry starts, for messages
 };
 
 /// One member of a declared group, with its access; the loader has resolved every way the
@@ -80,6 +87,13 @@ enum class UnmanagedPolicy { report, suspend, remove };
 /// touched).
 enum class UnmanagedGroupsPolicy { report, remove };  // manifest values: report, delete
 
+/// `policy.invitations` (decision 0033): what happens to invitations nobody accepts, by
+/// their age in whole days. Both unset by default; when both are set, cancel > resend.
+struct InvitationPolicy {
+  std::optional<std::uint32_t> resend_after_days;
+  std::optional<std::uint32_t> cancel_after_days;
+};
+
 /// The manifest's `policy:` section with roster's safe defaults.
 struct Policy {
   UnmanagedPolicy unmanaged = UnmanagedPolicy::report;
@@ -88,6 +102,7 @@ struct Policy {
   UnmanagedGroupsPolicy unmanaged_groups = UnmanagedGroupsPolicy::report;
   /// How many admins one plan may demote; nullopt: max(1, 10% of the admins).
   std::optional<std::size_t> max_demotions;
+  InvitationPolicy invitations;
 };
 
 /// Everything a (possibly multi-file) manifest declares, after defaults are applied.

@@ -124,5 +124,8 @@ struct ObservedTeam {
 /// Formats as `YYYY-MM-DDTHH:MM:SSZ`. `t` must lie in the years 0000-9999 (every value
 /// parse_timestamp returns does); outside them it throws std::logic_error.
 [[nodiscard]] std::string format_timestamp(Timestamp t);
+/// The UTC day of `t` as `YYYY-MM-DD`; the same range as format_timestamp.
+[[nodiscard]] std::string format_date(Timestamp t);
+inline constexpr Timestamp k_seconds_per_day = 86400;
 
 }  // namespace roster::model

@@ -21,6 +21,7 @@ enum class Action {
   revoke_role,  // admin → member_only, before anything else happens to the member
   recover,
   invite,
+  resend_welcome_email,  // members/send_welcome_email to a pending invitee (decision 0033)
   unsuspend,
   create_group,
   update_group,  // name, external id, management type
@@ -37,7 +38,7 @@ enum class Action {
   remove,
   delete_group,
 };
-inline constexpr std::size_t k_action_count = 18;
+inline constexpr std::size_t k_action_count = 19;
 
 /// Why a step exists. For display and JSON only: the executor must not branch on it.
 enum class Reason {
@@ -59,6 +60,10 @@ enum class Reason {
   unmanaged_group,          // delete_group: policy.unmanaged_groups: delete
   secondary_emails_differ,  // add/delete_secondary_email
   space_limit_differs,      // set/remove_space_limit
+  staged_removal,           // suspend: removed later, after a grace period (decision 0031)
+  grace_period_over,        // remove: suspended for the whole grace period (decision 0031)
+  invitation_not_accepted,  // resend_welcome_email: policy.invitations.resend_after_days
+  invitation_expired,       // remove of an invitee: policy.invitations.cancel_after_days
 };
 
 /// One field a step changes (`field` is the manifest key), for people and the JSON plan:
@@ -99,6 +104,9 @@ struct PlanStep {
   bool retain_team_shares = false;
   std::string transfer_to;     // empty: no transfer
   std::string transfer_admin;  // set whenever transfer_to is
+  /// Until when the removed record can be recovered if apply runs now: plan time + 7 days
+  /// (decision 0032). nullopt: nothing to recover (an invitee, a kept account).
+  std::optional<model::Timestamp> recoverable_until;
 
   // set_role, revoke_role: the role after the step (member_only for revoke_role)
   std::optional<model::Role> role;
@@ -137,16 +145,34 @@ struct PlanWarning {
 /// A difference between manifest and team that the plan leaves alone.
 struct DriftItem {
   enum class Kind {
-    unmanaged,        // a live member the manifest does not list (policy.unmanaged: report)
-    pending_invite,   // declared active, invited, has not joined yet
-    removed_outside,  // not in the manifest, removed recently (still recoverable)
-    unmanaged_group,  // a group the manifest does not declare (policy.unmanaged_groups: report)
+    unmanaged,            // a live member the manifest does not list (policy.unmanaged: report)
+    pending_invite,       // declared active, invited, has not joined yet
+    removed_outside,      // not in the manifest, removed recently (still recoverable)
+    unmanaged_group,      // a group the manifest does not declare (policy.unmanaged_groups: report)
+    removed_recoverable,  // declared removed, already removed, still recoverable (not drift)
   };
   Kind kind = Kind::unmanaged;
   std::string email;  // empty for unmanaged_group
   model::MemberStatus status = model::MemberStatus::active;
   std::optional<std::int64_t> age_days;  // pending_invite: days since the invitation
   std::string group_name;                // unmanaged_group only
+  /// removed_outside, removed_recoverable: the latest day the record can be recovered
+  /// (plan time + 7 days: Dropbox does not say when it was removed; decision 0032).
+  std::optional<model::Timestamp> recoverable_until;
+};
+
+/// Dropbox keeps a removed member recoverable for 7 days (REFERENCE §9).
+inline constexpr std::int64_t k_recovery_days = 7;
+
+/// A removal that a later plan will make (decision 0031): not a step, not drift.
+struct ScheduledRemoval {
+  std::string email;
+  std::string team_member_id;
+  /// When the removal falls due; nullopt when it cannot be dated (suspended_on unknown).
+  std::optional<model::Timestamp> due;
+  std::int64_t days_left = 0;  // whole days from the plan's `now` to `due`, rounded up
+  std::uint32_t after_suspended_days = 0;
+  Reason reason = Reason::declared_removed;  // or unmanaged_remove
 };
 
 /// The verdict of one safety guard (PRODUCT.md §6).
@@ -175,6 +201,7 @@ struct Plan {
   std::vector<PlanStep> steps;  // ordered by (action, email)
   std::vector<PlanWarning> warnings;
   std::vector<DriftItem> drift;
+  std::vector<ScheduledRemoval> scheduled;  // by (due, email); undated last
   std::vector<GuardResult> guards;
   PlanSummary summary;
 

@@ -62,6 +62,13 @@ std::string encode_user(const std::string& team_member_id) {
   return out;
 }
 
+std::string encode_selector(const std::string& team_member_id) {
+  std::string out;
+  Writer w(out);
+  selector(w, "team_member_id", team_member_id);
+  return out;
+}
+
 std::string encode_remove(const std::string& team_member_id, const RemoveArgs& args) {
   std::string out;
   Writer w(out);

@@ -14,6 +14,8 @@ namespace roster::dropbox {
 [[nodiscard]] std::string encode_add_members(const std::vector<NewMember>& members);
 [[nodiscard]] std::string encode_suspend(const std::string& team_member_id, bool wipe_data);
 [[nodiscard]] std::string encode_user(const std::string& team_member_id);
+/// A bare UserSelectorArg (members/send_welcome_email takes the union itself).
+[[nodiscard]] std::string encode_selector(const std::string& team_member_id);
 [[nodiscard]] std::string encode_remove(const std::string& team_member_id, const RemoveArgs& args);
 [[nodiscard]] std::string encode_set_profile(const std::string& team_member_id,
                                              const ProfileUpdate& update);

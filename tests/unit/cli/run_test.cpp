@@ -20,7 +20,11 @@ struct Run {
 Run run(const std::vector<std::string>& args, bool tty = false, std::string no_color = "") {
   std::istringstream in;
   std::ostringstream out, err;
-  cli::Environment env{in, out, err, false, tty,
+  cli::Environment env{in,
+                       out,
+                       err,
+                       false,
+                       tty,
                        [no_color](const char* name) {
                          return std::string(name) == "NO_COLOR" ? no_color : std::string();
                        },
@@ -85,21 +89,35 @@ TEST_CASE("usage errors exit 1 with one line, help and version exit 0", "[cli]")
   CHECK(run({"plan", "--help"}).code == cli::ExitCode::success);
 }
 
-TEST_CASE("roster plan --detailed-exitcode exits 2 on drift, but not for pending invitations", "[cli]") {
+TEST_CASE("roster plan --detailed-exitcode exits 2 on drift, but not for pending invitations",
+          "[cli]") {
   const std::string manifest = test::test_path("fixtures/manifests/in_sync.yaml");
-  auto invited = run({"plan", "-f", test::test_path("fixtures/manifests/in_sync_pending.yaml"),
-                      "--observed",
-                      test::test_path("fixtures/snapshots/pending_invite.json"),
-                      "--detailed-exitcode"});
+  auto invited =
+      run({"plan", "-f", test::test_path("fixtures/manifests/in_sync_pending.yaml"), "--observed",
+           test::test_path("fixtures/snapshots/pending_invite.json"), "--detailed-exitcode"});
   CHECK(invited.code == cli::ExitCode::success);
   CHECK(invited.out.find("? new@acme.com: invited 6 days ago, has not joined yet") !=
         std::string::npos);
-  auto unmanaged = run({"plan", "-f", manifest, "--observed",
-                        test::test_path("fixtures/snapshots/unmanaged.json"),
-                        "--detailed-exitcode"});
+  auto unmanaged =
+      run({"plan", "-f", manifest, "--observed",
+           test::test_path("fixtures/snapshots/unmanaged.json"), "--detailed-exitcode"});
   CHECK(unmanaged.code == cli::ExitCode::changes);
   CHECK(unmanaged.out.find("No changes: the team matches the manifest.") != std::string::npos);
   CHECK(unmanaged.out.find("? ray@acme.com: active on the team, not in the manifest") !=
         std::string::npos);
   CHECK(unmanaged.out.find("? old@acme.com: removed outside roster") != std::string::npos);
+}
+
+TEST_CASE("bad time values in a manifest exit 1 with every problem located", "[cli][time]") {
+  const auto path = test::test_path("fixtures/manifests/bad_lifecycle.yaml");
+  auto bad = run({"plan", "-f", path, "--observed", k_observed});
+  CHECK(bad.code == cli::ExitCode::error);
+  CHECK(bad.out.empty());
+  CHECK(bad.err == path +
+                       ":3:34: error: \"defaults.remove.after_suspended_days\" must be a whole "
+                       "number of days from 0 to 3650, found \"4000\"\n" +
+                       path +
+                       ":5:59: error: policy.invitations.cancel_after_days (7) must be greater "
+                       "than resend_after_days (30): an invitation is resent before it is "
+                       "cancelled\n");
 }

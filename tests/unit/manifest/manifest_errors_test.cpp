@@ -67,7 +67,8 @@ TEST_CASE("unknown keys are errors at every level, with a hint for typos", "[man
   CHECK(errors_of("version: 1\ndefaults:\n  remove: {purge: true}\n") ==
         std::vector<std::string>{
             "team.yaml:3:12: error: unknown key \"purge\" in defaults.remove (expected one of: "
-            "wipe_data, keep_account, retain_team_shares, transfer_to, transfer_admin)"});
+            "wipe_data, keep_account, retain_team_shares, transfer_to, transfer_admin, "
+            "after_suspended_days)"});
   CHECK(errors_of("version: 1\npolicy:\n  unmanagd: remove\n") ==
         std::vector<std::string>{"team.yaml:3:3: error: unknown key \"unmanagd\" in policy (did "
                                  "you mean \"unmanaged\"?)"});

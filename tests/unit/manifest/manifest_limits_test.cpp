@@ -62,7 +62,7 @@ TEST_CASE("an anchored mapping aliased many times is checked and reported once",
   CHECK(e[1] ==
         "team.yaml:3:11: error: unknown key \"k0\" in member (expected one of: email, "
         "given_name, surname, external_id, state, send_welcome_email, suspend, remove, role, "
-        "groups, secondary_emails, space_limit)");
+        "groups, secondary_emails, space_limit, reinvite)");
   for (const auto& d : loaded.diagnostics.items())
     CHECK(d.location.line == 3);  // nothing at the aliases
 }
@@ -131,7 +131,7 @@ TEST_CASE("huge keys and values are quoted in short", "[manifest][limits]") {
             "team.yaml:3:25: error: unknown key \"" + std::string(60, 'x') +
             "...\" in member (expected one of: email, given_name, surname, "
             "external_id, state, send_welcome_email, suspend, remove, role, groups, "
-            "secondary_emails, space_limit)"});
+            "secondary_emails, space_limit, reinvite)"});
   CHECK(messages(load_text(k_head + "  - {email: a@acme.com, state: " + huge + "}\n")) ==
         std::vector<std::string>{"team.yaml:3:32: error: unknown state \"" + std::string(60, 'x') +
                                  "...\" (expected active, suspended or removed)"});

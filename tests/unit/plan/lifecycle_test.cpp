@@ -50,7 +50,7 @@ TEST_CASE("every cell of the lifecycle table gives its steps", "[plan][lifecycle
       {Seen::suspended, DesiredState::removed, {"remove " + e}, 0, 0},
       {Seen::recoverable, DesiredState::active, {"recover " + e}, 0, 0},
       {Seen::recoverable, DesiredState::suspended, {"recover " + e, "suspend " + e}, 0, 0},
-      {Seen::recoverable, DesiredState::removed, {}, 0, 0},
+      {Seen::recoverable, DesiredState::removed, {}, 0, 1},  // removed_recoverable (0032)
       {Seen::unrecoverable, DesiredState::active, {"invite " + e}, 0, 0},
       {Seen::unrecoverable, DesiredState::suspended, {}, 1, 0},
       {Seen::unrecoverable, DesiredState::removed, {}, 0, 0},

@@ -16,8 +16,12 @@ std::string plan_text() {
   saved.manifest_digest = "sha256:00";
   saved.plan.summary.desired_members = 1;
   saved.plan.summary.live_members = 1;
-  saved.plan.drift.push_back(
-      {plan::DriftItem::Kind::pending_invite, "amy@acme.com", model::MemberStatus::invited, 3, {}});
+  saved.plan.drift.push_back({plan::DriftItem::Kind::pending_invite,
+                              "amy@acme.com",
+                              model::MemberStatus::invited,
+                              3,
+                              {},
+                              {}});
   return planfile::to_json(saved);
 }
 
@@ -46,26 +50,26 @@ TEST_CASE("the plan used by these tests reads back", "[planfile][limits]") {
 TEST_CASE("a count in a saved plan out of range is refused, not narrowed", "[planfile][limits]") {
   auto text = plan_text();
   CHECK(error_of(replaced(text, "\"live_members\": 1", "\"live_members\": 1e300")) ==
-        "x.plan:38:21: error: not a roster plan file: summary: \"live_members\" must be a whole "
+        "x.plan:39:21: error: not a roster plan file: summary: \"live_members\" must be a whole "
         "number from 0 to 2147483647, found 1e+300");
   CHECK(error_of(replaced(text, "\"live_members\": 1", "\"live_members\": -1")) ==
-        "x.plan:38:21: error: not a roster plan file: summary: \"live_members\" must be a whole "
+        "x.plan:39:21: error: not a roster plan file: summary: \"live_members\" must be a whole "
         "number from 0 to 2147483647, found -1");
   CHECK(error_of(replaced(text, "\"removals\": 0", "\"removals\": 2.5")) ==
-        "x.plan:40:17: error: not a roster plan file: summary: \"removals\" must be a whole "
+        "x.plan:41:17: error: not a roster plan file: summary: \"removals\" must be a whole "
         "number from 0 to 2147483647, found 2.5");
   CHECK(error_of(replaced(text, "\"removals\": 0", "\"removals\": \"0\"")) ==
-        "x.plan:40:17: error: not a roster plan file: summary: \"removals\" must be a whole "
+        "x.plan:41:17: error: not a roster plan file: summary: \"removals\" must be a whole "
         "number from 0 to 2147483647, found string");
 }
 
 TEST_CASE("age_days out of range is refused, not narrowed", "[planfile][limits]") {
   auto text = plan_text();
   CHECK(error_of(replaced(text, "\"age_days\": 3", "\"age_days\": 1e300")) ==
-        "x.plan:54:19: error: not a roster plan file: drift: \"age_days\" must be a whole "
+        "x.plan:56:19: error: not a roster plan file: drift: \"age_days\" must be a whole "
         "number from 0 to 2147483647, found 1e+300");
   CHECK(error_of(replaced(text, "\"age_days\": 3", "\"age_days\": 9223372036854775808")) ==
-        "x.plan:54:19: error: not a roster plan file: drift: \"age_days\" must be a whole "
+        "x.plan:56:19: error: not a roster plan file: drift: \"age_days\" must be a whole "
         "number from 0 to 2147483647, found 9.223372036854776e+18");
 }
 
@@ -73,7 +77,7 @@ TEST_CASE("a saved plan nested too deep or followed by a NUL byte is refused",
           "[planfile][limits]") {
   auto text = plan_text();
   CHECK(error_of(replaced(text, "\"warnings\": []", "\"warnings\": " + std::string(100000, '['))) ==
-        "x.plan:48:78: error: malformed JSON: nesting deeper than 64 levels");
+        "x.plan:50:78: error: malformed JSON: nesting deeper than 64 levels");
   CHECK(error_of(text + std::string(1, '\0') + "{}") ==
         "x.plan:" + std::to_string(std::count(text.begin(), text.end(), '\n') + 1) +
             ":1: error: malformed JSON: unexpected content after the JSON value");
