@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the roster command lines of docs/ci.md, exactly as written, against
 # roster-emulator: for each recipe (GitHub Actions, GitLab CI) the pull-request lines,
-# then the merge lines, then the nightly line (which must pass); then, after a member is
-# added outside roster, the nightly line again (which must fail with exit 2).
+# then the merge lines, then the nightly lines (which must pass); then, after a member is
+# added outside roster, the nightly check again (which must fail with exit 2); then the
+# GitHub recipe once more, with a staged removal falling due 31 days after the merge.
 # Usage: recipes_test.sh ROSTER_BINARY EMULATOR_BINARY DOCS_CI_MD EXAMPLE_MANIFEST SEED
 set -uo pipefail
 roster_bin=$(realpath "$1") emulator_bin=$(realpath "$2") doc=$(realpath "$3")
@@ -81,6 +82,27 @@ for block in 1 2; do
     fail "block $block: could not add a member outside the manifest"
   run_line 2 "$nightly"
 done
+
+# Thirty-one days after the merge, a removal staged by `after_suspended_days: 30` falls
+# due: the GitHub recipe's nightly lines apply it, so its drift check passes (exit 0) only
+# if the nightly apply removed the member.
+mapfile -t lines < <(roster_lines 1)
+rm -rf "$work/repo" && mkdir -p "$work/repo/team"
+cp "$manifest" "$work/repo/team/acme.yaml"
+start_emulator
+for line in "${lines[@]}"; do  # the pull-request and merge lines
+  case $line in *nightly.plan* | *"--detailed-exitcode") ;; *) run_line 0 "$line" ;; esac
+done
+(cd "$work/repo" && roster plan -f team/) >"$work/scheduled.out" 2>&1
+grep -q 'leaver@acme.com.*remove on .*, in 30 days' "$work/scheduled.out" ||
+  fail "after the merge, the plan does not show leaver@acme.com's scheduled removal: $(cat "$work/scheduled.out")"
+curl -sf -X POST -d '{"advance_seconds": 2678400}' "$ROSTER_API_URL/_emulator/clock" >/dev/null ||
+  fail "could not advance the emulator's clock"
+for line in "${lines[@]}"; do  # the nightly lines
+  case $line in *nightly.plan* | *"--detailed-exitcode") run_line 0 "$line" ;; esac
+done
+grep '"event":"step_finished"' "$work/repo/roster-journal.jsonl" | grep '"action":"remove","email":"leaver@acme.com"' | grep -q '"result":"succeeded"' ||
+  fail "the nightly apply did not remove leaver@acme.com"
 
 [ "$failures" -eq 0 ] && echo "all recipe lines behaved as documented"
 exit $((failures > 0))
