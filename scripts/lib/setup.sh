@@ -14,7 +14,7 @@ roster_packages=(
   libyaml-dev libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2
   nodejs npm
   clang libclang-rt-14-dev llvm
-  help2man man-db bash-completion lintian dpkg-dev
+  help2man man-db bash-completion lintian dpkg-dev faketime curl
 )
 
 roster_install_packages() {
