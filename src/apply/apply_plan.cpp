@@ -17,7 +17,7 @@ class Executor {
  public:
   Executor(const plan::Plan& plan, TaskContext context, ProgressSink& progress)
       : m_plan(plan), m_context(context), m_progress(progress) {
-    m_tasks = make_schedule(plan, k_invite_batch_size);
+    m_tasks = make_schedule(plan, k_invite_batch_size, context.options.bulk_suspend_threshold);
     m_report.outcomes.resize(plan.steps.size());
     m_finished.resize(plan.steps.size(), false);
     for (std::size_t t = 0; t < m_tasks.size(); ++t) {
