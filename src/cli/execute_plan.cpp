@@ -70,6 +70,7 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const std::string& sourc
   // hold no request, so more of them may be in progress.
   apply_options.workers = std::min(4 * options.parallelism, 64);
   apply_options.retry.max_retry_wait = options.max_retry_wait;
+  if (options.no_bulk) apply_options.bulk_suspend_threshold = 0;
   auto report = [&] {
     ArmedSignals armed(env.signals, live.stop);  // Ctrl-C now stops the run, not the process
     return apply::apply_plan(plan, *live.api, apply_options, live.stop, live.gate, progress);
