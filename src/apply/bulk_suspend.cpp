@@ -44,11 +44,6 @@ namespace {
 // What the read-back says of one member after the job.
 enum class Seen { unknown, suspended, not_suspended };
 
-struct ReadBack {
-  std::vector<Seen> seen;
-  core::Error error;  // the first read that failed
-};
-
 // A member to suspend alone, and whether an earlier request (the job) may have done it.
 struct Alone {
   std::size_t slot;
@@ -108,27 +103,28 @@ std::vector<dropbox::BulkSuspendTarget> targets(const std::vector<std::size_t>& 
   return out;
 }
 
-// members/get_info_v2 in batches; a batch that cannot be read leaves its members unknown.
-ReadBack read_back(const std::vector<std::size_t>& steps, TaskContext& context) {
-  ReadBack out;
-  out.seen.assign(steps.size(), Seen::unknown);
-  for (std::size_t start = 0; start < steps.size(); start += dropbox::k_max_get_info_per_call) {
-    const auto end = std::min(steps.size(), start + dropbox::k_max_get_info_per_call);
+// members/get_info_v2 in batches, concurrently; a batch that cannot be read leaves its
+// members unknown.
+std::vector<Seen> read_back(const std::vector<std::size_t>& steps, TaskContext& context) {
+  std::vector<Seen> seen(steps.size(), Seen::unknown);
+  const auto per_call = dropbox::k_max_get_info_per_call;
+  const auto batches = (steps.size() + per_call - 1) / per_call;
+  const auto threads = static_cast<std::size_t>(std::max(1, context.options.workers));
+  in_parallel(batches, threads, [&](std::size_t batch) {
+    const auto start = batch * per_call;
+    const auto end = std::min(steps.size(), start + per_call);
     std::vector<std::string> ids;
     for (auto k = start; k < end; ++k)
       ids.push_back(context.plan.steps[steps[k]].team_member_id);
     auto members = context.api.get_members(ids);  // a read: retried inside the client
-    if (!members) {
-      if (out.error.message.empty()) out.error = members.error();
-      continue;
-    }
+    if (!members) return;
     for (auto k = start; k < end; ++k) {
       const auto& member = (*members)[k - start];
       const bool suspended = member && member->status == model::MemberStatus::suspended;
-      out.seen[k] = suspended ? Seen::suspended : Seen::not_suspended;
+      seen[k] = suspended ? Seen::suspended : Seen::not_suspended;
     }
-  }
-  return out;
+  });
+  return seen;
 }
 
 // A launch error after which the job may exist: an answer lost (5xx, timeout, dropped).
@@ -197,10 +193,10 @@ std::vector<StepOutcome> run_bulk_suspend(const std::vector<std::size_t>& steps,
     auto& outcome = outcomes[slot];
     outcome.attempts = launch.attempts;
     outcome.job_id = launch.result ? *launch.result : std::string();
-    if (read.seen[slot] == Seen::suspended) {
+    if (read[slot] == Seen::suspended) {
       outcome.status = Status::succeeded;
       outcome.note = suspended_note(job_id, job, launch.ambiguous);
-    } else if (read.seen[slot] == Seen::unknown && context.stop.reason()) {
+    } else if (read[slot] == Seen::unknown && context.stop.reason()) {
       outcome.status = Status::failed;
       outcome.error = core::make_error(
           core::ErrorKind::unavailable,
@@ -209,7 +205,7 @@ std::vector<StepOutcome> run_bulk_suspend(const std::vector<std::size_t>& steps,
                       job_id));
       outcome.error.gave_up = true;
     } else {
-      alone.push_back({slot, job_ambiguous || read.seen[slot] == Seen::unknown});
+      alone.push_back({slot, job_ambiguous || read[slot] == Seen::unknown});
     }
   }
   suspend_alone(steps, alone, launch.attempts,
