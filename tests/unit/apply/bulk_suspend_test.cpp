@@ -156,3 +156,20 @@ TEST_CASE("a member whose revoke_role failed is skipped, the rest still go in bu
   CHECK(report.outcomes[3].status == Status::skipped);  // revoke_role sorts first
   CHECK(report.outcomes[3].note == "needs revoke_role m2@x.com, which failed");
 }
+
+TEST_CASE("a run stopped during a bulk job fails its unread members, sending nothing more",
+          "[apply][bulk][stop]") {
+  Run run;
+  run.api.on_call([&](const std::string& call) {
+    if (call == "bulk_status") run.stop.request(core::StopReason::interrupted);
+  });
+  auto not_sent = core::make_error(core::ErrorKind::unavailable, "not sent: interrupted");
+  not_sent.not_sent = not_sent.gave_up = true;
+  run.api.script("get_members", {not_sent});
+  auto report = run(plan_of(suspensions(25)));
+  CHECK(report.count(Status::failed) == 25);
+  CHECK(report.outcomes[0].error.message ==
+        "members/bulk_suspend job job:bulk 1 was launched; the run stopped before this member "
+        "was read back: plan again to see");
+  CHECK(count(run.api.calls(), "suspend id:m0@x.com") == 0);
+}
