@@ -127,10 +127,12 @@ std::vector<Seen> read_back(const std::vector<std::size_t>& steps, TaskContext& 
   return seen;
 }
 
-// A launch error after which the job may exist: an answer lost (5xx, timeout, dropped).
+// A launch error after which the job may exist: an answer lost (5xx, timeout, dropped),
+// or a 200 whose body roster could not read (internal).
 bool may_have_launched(const core::Retried<std::string>& launch) {
   if (launch.result || launch.ambiguous) return true;
   const auto& error = launch.result.error();
+  if (error.kind == core::ErrorKind::internal) return true;
   return error.kind == core::ErrorKind::unavailable && !error.not_sent;
 }
 
