@@ -94,6 +94,25 @@ TEST_CASE("25 suspensions go as one bulk job, read back, with a line each in rep
   CHECK(again.code == cli::ExitCode::success);
 }
 
+TEST_CASE("a lost launch answer and a dropped read-back are retried, one job suspends all",
+          "[live][bulk]") {
+  EmulatorRunner emulator(seed(25));
+  emulator.fault(R"({"route": "team/members/bulk_suspend", "kind": "503", "count": 1})");
+  emulator.fault(R"({"route": "team/members/get_info_v2", "kind": "drop", "count": 1})");
+  test::TempDir dir;
+  auto apply =
+      roster_cli(emulator, {"apply", "-f", dir.write("team.yaml", manifest(25)), "--auto-approve"});
+  INFO(apply.out << apply.err);
+  CHECK(apply.code == cli::ExitCode::success);
+  CHECK(apply.out.find("Apply: 25 steps: 25 succeeded, 0 failed, 0 skipped.") != std::string::npos);
+  CHECK(emulator.calls("team/members/bulk_suspend") == 2);  // the 503, then the job
+  CHECK(emulator.calls("team/members/get_info_v2") == 2);   // the dropped one, then the read
+  CHECK(emulator.calls("team/members/suspend") == 0);
+  const auto stats = emulator.stats();
+  CHECK(stats.find("statuses")->find("503")->as_number() == 1);
+  CHECK(stats.find("statuses")->find("dropped")->as_number() == 1);
+}
+
 TEST_CASE("below the threshold, and with --no-bulk, each member is one members/suspend",
           "[live][bulk]") {
   test::TempDir dir;
