@@ -17,7 +17,7 @@ class Executor {
  public:
   Executor(const plan::Plan& plan, TaskContext context, ProgressSink& progress)
       : m_plan(plan), m_context(context), m_progress(progress) {
-    m_tasks = make_schedule(plan, k_invite_batch_size);
+    m_tasks = make_schedule(plan, k_invite_batch_size, context.options.bulk_suspend_threshold);
     m_report.outcomes.resize(plan.steps.size());
     m_finished.resize(plan.steps.size(), false);
     for (std::size_t t = 0; t < m_tasks.size(); ++t) {
@@ -78,8 +78,7 @@ class Executor {
       outcomes[j].note = blocked;
     }
     if (runnable.empty()) return outcomes;
-    for (auto index : runnable)
-      m_progress.step_started(index, m_plan.steps[index]);
+    m_progress.steps_started(runnable, m_plan);
     auto ran = run_task(runnable, m_context);
     for (std::size_t k = 0; k < slots.size(); ++k)
       outcomes[slots[k]] = std::move(ran[k]);
@@ -118,9 +117,7 @@ class Executor {
     // Journal and progress first: a step that waited for this one must not be journaled as
     // started before this one is journaled as finished (the audit trail shows the order the
     // API saw).
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      m_progress.step_finished(steps[i], m_plan.steps[steps[i]], outcomes[i]);
-    }
+    m_progress.steps_finished(steps, m_plan, outcomes);
     {
       std::lock_guard lock(m_mutex);
       for (std::size_t i = 0; i < steps.size(); ++i) {

@@ -48,8 +48,8 @@ void step_fields(Writer& w, std::size_t index, const plan::PlanStep& step,
 
 }  // namespace
 
-void Journal::write(const std::string& line) {
-  auto written = m_file->append_line(line);
+void Journal::write(const std::vector<std::string>& lines) {
+  auto written = m_file->append_lines(lines);
   if (!written) {
     std::lock_guard lock(m_mutex);
     if (m_failure.empty()) m_failure = written.error().message;
@@ -85,20 +85,44 @@ void Journal::run_stopped(core::StopReason reason, std::size_t not_started) {
   Writer w(line);
   event(w, "apply_stopped", m_now(), m_run.run_id).key("reason").string(core::to_string(reason));
   w.key("not_started").integer(static_cast<std::int64_t>(not_started)).end_object();
-  write(line);
+  write({line});
 }
 
-void Journal::step_started(std::size_t index, const plan::PlanStep& step) {
+std::string Journal::started_line(std::size_t index, const plan::PlanStep& step) {
   std::string line;
   Writer w(line);
   event(w, "step_started", m_now(), m_run.run_id);
   step_fields(w, index, step, step.group_id);
   w.end_object();
-  write(line);
+  return line;
+}
+
+void Journal::step_started(std::size_t index, const plan::PlanStep& step) {
+  write({started_line(index, step)});
+}
+
+void Journal::steps_started(const std::vector<std::size_t>& indices, const plan::Plan& plan) {
+  std::vector<std::string> lines;
+  for (auto index : indices)
+    lines.push_back(started_line(index, plan.steps[index]));
+  write(lines);
 }
 
 void Journal::step_finished(std::size_t index, const plan::PlanStep& step,
                             const StepOutcome& outcome) {
+  write({finished_line(index, step, outcome)});
+}
+
+void Journal::steps_finished(const std::vector<std::size_t>& indices, const plan::Plan& plan,
+                             const std::vector<StepOutcome>& outcomes) {
+  std::vector<std::string> lines;
+  for (std::size_t k = 0; k < indices.size(); ++k)
+    lines.push_back(finished_line(indices[k], plan.steps[indices[k]], outcomes[k]));
+  write(lines);
+}
+
+std::string Journal::finished_line(std::size_t index, const plan::PlanStep& step,
+                                   const StepOutcome& outcome) {
   std::string line;
   Writer w(line);
   event(w, "step_finished", m_now(), m_run.run_id);
@@ -112,7 +136,7 @@ void Journal::step_finished(std::size_t index, const plan::PlanStep& step,
   w.key("error");
   outcome.status == StepOutcome::Status::failed ? w.string(outcome.error.message) : w.null();
   w.key("note").string(outcome.note).end_object();
-  write(line);
+  return line;
 }
 
 }  // namespace roster::apply

@@ -1,5 +1,7 @@
 #include "run_task.hpp"
 
+#include "bulk_suspend.hpp"
+
 #include <fmt/format.h>
 
 namespace roster::apply {
@@ -220,6 +222,9 @@ std::vector<StepOutcome> run_task(const std::vector<std::size_t>& steps, TaskCon
     case Action::set_space_limit:
     case Action::remove_space_limit:
       return detail::run_quotas(steps, context);
+    case Action::suspend:
+      if (steps.size() > 1) return detail::run_bulk_suspend(steps, context);
+      break;
     default:
       break;
   }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "bulk_suspend.hpp"
 #include "roster/dropbox/team_api.hpp"
 
 namespace roster::apply {
@@ -74,17 +75,26 @@ void wait_for(std::vector<std::set<std::size_t>>& waits, std::size_t to, std::si
 
 }  // namespace
 
-std::vector<Task> make_schedule(const plan::Plan& plan, std::size_t batch_size) {
+std::vector<Task> make_schedule(const plan::Plan& plan, std::size_t batch_size,
+                                std::size_t bulk_threshold) {
   const auto& steps = plan.steps;
   std::vector<Task> tasks;
   std::vector<std::size_t> task_of(steps.size());
   std::vector<std::size_t> slot_of(steps.size());  // position in its task
+  const auto bulk_job = bulk_suspend_jobs(plan, bulk_threshold);
+  std::unordered_map<std::size_t, std::size_t> bulk_task;  // bulk job → its task
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (!joins(tasks, plan, i, batch_size)) tasks.emplace_back();
-    tasks.back().steps.push_back(i);
-    tasks.back().step_needs.emplace_back();
-    task_of[i] = tasks.size() - 1;
-    slot_of[i] = tasks.back().steps.size() - 1;
+    std::size_t t = tasks.size();
+    if (bulk_job[i] != 0) {
+      t = bulk_task.try_emplace(bulk_job[i], tasks.size()).first->second;
+    } else if (joins(tasks, plan, i, batch_size)) {
+      t = tasks.size() - 1;
+    }
+    if (t == tasks.size()) tasks.emplace_back();
+    tasks[t].steps.push_back(i);
+    tasks[t].step_needs.emplace_back();
+    task_of[i] = t;
+    slot_of[i] = tasks[t].steps.size() - 1;
   }
 
   // Steps are ordered by action (the phase order), so a member's earlier steps have

@@ -72,6 +72,7 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const model::ObservedTea
   apply_options.workers = std::min(4 * options.parallelism, 64);
   apply_options.retry.max_retry_wait = options.max_retry_wait;
   apply_options.team_roles = observed.available_roles;  // read moments ago: not again
+  if (options.no_bulk) apply_options.bulk_suspend_threshold = 0;
   auto report = [&] {
     ArmedSignals armed(env.signals, live.stop);  // Ctrl-C now stops the run, not the process
     return apply::apply_plan(plan, *live.api, apply_options, live.stop, live.gate, progress);

@@ -116,6 +116,8 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
                   "Apply without asking (required when stdin is not a terminal)");
   apply->add_option("--journal", options.journal_path,
                     std::string("Audit journal to append to (default ") + k_default_journal + ")");
+  apply->add_flag("--no-bulk", options.no_bulk,
+                  "Suspend one call per member instead of members/bulk_suspend jobs");
   std::string timeout_text;
   apply->add_option("--timeout", timeout_text,
                     "Stop starting steps after this long, e.g. 90s, 30m, 1h (default 1h)");

@@ -27,6 +27,7 @@ struct Options {
   bool auto_approve = false;
   std::string journal_path = k_default_journal;
   std::chrono::seconds timeout{3600};      // apply --timeout: the whole run
+  bool no_bulk = false;                    // apply --no-bulk: no members/bulk_suspend
   std::optional<std::string> output_path;  // export -o
   std::string export_format = "yaml";
   render::Format format = render::Format::human;

@@ -137,10 +137,16 @@ AppendFile::~AppendFile() {
 }
 
 Result<void> AppendFile::append_line(const std::string& line) {
-  std::string text = line + '\n';
+  return append_lines({line});
+}
+
+Result<void> AppendFile::append_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines)
+    text += line + '\n';
   std::lock_guard lock(m_mutex);
   {
-    // One write per line: with O_APPEND, concurrent writers never interleave inside it.
+    // One write per call: with O_APPEND, concurrent writers never interleave inside it.
     // The shared lock keeps another process's open() from taking a line being written
     // for a fragment (drop_incomplete_line).
     FileLock shared(m_fd, LOCK_SH);

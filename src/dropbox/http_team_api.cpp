@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dropbox/access_calls.hpp"
+#include "dropbox/bulk_suspend_calls.hpp"
 #include "dropbox/http_team_api_parts.hpp"
 #include "dropbox/read_only_routes.hpp"
 #include "dropbox/scope_needs.hpp"
@@ -132,6 +133,19 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
 
   Result<void> send_welcome_email(const std::string& id) override {
     return void_call("members/send_welcome_email", encode_selector(id));
+  }
+
+  Result<std::string> launch_bulk_suspend(const std::vector<BulkSuspendTarget>& targets) override {
+    return dropbox::launch_bulk_suspend(*this, targets);
+  }
+
+  Result<BulkSuspendJob> wait_bulk_suspend(const std::string& job_id) override {
+    return dropbox::wait_bulk_suspend(*this, job_id);
+  }
+
+  Result<std::vector<std::optional<model::ObservedMember>>> get_members(
+      const std::vector<std::string>& team_member_ids) override {
+    return dropbox::get_members(*this, team_member_ids);
   }
 
   Result<void> recover(const std::string& id) override {

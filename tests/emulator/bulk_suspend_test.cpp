@@ -59,3 +59,45 @@ TEST_CASE("a refused bulk_suspend launch suspends nobody", "[emulator][bulk_susp
   CHECK(bad.status == 400);
   CHECK(bad.body.find("members[0]") != std::string::npos);
 }
+
+TEST_CASE("bulk_suspend launch rejections follow the spec's tags and change nothing",
+          "[emulator][bulk_suspend]") {
+  // uma (a user management admin) owns the token, so admin@ is the only team admin.
+  TestTeam team(Mode::routes, acme_seed(10, R"("admin_email": "uma@acme.com")"));
+  auto launch = [&](json rows) {
+    return team.call("team/members/bulk_suspend", {{"members", std::move(rows)}}).json();
+  };
+  CHECK(launch(json::array()) == error_body({{".tag", "invalid_request"}}));
+  auto many = json::array();
+  for (int i = 0; i < 501; ++i)
+    many.push_back(row("r" + std::to_string(i), by_email("x" + std::to_string(i) + "@acme.com")));
+  CHECK(launch(many) == error_body({{".tag", "too_many_members"}}));
+  many.erase(many.end() - 1);  // 500 is the limit, not past it
+  CHECK(launch(many).at(".tag") == "async_job_id");
+  CHECK(launch(json::array(
+            {row("a", by_email("amy@acme.com")), row("a", by_email("sue@acme.com"))})) ==
+        error_body({{".tag", "duplicate_client_item_id"}}));
+  // One member named twice, by two kinds of selector.
+  const std::string amy_id = member_profile(team, "amy@acme.com").at("team_member_id");
+  CHECK(launch(json::array({row("a", by_email("amy@acme.com")),
+                            row("b", {{".tag", "team_member_id"}, {"team_member_id", amy_id}})})) ==
+        error_body({{".tag", "duplicate_team_member_id"}}));
+  CHECK(launch(json::array(
+            {row("a", by_email("amy@acme.com")), row("b", by_email("admin@acme.com"))})) ==
+        error_body({{".tag", "last_admin"}}));
+  CHECK(member_profile(team, "amy@acme.com").at("status") == json{{".tag", "active"}});
+  CHECK(member_profile(team, "admin@acme.com").at("status") == json{{".tag", "active"}});
+}
+
+TEST_CASE("bulk_suspend rows are typed like members/suspend, jobs are its own",
+          "[emulator][bulk_suspend]") {
+  TestTeam team(Mode::routes, acme_seed());
+  json bad_wipe = row("a", by_email("amy@acme.com"));
+  bad_wipe["suspend_arg"]["wipe_data"] = "yes";
+  const auto refused =
+      team.call("team/members/bulk_suspend", {{"members", json::array({bad_wipe})}});
+  CHECK(refused.status == 400);
+  CHECK(refused.body.find("wipe_data") != std::string::npos);
+  CHECK(team.call("team/members/bulk_suspend/job_status/check", {{"async_job_id", "dbjid:nope"}})
+            .json() == error_body({{".tag", "invalid_async_job_id"}}));
+}

@@ -48,8 +48,9 @@ std::string suspend_all(const test::TempDir& dir) {
 std::vector<std::string> apply_args(EmulatorRunner& emulator, const std::string& manifest,
                                     const std::string& journal,
                                     const std::string& parallelism = "1") {
+  // One call per suspension (--no-bulk): these tests stop a run between steps.
   return {ROSTER_BINARY,  "apply",         "-f",        manifest,    "--auto-approve", "--api-url",
-          emulator.url(), "--parallelism", parallelism, "--journal", journal};
+          emulator.url(), "--parallelism", parallelism, "--journal", journal,          "--no-bulk"};
 }
 
 // The journal's lines, each parsed (every one must be valid JSON).

@@ -130,7 +130,72 @@ core::Result<dropbox::AddBatch> FakeTeamApi::add_members(
 }
 
 core::Result<void> FakeTeamApi::suspend(const std::string& id, bool) {
-  return record("suspend " + id);
+  auto result = record("suspend " + id);
+  if (!result) return result;
+  std::lock_guard lock(m_mutex);
+  m_suspended.insert(id);
+  return result;
+}
+
+void FakeTeamApi::bulk_row_fails(const std::string& id) {
+  std::lock_guard lock(m_mutex);
+  m_bulk_row_fails.insert(id);
+}
+
+std::vector<std::vector<dropbox::BulkSuspendTarget>> FakeTeamApi::bulk_batches() {
+  std::lock_guard lock(m_mutex);
+  return m_bulk_batches;
+}
+
+std::vector<std::size_t> FakeTeamApi::get_batches() {
+  std::lock_guard lock(m_mutex);
+  return m_get_batches;
+}
+
+core::Result<std::string> FakeTeamApi::launch_bulk_suspend(
+    const std::vector<dropbox::BulkSuspendTarget>& targets) {
+  auto result = record("bulk_suspend");
+  if (!result) return result.error();
+  std::lock_guard lock(m_mutex);
+  m_bulk_batches.push_back(targets);
+  dropbox::BulkSuspendJob job;
+  job.job_id = "job:bulk " + std::to_string(m_bulk_batches.size());
+  job.requested = static_cast<std::int64_t>(targets.size());
+  for (const auto& t : targets) {
+    if (m_bulk_row_fails.count(t.team_member_id) != 0 ||
+        !m_suspended.insert(t.team_member_id).second) {
+      ++job.failed;
+    } else {
+      ++job.suspended;
+    }
+  }
+  job.report_delivery = "bulk_suspend_report_delivery_status_delivered";
+  m_last_job = job;
+  return job.job_id;
+}
+
+core::Result<dropbox::BulkSuspendJob> FakeTeamApi::wait_bulk_suspend(const std::string&) {
+  auto result = record("bulk_status");
+  if (!result) return result.error();
+  std::lock_guard lock(m_mutex);
+  return m_last_job;
+}
+
+core::Result<std::vector<std::optional<model::ObservedMember>>> FakeTeamApi::get_members(
+    const std::vector<std::string>& ids) {
+  auto result = record("get_members");
+  if (!result) return result.error();
+  std::lock_guard lock(m_mutex);
+  m_get_batches.push_back(ids.size());
+  std::vector<std::optional<model::ObservedMember>> members;
+  for (const auto& id : ids) {
+    model::ObservedMember m;
+    m.team_member_id = id;
+    m.status =
+        m_suspended.count(id) != 0 ? model::MemberStatus::suspended : model::MemberStatus::active;
+    members.push_back(m);
+  }
+  return members;
 }
 core::Result<void> FakeTeamApi::unsuspend(const std::string& id) {
   return record("unsuspend " + id);

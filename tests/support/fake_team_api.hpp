@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,18 @@ class FakeTeamApi final : public dropbox::TeamApi {
   core::Result<void> suspend(const std::string& id, bool wipe) override;
   core::Result<void> unsuspend(const std::string& id) override;
   core::Result<void> send_welcome_email(const std::string& id) override;
+  // Bulk suspension (issue 10): a launch is recorded as "bulk_suspend" (script it under that
+  // name) and suspends every row but those named by bulk_row_fails(); the job's wait is
+  // "bulk_status", each read-back "get_members" (sizes in bulk_batches(), get_batches()).
+  // suspend() and a bulk row mark a member suspended; get_members reports that, else active.
+  core::Result<std::string> launch_bulk_suspend(
+      const std::vector<dropbox::BulkSuspendTarget>& targets) override;
+  core::Result<dropbox::BulkSuspendJob> wait_bulk_suspend(const std::string& job_id) override;
+  core::Result<std::vector<std::optional<model::ObservedMember>>> get_members(
+      const std::vector<std::string>& ids) override;
+  void bulk_row_fails(const std::string& id);
+  std::vector<std::vector<dropbox::BulkSuspendTarget>> bulk_batches();
+  std::vector<std::size_t> get_batches();
   core::Result<std::string> remove(const std::string& id, const dropbox::RemoveArgs& args) override;
   core::Result<void> recover(const std::string& id) override;
   core::Result<void> set_profile(const std::string& id, const dropbox::ProfileUpdate&) override;
@@ -117,6 +130,11 @@ class FakeTeamApi final : public dropbox::TeamApi {
   std::map<std::string, std::string> m_add_tags;
   std::map<std::string, std::deque<std::string>> m_item_tags;
   std::vector<std::vector<std::string>> m_batches;
+  std::vector<std::vector<dropbox::BulkSuspendTarget>> m_bulk_batches;
+  std::vector<std::size_t> m_get_batches;
+  std::set<std::string> m_suspended;
+  std::set<std::string> m_bulk_row_fails;
+  dropbox::BulkSuspendJob m_last_job;
   std::function<void(const std::string&)> m_hook;
   std::optional<core::Error> m_scope_error;
   std::atomic<int> m_in_flight{0};

@@ -11,6 +11,8 @@
 namespace roster::apply {
 
 inline constexpr std::size_t k_invite_batch_size = 20;  // members/add_v2's documented limit
+/// Suspensions with the same options that go through members/bulk_suspend (decision 0035).
+inline constexpr std::size_t k_bulk_suspend_threshold = 20;
 
 struct ApplyOptions {
   /// Tasks in progress at once. A task waiting between polls of an async job is in
@@ -21,9 +23,14 @@ struct ApplyOptions {
   /// The team's role table as read to make the plan (ObservedTeam::available_roles): role
   /// ids are sent from it. Empty: apply reads it itself when a step grants a role.
   std::vector<model::TeamRole> team_roles;
+  /// At least this many suspensions with the same wipe_data go as members/bulk_suspend
+  /// jobs, then are read back and, where needed, suspended one by one; 0: always one call
+  /// per member (`apply --no-bulk`).
+  std::size_t bulk_suspend_threshold = k_bulk_suspend_threshold;
 };
 
-/// Executes `plan` through `api`. Invites go 20 to a members/add_v2 call; other steps
+/// Executes `plan` through `api`. Invites go 20 to a members/add_v2 call, many suspensions
+/// to members/bulk_suspend jobs of up to 500 (ApplyOptions::bulk_suspend_threshold); other steps
 /// run concurrently, at most `workers` at once, each after the steps it depends on:
 /// a member's recovery before its suspension or profile update, a transfer
 /// destination's recovery or unsuspension before the removal that sends it files.

@@ -36,13 +36,20 @@ class Journal final : public ProgressSink {
   void step_started(std::size_t index, const plan::PlanStep& step) override;
   void step_finished(std::size_t index, const plan::PlanStep& step,
                      const StepOutcome& outcome) override;
+  /// A batch's lines with one write and one fsync.
+  void steps_started(const std::vector<std::size_t>& indices, const plan::Plan& plan) override;
+  void steps_finished(const std::vector<std::size_t>& indices, const plan::Plan& plan,
+                      const std::vector<StepOutcome>& outcomes) override;
   void run_stopped(core::StopReason reason, std::size_t not_started) override;
 
   /// The first write failure, if any (the executor cannot be stopped from a sink).
   [[nodiscard]] const std::string& failure() const { return m_failure; }
 
  private:
-  void write(const std::string& line);
+  void write(const std::vector<std::string>& lines);
+  [[nodiscard]] std::string started_line(std::size_t index, const plan::PlanStep& step);
+  [[nodiscard]] std::string finished_line(std::size_t index, const plan::PlanStep& step,
+                                          const StepOutcome& outcome);
 
   std::unique_ptr<core::AppendFile> m_file;
   const plan::Plan& m_plan;
@@ -64,6 +71,15 @@ class TeeProgress final : public ProgressSink {
                      const StepOutcome& outcome) override {
     m_first.step_finished(index, step, outcome);
     m_second.step_finished(index, step, outcome);
+  }
+  void steps_started(const std::vector<std::size_t>& indices, const plan::Plan& plan) override {
+    m_first.steps_started(indices, plan);
+    m_second.steps_started(indices, plan);
+  }
+  void steps_finished(const std::vector<std::size_t>& indices, const plan::Plan& plan,
+                      const std::vector<StepOutcome>& outcomes) override {
+    m_first.steps_finished(indices, plan, outcomes);
+    m_second.steps_finished(indices, plan, outcomes);
   }
   void run_stopped(core::StopReason reason, std::size_t not_started) override {
     m_first.run_stopped(reason, not_started);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,25 @@ struct MemberQuota {
   std::uint32_t quota_gb = 0;
 };
 
+/// One row of a `members/bulk_suspend` launch (BulkSuspendMemberTarget).
+struct BulkSuspendTarget {
+  std::string client_item_id;  // unique within the launch; Dropbox's report row names it
+  std::string team_member_id;
+  bool wipe_data = false;
+};
+
+/// A finished `members/bulk_suspend` job. Dropbox reports counts only: which rows failed
+/// goes to the admin by email, so a caller reads the members back to learn it.
+struct BulkSuspendJob {
+  std::string job_id;
+  std::string failure;  // the job failed as a whole (BulkSuspendTaskFailure tag); else ""
+  std::int64_t requested = 0;
+  std::int64_t suspended = 0;
+  std::int64_t failed = 0;
+  std::int64_t unknown = 0;
+  std::string report_delivery;  // BulkSuspendReportDeliveryStatus tag
+};
+
 /// The kinds of change TeamApi can make, for asking in advance whether the token may.
 enum class Write {
   add_members,
@@ -156,6 +176,20 @@ class TeamApi {
   /// members/send_welcome_email: a no-op unless the member is still invited.
   [[nodiscard]] virtual core::Result<void> send_welcome_email(
       const std::string& team_member_id) = 0;
+  /// Launches `members/bulk_suspend` (1..500 rows) and returns its async job id. Sent once;
+  /// a launch rejection is a conflict Error whose api_tag is the BulkSuspendError tag
+  /// (`last_admin`, `acting_admin`, `duplicate_team_member_id`, ...): nothing was suspended.
+  [[nodiscard]] virtual core::Result<std::string> launch_bulk_suspend(
+      const std::vector<BulkSuspendTarget>& targets) = 0;
+  /// Polls `members/bulk_suspend/job_status/check` until the job is no longer in progress
+  /// (bounded like every job wait); a job that failed as a whole is a BulkSuspendJob with
+  /// `failure` set, not an Error.
+  [[nodiscard]] virtual core::Result<BulkSuspendJob> wait_bulk_suspend(
+      const std::string& job_id) = 0;
+  /// `members/get_info_v2` for at most k_max_get_info_per_call members, by team_member_id:
+  /// per member, in order, what Dropbox knows of it, or nullopt (`id_not_found`).
+  [[nodiscard]] virtual core::Result<std::vector<std::optional<model::ObservedMember>>> get_members(
+      const std::vector<std::string>& team_member_ids) = 0;
   /// Waits for the removal job to finish; returns its async job id ("" if none).
   [[nodiscard]] virtual core::Result<std::string> remove(const std::string& team_member_id,
                                                          const RemoveArgs& args) = 0;
@@ -216,5 +250,8 @@ class TeamApi {
 /// Dropbox's per-call limits (REFERENCE §6.14, §7, team.stone).
 inline constexpr std::size_t k_max_secondary_emails_per_call = 20;
 inline constexpr std::size_t k_max_quota_users_per_call = 1000;
+inline constexpr std::size_t k_max_bulk_suspend_per_call = 500;  // BulkSuspendArg.members
+/// members/get_info_v2 has no limit in the spec; 100 keeps each answer small (decision 0035).
+inline constexpr std::size_t k_max_get_info_per_call = 100;
 
 }  // namespace roster::dropbox

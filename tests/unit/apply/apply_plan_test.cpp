@@ -66,6 +66,7 @@ TEST_CASE("no more than the configured number of tasks run at once", "[apply]") 
   for (int i = 0; i < 60; ++i)
     steps.push_back(step(Action::suspend, "m" + std::to_string(i) + "@x.com"));
   Run run;
+  run.options.bulk_suspend_threshold = 0;  // one task per suspension
   run.options.workers = 3;
   auto report = run(plan_of(steps));
   CHECK(report.all_succeeded());
@@ -206,6 +207,7 @@ plan::Plan suspends(int n) {
 TEST_CASE("at the run's deadline no step starts, and the rest are skipped (timeout)",
           "[apply][stop]") {
   Run run;
+  run.options.bulk_suspend_threshold = 0;  // one task per suspension
   run.options.workers = 1;
   run.stop.set_deadline(run.clock.now() + std::chrono::seconds(100));
   // Each call takes 10 s of the manual clock.
@@ -227,6 +229,7 @@ TEST_CASE("at the run's deadline no step starts, and the rest are skipped (timeo
 TEST_CASE("an interruption stops starting steps; a step waiting to retry fails with why",
           "[apply][stop]") {
   Run run;
+  run.options.bulk_suspend_threshold = 0;  // one task per suspension
   run.options.workers = 2;
   run.api.script("suspend id:m3@x.com", {test::rate_limited(30)});
   run.api.on_call([&](const std::string& call) {
@@ -263,6 +266,7 @@ TEST_CASE("the token's scopes are asked for once per plan, before any write", "[
 
 TEST_CASE("a write refused with 401 stops the run: nothing else starts", "[apply][scopes]") {
   Run run;
+  run.options.bulk_suspend_threshold = 0;  // one task per suspension
   run.options.workers = 1;
   auto missing = core::make_error(core::ErrorKind::unauthorized,
                                   "the Dropbox token lacks the scope members.write needed by "

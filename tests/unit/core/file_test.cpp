@@ -55,3 +55,14 @@ TEST_CASE("AppendFile drops an incomplete last line left by a writer that died m
   CHECK(append_to("first\n" + std::string(5000, 'y') + "\n" + long_fragment, "next") ==
         "first\n" + std::string(5000, 'y') + "\nnext\n");
 }
+
+TEST_CASE("AppendFile appends a batch of lines in order, each whole", "[file]") {
+  ScratchFile file("zero\n");
+  auto appender = AppendFile::open(file.path());
+  REQUIRE(appender);
+  REQUIRE((*appender)->append_lines({"one", "two", "three"}));
+  REQUIRE((*appender)->append_lines({}));
+  auto text = read_file(file.path());
+  REQUIRE(text);
+  CHECK(*text == "zero\none\ntwo\nthree\n");
+}

@@ -218,3 +218,48 @@ TEST_CASE("a malformed group in a listing fails the read with its location", "[d
         "unexpected answer from team/groups/list: answer.groups[0]: missing required field "
         "\"group_management_type\"");
 }
+
+TEST_CASE("a bulk suspend job that failed as a whole is a job with its failure, not an error",
+          "[dropbox][bulk]") {
+  Client client([&](const std::string& path) -> core::Result<dropbox::HttpResponse> {
+    if (path == "/2/team/members/bulk_suspend")
+      return ok(R"({".tag": "async_job_id", "async_job_id": "dbjid:1"})");
+    return ok(R"({".tag": "failed", "failed": {".tag": "unusable_result"}})");
+  });
+  auto id = client.api->launch_bulk_suspend({{"step-0", "dbmid:a", false}});
+  REQUIRE(id);
+  CHECK(*id == "dbjid:1");
+  auto job = client.api->wait_bulk_suspend(*id);
+  REQUIRE(job);
+  CHECK(job->failure == "unusable_result");
+}
+
+TEST_CASE("get_info_v2 answers must match the ids asked, in order", "[dropbox][bulk]") {
+  const std::string member =
+      R"({".tag": "member_info", "profile": {"team_member_id": "dbmid:a", "email": "a@x.com",
+      "email_verified": true, "status": {".tag": "suspended"}, "name": {"given_name": "A",
+      "surname": "B", "familiar_name": "A", "display_name": "A B", "abbreviated_name": "AB"},
+      "membership_type": {".tag": "full"}, "groups": [], "member_folder_id": "1",
+      "root_folder_id": "2"}, "roles": []})";
+  std::string answer;
+  Client client(
+      [&](const std::string&) -> core::Result<dropbox::HttpResponse> { return ok(answer); });
+  answer = R"({"members_info": [)" + member +
+           R"(, {".tag": "id_not_found", "id_not_found": "dbmid:gone"}]})";
+  auto read = client.api->get_members({"dbmid:a", "dbmid:gone"});
+  REQUIRE(read);
+  REQUIRE(read->size() == 2);
+  CHECK((*read)[0]->status == model::MemberStatus::suspended);
+  CHECK_FALSE((*read)[1].has_value());
+
+  auto swapped = client.api->get_members({"dbmid:gone", "dbmid:a"});
+  REQUIRE_FALSE(swapped);
+  CHECK(swapped.error().message ==
+        "unexpected answer from team/members/get_info_v2: members_info[0] is dbmid:a, not "
+        "dbmid:gone");
+  answer = R"({"members_info": [)" + member + "]}";
+  auto short_answer = client.api->get_members({"dbmid:a", "dbmid:b"});
+  REQUIRE_FALSE(short_answer);
+  CHECK(short_answer.error().message ==
+        "unexpected answer from team/members/get_info_v2: 1 answers for 2 members");
+}
