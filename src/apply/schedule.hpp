@@ -26,8 +26,10 @@ struct Task {
 /// unsuspend, for everything later about the member; for a suspension or removal, also the
 /// member's revoke_role, set_role, update_profile and set_group_access (its privileges go
 /// first); for a removal, the transfer destination's and admin's recover, invite or
-/// unsuspend; for a membership step in a group this plan creates, its create_group. Tasks
-/// are in plan order, which is the order workers prefer.
+/// unsuspend; for a membership step in a group this plan creates, its create_group. When the
+/// plan's licenses say removals must go first, invitations and recoveries also wait (order
+/// only) for the removals that free licenses. Tasks are in plan order, which is the order
+/// workers prefer.
 [[nodiscard]] std::vector<Task> make_schedule(const plan::Plan& plan, std::size_t batch_size);
 
 }  // namespace roster::apply
