@@ -3,6 +3,7 @@
 #include <array>
 
 #include "roster/render/render_plan.hpp"
+#include "scope_text.hpp"
 #include "step_text.hpp"
 
 namespace roster::render {
@@ -111,6 +112,7 @@ void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
     out << "> [!CAUTION]\n> **Refused by a safety guard: apply will not run this plan.**\n\n";
   out << "**" << md(summary_text(p)) << "** " << p.warnings.size() << " warning"
       << (p.warnings.size() == 1 ? "" : "s") << ", " << p.drift.size() << " drift.\n\n";
+  if (p.targets) out << "> [!NOTE]\n> " << md(targets_text(*p.targets)) << "\n\n";
   if (p.has_changes()) {
     write_privilege_changes(p, out);
     write_summary_table(p, out);
@@ -126,6 +128,11 @@ void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
     out << "\n#### Drift the plan leaves alone\n\n";
     for (const auto& d : p.drift)
       out << "- " << md(drift_subject(d)) << ": " << md(drift_text(d)) << "\n";
+  }
+  if (p.licenses) {
+    out << "\n#### Licenses\n\n";
+    for (const auto& line : license_lines(*p.licenses))
+      out << "- " << md(line) << "\n";
   }
   out << "\n#### Guards\n\n| guard | result | measured |\n|---|---|---|\n";
   for (const auto& g : p.guards) {

@@ -13,7 +13,7 @@ namespace roster::planfile {
 
 /// The JSON document's version: "MAJOR.MINOR". Readers accept any 1.x; within a major
 /// version changes are additive only (docs/json-output.md).
-inline constexpr const char* k_format_version = "1.2";
+inline constexpr const char* k_format_version = "1.3";
 
 /// What the team said about a step's member when the step was planned. Applying a saved
 /// plan requires the live team to say the same.

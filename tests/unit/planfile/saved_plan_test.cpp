@@ -115,7 +115,7 @@ TEST_CASE("a broken or foreign plan file is a located error", "[planfile]") {
   CHECK(error_of("{\"format_version\": ") ==
         "x.plan:1:20: error: malformed JSON: unexpected end of input");
   std::string v2 = text;
-  v2.replace(v2.find("\"1.2\""), 5, "\"2.0\"");
+  v2.replace(v2.find("\"1.3\""), 5, "\"2.0\"");
   CHECK(error_of(v2) ==
         "x.plan:2:21: error: not a roster plan file: plan: unsupported format_version "
         "\"2.0\" (this roster reads 1.x)");
@@ -170,7 +170,7 @@ TEST_CASE("a plan file's observed_email must be the account its precondition rec
        at = old.find("\"observed_email\": ")) {
     old.erase(at, old.find('\n', at) - at + 1);
   }
-  old.replace(old.find("\"1.2\""), 5, "\"1.0\"");
+  old.replace(old.find("\"1.3\""), 5, "\"1.0\"");
   auto loaded = planfile::parse_saved_plan(old, "old.plan");
   REQUIRE(loaded.saved);
   CHECK(loaded.saved->plan.steps[9].observed_email == "quinn.adams@acme.com");
