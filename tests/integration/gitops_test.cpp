@@ -74,7 +74,7 @@ TEST_CASE("a saved plan applies without a prompt and leaves an audit journal", "
   auto saved = core::read_file(f.plan_file);
   REQUIRE(saved);
   auto doc = parse(*saved);
-  CHECK(doc.find("format_version")->as_string() == "1.2");
+  CHECK(doc.find("format_version")->as_string() == "1.3");
   CHECK(doc.find("team")->find("name")->as_string() == "Acme Corp");
   CHECK(doc.find("steps")->as_array().size() == 4);
   CHECK(saved->find(f.emulator.token()) == std::string::npos);
