@@ -66,7 +66,7 @@ class Planner {
 
   // targets.cpp: --target keeps the steps about the named members (decision 0038).
   void keep_targets();
-  bool is_kept(const PlanStep& step, const std::vector<PlanStep>& left_out);
+  bool runs_without(const std::vector<PlanStep>& left_out, const PlanStep& step);
 
   // licenses.cpp: licenses before and after, and whether removals must go first (0037).
   void forecast_licenses();

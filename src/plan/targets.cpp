@@ -62,7 +62,7 @@ std::vector<std::string> unknown_targets(const model::DesiredTeam& desired,
   return unknown;
 }
 
-bool Planner::is_kept(const PlanStep& step, const std::vector<PlanStep>& left_out) {
+bool Planner::runs_without(const std::vector<PlanStep>& left_out, const PlanStep& step) {
   const PlanStep* needed = needed_left_out(step, left_out);
   if (needed == nullptr) return true;
   warn(step.email, fmt::format("{} left out: it needs {}, which --target leaves out",
@@ -82,7 +82,7 @@ void Planner::keep_targets() {
   // A kept step whose prerequisite is left out cannot run: it is left out too, and said so.
   std::vector<PlanStep> runnable;
   for (auto& s : kept) {
-    if (is_kept(s, left_out)) {
+    if (runs_without(left_out, s)) {
       runnable.push_back(std::move(s));
     } else {
       left_out.push_back(std::move(s));
