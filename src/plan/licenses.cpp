@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "planner.hpp"
 
@@ -23,16 +24,45 @@ bool frees_license(const PlanStep& s) {
 
 // A removal that transfers files to a member this plan recovers waits for that recovery,
 // so it cannot be what makes the recoveries fit.
-bool waits_for_recovery(const PlanStep& removal, const std::vector<PlanStep>& steps) {
-  return std::any_of(steps.begin(), steps.end(), [&](const PlanStep& s) {
-    return s.action == Action::recover &&
-           (s.email == removal.transfer_to || s.email == removal.transfer_admin);
-  });
+bool waits_for_recovery(const PlanStep& removal, const std::unordered_set<std::string>& recovered) {
+  return recovered.count(removal.transfer_to) != 0 || recovered.count(removal.transfer_admin) != 0;
 }
 
 std::size_t count_held(const model::ObservedTeam& observed) {
   return static_cast<std::size_t>(
       std::count_if(observed.members.begin(), observed.members.end(), &model::is_live));
+}
+
+struct Needs {
+  std::size_t taken = 0;        // invitations and recoveries
+  std::size_t freed = 0;        // removals of live members
+  std::size_t freed_first = 0;  // of those, the ones that can run before the takers
+};
+
+Needs count_needs(const std::vector<PlanStep>& steps) {
+  std::unordered_set<std::string> recovered;
+  for (const auto& s : steps) {
+    if (s.action == Action::recover) recovered.insert(s.email);
+  }
+  Needs n;
+  for (const auto& s : steps) {
+    if (takes_license(s)) n.taken++;
+    if (!frees_license(s)) continue;
+    n.freed++;
+    if (!waits_for_recovery(s, recovered)) n.freed_first++;
+  }
+  return n;
+}
+
+// The last `count` license-taking steps, in plan order: Dropbox grants licenses in the
+// order the steps run, so these are the ones left without.
+std::vector<const PlanStep*> last_takers(const std::vector<PlanStep>& steps, std::size_t count) {
+  std::vector<const PlanStep*> out;
+  for (auto it = steps.rbegin(); it != steps.rend() && out.size() < count; ++it) {
+    if (takes_license(*it)) out.push_back(&*it);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 std::string failing_text(const LicenseForecast& f, std::size_t needed, std::size_t usable,
@@ -58,14 +88,8 @@ void Planner::forecast_licenses() {
   f.provisioned = counts.provisioned;
   f.reported_used = counts.used;
   f.before = count_held(m_observed);
-  std::size_t needed = 0, freed = 0, freed_first = 0;
-  for (const auto& s : m_plan.steps) {
-    if (takes_license(s)) needed++;
-    if (!frees_license(s)) continue;
-    freed++;
-    if (!waits_for_recovery(s, m_plan.steps)) freed_first++;
-  }
-  f.after = f.before + needed - freed;
+  const Needs needs = count_needs(m_plan.steps);
+  f.after = f.before + needs.taken - needs.freed;
   f.free = f.licensed > f.after ? f.licensed - f.after : 0;
   if (counts.used != 0 && counts.used != f.before) {
     warn("", fmt::format("team/get_info reports {} licenses in use but the listing counts {}: "
@@ -75,20 +99,16 @@ void Planner::forecast_licenses() {
   // The larger of the two counts: a disagreement predicts failures rather than hiding them.
   const std::size_t held = std::max<std::size_t>(f.before, counts.used);
   const std::size_t free_now = f.licensed > held ? f.licensed - held : 0;
-  if (needed > free_now) {
-    f.removals_first = freed_first > 0;
-    const std::size_t usable = free_now + freed_first;
-    std::size_t short_by = needed > usable ? needed - usable : 0;
-    bool only_invitations = true;
-    // Steps are in plan order; the last `short_by` that take a license are those that fail.
-    for (auto it = m_plan.steps.rbegin(); it != m_plan.steps.rend() && short_by > 0; ++it) {
-      if (!takes_license(*it)) continue;
-      f.failing.insert(f.failing.begin(), it->email);
-      only_invitations = only_invitations && it->action == Action::invite;
-      short_by--;
-    }
-    if (!f.failing.empty()) {
-      warn("", failing_text(f, needed, usable, only_invitations));
+  if (needs.taken > free_now) {
+    f.removals_first = needs.freed_first > 0;
+    const std::size_t usable = free_now + needs.freed_first;
+    if (needs.taken > usable) {
+      bool only_invitations = true;
+      for (const PlanStep* step : last_takers(m_plan.steps, needs.taken - usable)) {
+        f.failing.push_back(step->email);
+        only_invitations = only_invitations && step->action == Action::invite;
+      }
+      warn("", failing_text(f, needs.taken, usable, only_invitations));
     }
   }
   // finish() sorted the warnings: those without an email come first.
