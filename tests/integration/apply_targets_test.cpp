@@ -79,9 +79,19 @@ TEST_CASE("an urgent offboarding with --target applies only that member",
   CHECK(team.emulator.calls("team/members/remove") == 1);
   CHECK(writes(team.emulator) == 1);
   CHECK(test::member_status(team.emulator.state(), "leaver@acme.com") == "removed");
+  // The JSON report says what the run was restricted to.
+  auto json = roster_cli(team.emulator, {"apply", "-f", team.manifest, "--target", "m0@acme.com",
+                                         "--auto-approve", "--format", "json"});
+  CHECK(json.code == cli::ExitCode::success);
+  CHECK(contains(json.out, R"("targets": {
+    "emails": [
+      "m0@acme.com"
+    ],
+    "left_out": 9
+  })"));
   // The rest is still pending.
   auto after = roster_cli(team.emulator, {"plan", "-f", team.manifest});
-  CHECK(contains(after.out, "Plan: 4 to invite, 6 to update."));
+  CHECK(contains(after.out, "Plan: 4 to invite, 5 to update."));
 }
 
 TEST_CASE("a saved targeted plan records its targets; show and apply print them",
