@@ -68,7 +68,7 @@ TEST_CASE("apply takes a manifest or a plan file, never both", "[cli]") {
   CHECK(parse_options({"validate", "-f", "t.yaml", "--format", "markdown"}).is_error);
 }
 
-TEST_CASE("--target repeats, is normalised, and must be an email", "[cli][targets]") {
+TEST_CASE("the target option repeats, is normalised, and must be an email", "[cli][targets]") {
   auto parsed = parse_options({"apply", "-f", "team.yaml", "--target", "Ann@ACME.com", "--target",
                                "bob@acme.com", "--auto-approve"});
   REQUIRE(parsed.options);
