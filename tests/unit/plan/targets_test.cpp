@@ -117,3 +117,24 @@ TEST_CASE("a target is known when the manifest declares it or the team lists it"
                               {"declared@acme.com", "gone@acme.com", "admin@acme.com",
                                "nobody@acme.com"}) == std::vector<std::string>{"nobody@acme.com"});
 }
+
+TEST_CASE("a removal whose transfer destination arrives in a left-out step is left out",
+          "[plan][targets]") {
+  auto want = test::permissive_team();
+  auto team = test::team_with_admin();
+  want.members.push_back(desired("back@acme.com"));
+  team.members.push_back(test::removed("back@acme.com", true));
+  auto leaver = desired("leaver@acme.com", DesiredState::removed);
+  leaver.remove.transfer_to = "back@acme.com";
+  leaver.remove.transfer_admin = "admin@acme.com";
+  want.members.push_back(leaver);
+  team.members.push_back(observed("leaver@acme.com"));
+  auto p = targeted(want, team, {"leaver@acme.com"});
+  CHECK(p.steps.empty());
+  CHECK(p.targets->left_out == 2);
+  REQUIRE(p.warnings.size() == 1);
+  CHECK(p.warnings[0].message ==
+        "remove left out: it needs recover of back@acme.com, which --target leaves out");
+  // Both named: both kept.
+  CHECK(targeted(want, team, {"leaver@acme.com", "back@acme.com"}).steps.size() == 2);
+}
