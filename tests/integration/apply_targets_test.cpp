@@ -94,7 +94,7 @@ TEST_CASE("an urgent offboarding with --target applies only that member",
   CHECK(contains(after.out, "Plan: 4 to invite, 5 to update."));
 }
 
-TEST_CASE("a saved targeted plan records its targets; show and apply print them",
+TEST_CASE("a saved targeted plan records its targets, and show and apply print them",
           "[live][apply][targets]") {
   BusyTeam team;
   auto plan_file = team.dir.file("urgent.plan");

@@ -37,7 +37,7 @@ TEST_CASE("without the team's license counts the plan says nothing about license
   CHECK(p.warnings.empty());
 }
 
-TEST_CASE("invited, active and suspended members hold a license; removed ones do not",
+TEST_CASE("invited, active and suspended members hold a license, removed ones do not",
           "[plan][licenses]") {
   auto team = licensed_team(10);
   team.members.push_back(observed("inv@acme.com", MemberStatus::invited));
