@@ -73,6 +73,40 @@ void wait_for(std::vector<std::set<std::size_t>>& waits, std::size_t to, std::si
   if (to != from) waits[to].insert(from);
 }
 
+bool takes_license(Action action) {
+  return action == Action::invite || action == Action::recover;
+}
+
+bool frees_license(const plan::PlanStep& step) {
+  return step.action == Action::remove && step.observed_status &&
+         *step.observed_status != model::MemberStatus::removed;
+}
+
+// When the plan says its invitations and recoveries fit only once removals have freed
+// licenses (decision 0037), the tasks taking a license wait for the removals that free one
+// and do not themselves wait for an invitation or recovery (which would be a cycle). Order
+// only: an invitation still runs when a removal fails, and reports its own outcome.
+void removals_before_licenses(const plan::Plan& plan, const std::vector<Task>& tasks,
+                              std::vector<std::set<std::size_t>>& waits) {
+  if (!plan.licenses || !plan.licenses->removals_first) return;
+  // Before this, every wait points at an earlier task, so one pass in order suffices.
+  std::vector<bool> after_license(tasks.size(), false);
+  std::vector<std::size_t> takers, freers;
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    const auto& head = plan.steps[tasks[t].steps.front()];
+    bool depends = takes_license(head.action);
+    for (auto w : waits[t])
+      depends = depends || after_license[w];
+    after_license[t] = depends;
+    if (takes_license(head.action)) takers.push_back(t);
+    if (frees_license(head) && !depends) freers.push_back(t);
+  }
+  for (auto taker : takers) {
+    for (auto freer : freers)
+      wait_for(waits, taker, freer);
+  }
+}
+
 }  // namespace
 
 std::vector<Task> make_schedule(const plan::Plan& plan, std::size_t batch_size,
@@ -132,6 +166,7 @@ std::vector<Task> make_schedule(const plan::Plan& plan, std::size_t batch_size,
     }
     by_email[s.email].push_back(i);
   }
+  removals_before_licenses(plan, tasks, waits);
   for (std::size_t t = 0; t < tasks.size(); ++t) {
     auto& task = tasks[t];
     for (const auto& needs : task.step_needs)

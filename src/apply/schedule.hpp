@@ -26,9 +26,11 @@ struct Task {
 /// unsuspend, for everything later about the member; for a suspension or removal, also the
 /// member's revoke_role, set_role, update_profile and set_group_access (its privileges go
 /// first); for a removal, the transfer destination's and admin's recover, invite or
-/// unsuspend; for a membership step in a group this plan creates, its create_group. Tasks
-/// are in plan order, which is the order workers prefer. `bulk_threshold`: suspensions
-/// that go as members/bulk_suspend jobs share a task per job (bulk_suspend_jobs; 0: none).
+/// unsuspend; for a membership step in a group this plan creates, its create_group. When the
+/// plan's licenses say removals must go first, invitations and recoveries also wait (order
+/// only) for the removals that free licenses. Tasks are in plan order, which is the order
+/// workers prefer. `bulk_threshold`: suspensions that go as members/bulk_suspend jobs share
+/// a task per job (bulk_suspend_jobs; 0: none).
 [[nodiscard]] std::vector<Task> make_schedule(const plan::Plan& plan, std::size_t batch_size,
                                               std::size_t bulk_threshold = 0);
 

@@ -25,6 +25,7 @@ ExitCode apply_manifest(const Options& options, Environment& env) {
   if (!live) return ExitCode::error;
   auto observed = observe(*live, env, observe_options_for(desired->team));
   if (!observed) return ExitCode::error;
+  if (!targets_are_known(options, *desired, *observed, env)) return ExitCode::error;
   auto saved = make_saved_plan(*desired, *observed, "live", options, env);
   // In JSON mode stdout carries only the report; the plan is for people.
   if (options.format == render::Format::human) show_plan(saved, render::Format::human, env);

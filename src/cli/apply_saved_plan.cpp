@@ -4,6 +4,7 @@
 #include "observe_options.hpp"
 #include "roster/plan/guards.hpp"
 #include "roster/render/render_diagnostics.hpp"
+#include "roster/render/render_plan.hpp"
 #include "roster/render/render_report.hpp"
 
 namespace roster::cli {
@@ -69,6 +70,9 @@ ExitCode apply_saved_plan(const Options& options, Environment& env) {
     }
     return ExitCode::success;
   }
+  // A targeted plan says so before it runs: the rest of the manifest is not applied.
+  if (saved.plan.targets)
+    env.err << "roster: " << render::targets_text(*saved.plan.targets) << '\n';
   return execute_plan(saved, *observed, "planfile", *live, options, env);
 }
 

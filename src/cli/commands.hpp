@@ -50,6 +50,11 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env);
 std::optional<model::ObservedTeam> observe(LiveTeam& live, Environment& env,
                                            const dropbox::ObserveOptions& what);
 
+/// True when every --target names a manifest member or a record of the team; otherwise
+/// prints the usage error (decision 0038) and returns false.
+bool targets_are_known(const Options& options, const manifest::LoadedManifest& manifest,
+                       const model::ObservedTeam& observed, Environment& env);
+
 /// Plans, and records what the plan was made from (planfile::SavedPlan).
 planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,
                                     const model::ObservedTeam& observed, const std::string& source,

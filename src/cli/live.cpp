@@ -3,6 +3,7 @@
 #include "roster/dropbox/credentials.hpp"
 #include "roster/dropbox/http_team_api.hpp"
 #include "roster/dropbox/observe.hpp"
+#include "roster/plan/targets.hpp"
 #include "roster/render/render_plan.hpp"
 
 namespace roster::cli {
@@ -58,6 +59,18 @@ render::Style output_style(const Environment& env) {
   return render::Style{env.stdout_is_tty && env.getenv("NO_COLOR").empty()};
 }
 
+bool targets_are_known(const Options& options, const manifest::LoadedManifest& manifest,
+                       const model::ObservedTeam& observed, Environment& env) {
+  auto unknown = plan::unknown_targets(manifest.team, observed, options.targets);
+  if (unknown.empty()) return true;
+  std::string list;
+  for (const auto& e : unknown)
+    list += (list.empty() ? "" : ", ") + e;
+  fail(env, "--target " + list + (unknown.size() == 1 ? " is" : " are") +
+                " neither in the manifest nor on the team; nothing was planned");
+  return false;
+}
+
 planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,
                                     const model::ObservedTeam& observed, const std::string& source,
                                     const Options& options, Environment& env) {
@@ -69,9 +82,9 @@ planfile::SavedPlan make_saved_plan(const manifest::LoadedManifest& manifest,
   saved.team_id = observed.team_id;
   saved.team_name = observed.team_name;
   saved.manifest_digest = manifest.digest;
-  saved.plan =
-      plan::make_plan(manifest.team, observed,
-                      plan::PlanOptions{now, options.max_removal_fraction, options.max_demotions});
+  saved.plan = plan::make_plan(
+      manifest.team, observed,
+      plan::PlanOptions{now, options.max_removal_fraction, options.max_demotions, options.targets});
   saved.preconditions = planfile::make_preconditions(saved.plan, observed);
   return saved;
 }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "duration.hpp"
+#include "roster/model/email.hpp"
 
 namespace roster::cli {
 
@@ -33,6 +34,21 @@ void add_guard_override(CLI::App* command, Options& options) {
                    "Override policy.max_demotions for this run: how many admins the plan may "
                    "demote")
       ->check(CLI::Range(0, 1000000));
+}
+
+void add_target(CLI::App* command, Options& options) {
+  command->add_option("--target", options.targets,
+                      "Plan only the changes about this member (email; repeatable); the others "
+                      "are counted and left out");
+}
+
+// --target emails, normalised; an error message for one that is no email address, or "".
+std::string read_targets(std::vector<std::string>& targets) {
+  for (auto& t : targets) {
+    if (!model::is_valid_email(t)) return "--target: \"" + t + "\" is not an email address";
+    t = model::normalise_email(t);
+  }
+  return "";
 }
 
 void add_format(CLI::App* command, Options& options, const std::vector<std::string>& names) {
@@ -104,6 +120,7 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   plan->add_flag("--detailed-exitcode", options.detailed_exitcode,
                  "Exit 2 when the plan has changes or the team has drift");
   add_guard_override(plan, options);
+  add_target(plan, options);
   add_format(plan, options, {"human", "json", "markdown"});
 
   auto* apply = app.add_subcommand(
@@ -122,6 +139,7 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   apply->add_option("--timeout", timeout_text,
                     "Stop starting steps after this long, e.g. 90s, 30m, 1h (default 1h)");
   add_guard_override(apply, options);
+  add_target(apply, options);
   add_format(apply, options, {"human", "json"});
 
   auto* show = app.add_subcommand("show", "Print a saved plan");
@@ -162,7 +180,8 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
        {read_duration("--timeout", timeout_text, std::chrono::seconds(1), std::chrono::hours(720),
                       options.timeout),
         read_duration("--max-retry-wait", retry_wait_text, std::chrono::seconds(0),
-                      std::chrono::hours(24), options.max_retry_wait)}) {
+                      std::chrono::hours(24), options.max_retry_wait),
+        read_targets(options.targets)}) {
     if (!problem.empty()) {
       result.is_error = true;
       result.output = problem;
@@ -172,6 +191,11 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   if (apply->parsed() && options.manifest_path.empty() && !options.plan_file) {
     result.is_error = true;
     result.output = "apply needs -f MANIFEST (re-plan from the live team) or a PLANFILE";
+    return result;
+  }
+  if (apply->parsed() && options.plan_file && !options.targets.empty()) {
+    result.is_error = true;
+    result.output = "--target applies to planning: a saved plan keeps the targets it was made with";
     return result;
   }
   const std::pair<CLI::App*, Command> commands[] = {{validate, Command::validate},

@@ -24,6 +24,8 @@ struct Options {
   bool detailed_exitcode = false;
   std::optional<double> max_removal_fraction;
   std::optional<std::size_t> max_demotions;
+  /// plan/apply --target: only the steps about these members (normalised, as given).
+  std::vector<std::string> targets;
   bool auto_approve = false;
   std::string journal_path = k_default_journal;
   std::chrono::seconds timeout{3600};      // apply --timeout: the whole run

@@ -21,6 +21,7 @@ ExitCode run_plan(const Options& options, Environment& env) {
     observed = observe(*live, env, observe_options_for(desired->team));
     if (!observed) return ExitCode::error;
   }
+  if (!targets_are_known(options, *desired, *observed, env)) return ExitCode::error;
   auto saved = make_saved_plan(*desired, *observed, options.observed_path ? "observed" : "live",
                                options, env);
   show_plan(saved, options.format, env);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "roster/dropbox/team_codec.hpp"
 #include "roster/model/email.hpp"
 #include "roster/model/roles.hpp"
 
@@ -104,6 +105,7 @@ core::Result<model::ObservedTeam> observe_team(TeamApi& api, const ObserveOption
   if (!info) return info.error();
   team.team_name = info->name;
   team.team_id = info->team_id;
+  team.licenses = license_counts(*info);
   auto admin = api.get_authenticated_admin();
   if (!admin) return admin.error();
   team.authenticated_admin_email = admin->email;

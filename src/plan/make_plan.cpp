@@ -31,8 +31,10 @@ Plan Planner::run() {
   settle_removals();
   plan_access(matching);
   plan_groups(matching);
+  keep_targets();
   check_guards();
   finish();
+  forecast_licenses();
   return std::move(m_plan);
 }
 

@@ -83,6 +83,13 @@ class Planner {
   void check_max_demotions();
   void check_team_name();
 
+  // targets.cpp: --target keeps the steps about the named members (decision 0038).
+  void keep_targets();
+  bool runs_without(const std::vector<PlanStep>& left_out, const PlanStep& step);
+
+  // licenses.cpp: licenses before and after, and whether removals must go first (0037).
+  void forecast_licenses();
+
   void finish();
 
   const model::DesiredTeam& m_desired;

@@ -1,6 +1,7 @@
 #include <array>
 #include <limits>
 
+#include "plan_scope_json.hpp"
 #include "roster/core/diagnostic.hpp"
 #include "roster/core/file.hpp"
 #include "roster/core/json_fields.hpp"
@@ -244,7 +245,7 @@ bool read_lists(FieldReader& root, SavedPlan& saved) {
     }
     p.guards.push_back(std::move(guard));
   }
-  return true;
+  return read_plan_scope(root, p);
 }
 
 bool read_summary(FieldReader& root, SavedPlan& saved) {

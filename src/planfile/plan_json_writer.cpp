@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "plan_scope_json.hpp"
 #include "roster/core/json.hpp"
 #include "roster/planfile/saved_plan.hpp"
 #include "time_json.hpp"
@@ -216,7 +217,9 @@ std::string to_json(const SavedPlan& saved) {
     w.begin_object().key("name").string(g.name).key("status").string(plan::to_string(g.status));
     w.key("message").string(g.message).end_object();
   }
-  w.end_array().end_object();
+  w.end_array();
+  write_plan_scope(w, p);  // format 1.3
+  w.end_object();
   out += '\n';
   return out;
 }

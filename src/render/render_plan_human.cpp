@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "roster/render/render_plan.hpp"
+#include "scope_text.hpp"
 #include "step_text.hpp"
 
 namespace roster::render {
@@ -84,6 +85,7 @@ void render_plan_human(const plan::Plan& plan, const Style& style, std::ostream&
   const auto& sum = plan.summary;
   fmt::print(out, "Manifest: {} members. Team: {} live members, {} removed.\n", sum.desired_members,
              sum.live_members, sum.removed_members);
+  if (plan.targets) out << targets_text(*plan.targets) << '\n';
   if (plan.has_changes()) {
     out << "\nroster will make these changes:\n\n";
     render_steps(plan, paint, out);
@@ -103,6 +105,11 @@ void render_plan_human(const plan::Plan& plan, const Style& style, std::ostream&
     out << "\nScheduled for a later plan:\n";
     for (const auto& s : plan.scheduled)
       fmt::print(out, "  ◷ {}: {}\n", s.email, scheduled_text(s));
+  }
+  if (plan.licenses) {
+    out << '\n';
+    for (const auto& line : license_lines(*plan.licenses))
+      out << line << '\n';
   }
   render_guards(plan, paint, out);
   out << '\n' << summary_text(plan);

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "roster/render/render_plan.hpp"
+#include "scope_text.hpp"
 #include "step_text.hpp"
 
 namespace roster::render {
@@ -113,6 +114,7 @@ void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
       << (p.warnings.size() == 1 ? "" : "s") << ", " << p.drift.size() << " drift";
   if (!p.scheduled.empty()) out << ", " << p.scheduled.size() << " scheduled";
   out << ".\n\n";
+  if (p.targets) out << "> [!NOTE]\n> " << md(targets_text(*p.targets)) << "\n\n";
   if (p.has_changes()) {
     write_privilege_changes(p, out);
     write_summary_table(p, out);
@@ -133,6 +135,11 @@ void render_plan_markdown(const planfile::SavedPlan& saved, std::ostream& out) {
     out << "\n#### Scheduled for a later plan\n\n";
     for (const auto& s : p.scheduled)
       out << "- " << md(s.email) << ": " << md(scheduled_text(s)) << "\n";
+  }
+  if (p.licenses) {
+    out << "\n#### Licenses\n\n";
+    for (const auto& line : license_lines(*p.licenses))
+      out << "- " << md(line) << "\n";
   }
   out << "\n#### Guards\n\n| guard | result | measured |\n|---|---|---|\n";
   for (const auto& g : p.guards) {

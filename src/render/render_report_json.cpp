@@ -71,7 +71,17 @@ void render_report_json(const plan::Plan& plan, const apply::ApplyReport& report
     }
     w.key("note").string(o.note).end_object();
   }
-  w.end_array().end_object();
+  w.end_array().key("targets");  // format 1.3: a --target plan's scope (decision 0038)
+  if (plan.targets) {
+    w.begin_object().key("emails").begin_array();
+    for (const auto& e : plan.targets->emails)
+      w.string(e);
+    w.end_array().key("left_out").integer(static_cast<std::int64_t>(plan.targets->left_out));
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.end_object();
   out << text << '\n';
 }
 

@@ -118,6 +118,23 @@ TEST_CASE("invited and suspended members hold licenses", "[emulator][members]") 
   CHECK(add_items(team, json::array({new_member("x@acme.com")}))[0].at(".tag") == "success");
 }
 
+TEST_CASE("a suspension frees no license and an unsuspension takes none",
+          "[emulator][members][licenses]") {
+  TestTeam team(Mode::routes, acme_seed(5));  // full: 5 of 5, sue suspended among them
+  REQUIRE(team.call("team/members/suspend", {{"user", by_email("amy@acme.com")}}).status == 200);
+  auto info = team.call_void("team/get_info").json();
+  CHECK(info.at("num_used_licenses") == 5);
+  CHECK(info.at("num_provisioned_users") == 3);  // suspended members are not provisioned
+  CHECK(add_items(team, json::array({new_member("x@acme.com")}))[0].at(".tag") ==
+        "team_license_limit");
+  // At the limit, not over it: both suspended members hold their licenses already.
+  CHECK(team.call("team/members/unsuspend", {{"user", by_email("sue@acme.com")}}).status == 200);
+  CHECK(team.call("team/members/unsuspend", {{"user", by_email("amy@acme.com")}}).status == 200);
+  info = team.call_void("team/get_info").json();
+  CHECK(info.at("num_used_licenses") == 5);
+  CHECK(info.at("num_provisioned_users") == 5);
+}
+
 TEST_CASE("an address whose removal can no longer be undone can be invited again",
           "[emulator][members]") {
   TestTeam team(Mode::routes, acme_seed());

@@ -16,6 +16,8 @@ struct TeamInfo {
   std::string team_id;
   std::uint32_t num_licensed_users = 0;
   std::uint32_t num_provisioned_users = 0;
+  std::uint32_t num_used_licenses = 0;  // `= 0` in the spec: absent reads as 0
+  bool has_license_counts = false;      // num_licensed_users was present (snapshots may omit it)
 };
 
 /// The admin who owns the token (`team/token/get_authenticated_admin`).

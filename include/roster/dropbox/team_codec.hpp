@@ -18,6 +18,9 @@ namespace roster::dropbox {
 [[nodiscard]] std::optional<TeamInfo> decode_team_info(const core::json::Value& value,
                                                        const std::string& path, DecodeError& error);
 
+/// The license counts of a decoded `TeamGetInfoResult`; nullopt when it had none.
+[[nodiscard]] std::optional<model::LicenseCounts> license_counts(const TeamInfo& info);
+
 /// `TokenGetAuthenticatedAdminResult`: `{"admin_profile": TeamMemberProfile}`.
 [[nodiscard]] std::optional<AdminIdentity> decode_authenticated_admin(
     const core::json::Value& value, const std::string& path, DecodeError& error);

@@ -88,11 +88,21 @@ struct ObservedGroup {
   std::optional<std::vector<ObservedGroupMember>> members;  // nullopt: not read
 };
 
+/// The license counts of `team/get_info` (TeamGetInfoResult), as the team reported them.
+struct LicenseCounts {
+  std::uint32_t licensed = 0;     // num_licensed_users: licenses the team has
+  std::uint32_t provisioned = 0;  // num_provisioned_users: accounts invited or active
+  std::uint32_t used = 0;         // num_used_licenses (0 when Dropbox omits it)
+};
+
 /// The live team. Team identity and the token's admin are known when read live, or from a
 /// snapshot that recorded them.
 struct ObservedTeam {
   std::optional<std::string> team_name;
   std::optional<std::string> team_id;
+  /// nullopt when unknown (a snapshot without `team_info`): the plan then says nothing about
+  /// licenses (decision 0037).
+  std::optional<LicenseCounts> licenses;
   std::optional<std::string> authenticated_admin_email;  // normalised
   std::optional<std::string> authenticated_admin_id;     // its team_member_id
   /// The team's role list; empty when unknown (then the members' own entries stand in).

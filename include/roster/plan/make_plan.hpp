@@ -1,6 +1,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "roster/model/desired.hpp"
 #include "roster/model/observed.hpp"
@@ -15,6 +17,8 @@ struct PlanOptions {
   std::optional<double> max_removal_fraction;
   /// Replaces policy.max_demotions for this run (--max-demotions).
   std::optional<std::size_t> max_demotions;
+  /// --target: keep only the steps about these members (normalised emails); empty: all.
+  std::vector<std::string> targets;
 };
 
 /// Returns the steps that turn `observed` into `desired` (PRODUCT.md §4), with the

@@ -196,6 +196,32 @@ struct PlanSummary {
   std::size_t group_deletions = 0;  // delete_group steps (counted by removal_fraction)
 };
 
+/// Licenses before and after the plan (decision 0037). Invited, active and suspended
+/// members hold one; an invitation or a recovery takes one, a removal of a live member frees
+/// one, a suspension frees none.
+struct LicenseForecast {
+  std::size_t licensed = 0;       // num_licensed_users
+  std::size_t provisioned = 0;    // num_provisioned_users, as reported (display only)
+  std::size_t reported_used = 0;  // num_used_licenses, as reported (0: not reported)
+  std::size_t before = 0;         // held now, counted from the listing
+  std::size_t after = 0;          // held once every step has succeeded
+  std::size_t free = 0;           // licensed - after (0 when the plan needs more than that)
+  /// The invitations and recoveries fit only if the removals that free licenses run
+  /// first: apply makes them wait for those removals (src/apply/schedule.cpp).
+  bool removals_first = false;
+  /// Invitations and recoveries that will fail with team_license_limit, in plan order.
+  std::vector<std::string> failing;
+};
+
+/// A plan restricted to named members with --target (decision 0038): what was kept and how
+/// much of the whole plan was left out.
+struct TargetScope {
+  std::vector<std::string> emails;  // normalised, sorted, unique
+  std::size_t left_out = 0;         // steps of the whole plan that are not in this one
+  std::size_t left_out_drift = 0;   // drift items about other members and groups
+  std::size_t left_out_warnings = 0;
+};
+
 /// The whole plan: a plain value, rendered by render/ and executed by apply/.
 struct Plan {
   std::vector<PlanStep> steps;  // ordered by (action, email)
@@ -204,6 +230,8 @@ struct Plan {
   std::vector<ScheduledRemoval> scheduled;  // by (due, email); undated last
   std::vector<GuardResult> guards;
   PlanSummary summary;
+  std::optional<LicenseForecast> licenses;  // nullopt: the team's license counts are unknown
+  std::optional<TargetScope> targets;       // nullopt: the whole plan
 
   [[nodiscard]] bool has_changes() const noexcept { return !steps.empty(); }
   /// True when the team differs from the manifest in ways the plan leaves alone:

@@ -28,6 +28,7 @@ bool decode_team_fact(const std::string& key, const json::Value& value, model::O
     if (!info) return false;
     team.team_name = info->name;
     team.team_id = info->team_id;
+    team.licenses = license_counts(*info);
   } else if (key == "authenticated_admin") {
     auto admin = decode_authenticated_admin(value, key, error);
     if (!admin) return false;

@@ -20,15 +20,23 @@ bool license_count(FieldReader& fields, std::string_view key, std::uint32_t& out
 
 }  // namespace
 
+std::optional<model::LicenseCounts> license_counts(const TeamInfo& info) {
+  if (!info.has_license_counts) return std::nullopt;
+  return model::LicenseCounts{info.num_licensed_users, info.num_provisioned_users,
+                              info.num_used_licenses};
+}
+
 std::optional<TeamInfo> decode_team_info(const json::Value& value, const std::string& path,
                                          DecodeError& error) {
   FieldReader fields(value, path, error);
   TeamInfo info;
   if (!fields.string("name", info.name) || !fields.string("team_id", info.team_id) ||
       !license_count(fields, "num_licensed_users", info.num_licensed_users) ||
-      !license_count(fields, "num_provisioned_users", info.num_provisioned_users)) {
+      !license_count(fields, "num_provisioned_users", info.num_provisioned_users) ||
+      !license_count(fields, "num_used_licenses", info.num_used_licenses)) {
     return std::nullopt;
   }
+  info.has_license_counts = fields.get("num_licensed_users", false) != nullptr;
   return info;
 }
 

@@ -90,8 +90,9 @@ std::optional<ApiError> TeamStore::unsuspend(const UserSelector& user) {
   if (m_state.members[index].status != MemberStatus::suspended) {
     return error("unsuspend_non_suspended_member");
   }
-  // The suspended member holds a license already; it fails only on an over-full team.
-  if (used_licenses() - 1 >= m_state.info.num_licensed_users) return error("team_license_limit");
+  // The suspended member holds a license already (REFERENCE.md §9), so unsuspending takes
+  // none: it fails only on a team holding more licenses than it has (decision 0112).
+  if (used_licenses() > m_state.info.num_licensed_users) return error("team_license_limit");
   modify(index, [](Member& m) {
     m.status = MemberStatus::active;
     m.suspended_on = 0;

@@ -102,3 +102,36 @@ TEST_CASE("a leaving member's privileges go first; without them it stays", "[app
   CHECK(position(calls, "set_group_access g:s id:cy@x.com member") <
         position(calls, "suspend id:cy@x.com"));
 }
+
+TEST_CASE("when licenses need it, invitations and recoveries wait for the removals that free them",
+          "[apply][schedule][licenses]") {
+  auto recover = test::step(Action::recover, "back@x.com");
+  recover.observed_status = model::MemberStatus::removed;
+  auto freeing = test::step(Action::remove, "leaver@x.com");
+  auto transferring = test::step(Action::remove, "mover@x.com");
+  transferring.transfer_to = "back@x.com";  // waits for the recovery: frees nothing in time
+  transferring.transfer_admin = "admin@x.com";
+  auto p = plan_of({test::step(Action::invite, "new@x.com"), recover,
+                    test::step(Action::suspend, "sus@x.com"), freeing, transferring});
+  // Plan order: recover back (0), invite new (1), suspend sus (2), remove leaver (3), mover (4).
+  auto plain = apply::make_schedule(p, 20);
+  CHECK(plain[0].waiting_for == 0);
+  CHECK(plain[1].waiting_for == 0);
+
+  p.licenses = plan::LicenseForecast{};
+  p.licenses->removals_first = true;
+  auto tasks = apply::make_schedule(p, 20);
+  REQUIRE(tasks.size() == 5);
+  CHECK(tasks[0].waiting_for == 1);  // the recovery waits for leaver's removal only
+  CHECK(tasks[1].waiting_for == 1);  // so does the invitation
+  CHECK(tasks[2].waiting_for == 0);  // a suspension frees nothing and waits for nothing
+  CHECK(tasks[3].blocked_tasks == std::vector<std::size_t>{0, 1});
+  CHECK(tasks[4].waiting_for == 1);     // mover's removal still waits for back's recovery
+  CHECK(tasks[1].needs_steps.empty());  // order only: a failed removal skips nothing
+
+  Run run;
+  CHECK(run(p).all_succeeded());
+  auto calls = run.api.calls();
+  CHECK(position(calls, "remove id:leaver@x.com") < position(calls, "recover id:back@x.com"));
+  CHECK(position(calls, "remove id:leaver@x.com") < position(calls, "add new@x.com"));
+}

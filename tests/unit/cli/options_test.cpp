@@ -67,3 +67,18 @@ TEST_CASE("apply takes a manifest or a plan file, never both", "[cli]") {
   CHECK(parse_options({"plan", "-f", "t.yaml", "--format", "xml"}).is_error);
   CHECK(parse_options({"validate", "-f", "t.yaml", "--format", "markdown"}).is_error);
 }
+
+TEST_CASE("the target option repeats, is normalised, and must be an email", "[cli][targets]") {
+  auto parsed = parse_options({"apply", "-f", "team.yaml", "--target", "Ann@ACME.com", "--target",
+                               "bob@acme.com", "--auto-approve"});
+  REQUIRE(parsed.options);
+  CHECK(parsed.options->targets == std::vector<std::string>{"ann@acme.com", "bob@acme.com"});
+  auto bad = parse_options({"plan", "-f", "team.yaml", "--target", "ann"});
+  CHECK(bad.is_error);
+  CHECK(bad.output == "--target: \"ann\" is not an email address");
+  auto saved = parse_options({"apply", "team.plan", "--target", "ann@acme.com"});
+  CHECK(saved.is_error);
+  CHECK(saved.output ==
+        "--target applies to planning: a saved plan keeps the targets it was made with");
+  CHECK(parse_options({"show", "team.plan", "--target", "ann@acme.com"}).is_error);
+}

@@ -139,6 +139,15 @@ TEST_CASE("a snapshot may record the team's facts exactly as Dropbox answers the
   CHECK(loaded.team.team_id == "dbtid:AA1");
   CHECK(loaded.team.authenticated_admin_email == "it@acme.com");
   CHECK(loaded.team.authenticated_admin_id == "dbmid:2");
+  // The license counts (decision 0037); num_used_licenses defaults to 0 in the spec.
+  REQUIRE(loaded.team.licenses);
+  CHECK(loaded.team.licenses->licensed == 10);
+  CHECK(loaded.team.licenses->provisioned == 3);
+  CHECK(loaded.team.licenses->used == 0);
+  auto bare = dropbox::read_snapshot_text(
+      R"({"team_info": {"name": "A", "team_id": "t"}, "members": []})", "team.json");
+  REQUIRE(bare.diagnostics.empty());
+  CHECK_FALSE(bare.team.licenses);  // unknown, not zero: the plan then says nothing
   // The member's entry names its role in another language; the team's table says which id
   // is team admin.
   CHECK(loaded.team.members[0].role == model::Role::team_admin);

@@ -199,7 +199,7 @@ TEST_CASE("roles: max_demotions defaults to 1 or 10% of admins, policy and flag 
   CHECK(guard(p, "max_demotions").status == Status::refused);
   team.policy.max_demotions = 3;
   CHECK(guard(plan_of(team, observed_team), "max_demotions").status == Status::passed);
-  auto flagged = plan::make_plan(team, observed_team, plan::PlanOptions{k_now, {}, 2});
+  auto flagged = plan::make_plan(team, observed_team, plan::PlanOptions{k_now, {}, 2, {}});
   CHECK(guard(flagged, "max_demotions").message ==
         "demotes 3 of 21 admins; --max-demotions allows 2");
 }

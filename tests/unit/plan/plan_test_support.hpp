@@ -27,7 +27,7 @@ inline constexpr model::Timestamp k_now = 1'795'000'000;  // 2026-11-18T...
 
 inline plan::Plan plan_of(const model::DesiredTeam& desired, const model::ObservedTeam& observed,
                           std::optional<double> max_fraction = std::nullopt) {
-  return plan::make_plan(desired, observed, plan::PlanOptions{k_now, max_fraction, {}});
+  return plan::make_plan(desired, observed, plan::PlanOptions{k_now, max_fraction, {}, {}});
 }
 
 /// "action email" for every step, in plan order.

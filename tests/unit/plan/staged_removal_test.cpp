@@ -37,7 +37,7 @@ std::vector<std::string> scheduled_of(const plan::Plan& p) {
 
 plan::Plan plan_at(const model::DesiredTeam& d, const model::ObservedTeam& o,
                    model::Timestamp now) {
-  return plan::make_plan(d, o, plan::PlanOptions{now, std::nullopt, {}});
+  return plan::make_plan(d, o, plan::PlanOptions{now, std::nullopt, {}, {}});
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ Demo demo() {
   s.team_name = d.observed.team_name;
   s.manifest_digest = desired.digest;
   s.plan = plan::make_plan(desired.team, d.observed,
-                           {*model::parse_timestamp("2026-11-26T12:00:00Z"), {}, {}});
+                           {*model::parse_timestamp("2026-11-26T12:00:00Z"), {}, {}, {}});
   s.preconditions = planfile::make_preconditions(s.plan, d.observed);
   return d;
 }

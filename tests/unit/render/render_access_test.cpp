@@ -56,7 +56,7 @@ planfile::SavedPlan access_plan() {
   saved.team_id = observed.team_id;
   saved.team_name = observed.team_name;
   saved.manifest_digest = "sha256:0000000000000000";
-  saved.plan = plan::make_plan(desired, observed, plan::PlanOptions{0, {}, 2});
+  saved.plan = plan::make_plan(desired, observed, plan::PlanOptions{0, {}, 2, {}});
   saved.preconditions = planfile::make_preconditions(saved.plan, observed);
   return saved;
 }

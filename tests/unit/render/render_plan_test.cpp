@@ -21,7 +21,7 @@ plan::Plan demo_plan() {
   REQUIRE_FALSE(observed.diagnostics.has_errors());
   return plan::make_plan(
       desired.team, observed.team,
-      plan::PlanOptions{*model::parse_timestamp("2026-11-26T12:00:00Z"), {}, {}});
+      plan::PlanOptions{*model::parse_timestamp("2026-11-26T12:00:00Z"), {}, {}, {}});
 }
 
 }  // namespace
@@ -90,8 +90,7 @@ TEST_CASE("validation and apply-report JSON match the golden files", "[render][g
     FAIL("no " << plan::to_string(action) << " step for " << email);
     return std::size_t{0};
   };
-  report.outcomes[index_of(plan::Action::remove, "carol.diaz@acme.com")].job_id =
-      "dbjid:remove-9";
+  report.outcomes[index_of(plan::Action::remove, "carol.diaz@acme.com")].job_id = "dbjid:remove-9";
   auto& failed = report.outcomes[index_of(plan::Action::invite, "amy.smith@acme.com")];
   failed.status = apply::StepOutcome::Status::failed;
   failed.error = core::make_error(core::ErrorKind::conflict,

@@ -60,7 +60,7 @@ planfile::SavedPlan time_plan() {
   saved.source = "live";
   saved.team_name = observed.team_name;
   saved.manifest_digest = "sha256:0000000000000000";
-  saved.plan = plan::make_plan(desired, observed, plan::PlanOptions{k_now, {}, {}});
+  saved.plan = plan::make_plan(desired, observed, plan::PlanOptions{k_now, {}, {}, {}});
   saved.preconditions = planfile::make_preconditions(saved.plan, observed);
   return saved;
 }
