@@ -95,6 +95,8 @@ void Planner::keep_targets() {
       std::erase_if(m_plan.drift, [&](const DriftItem& d) { return other(d.email); }));
   scope.left_out_warnings = static_cast<std::size_t>(std::erase_if(
       m_plan.warnings, [&](const PlanWarning& w) { return !w.email.empty() && other(w.email); }));
+  scope.left_out_scheduled = static_cast<std::size_t>(
+      std::erase_if(m_plan.scheduled, [&](const ScheduledRemoval& r) { return other(r.email); }));
   m_plan.targets = std::move(scope);
 }
 

@@ -36,7 +36,8 @@ void write_targets(Writer& w, const plan::TargetScope& t) {
   w.begin_object();
   write_emails(w, "emails", t.emails);
   w.key("left_out").integer(n(t.left_out)).key("left_out_drift").integer(n(t.left_out_drift));
-  w.key("left_out_warnings").integer(n(t.left_out_warnings)).end_object();
+  w.key("left_out_warnings").integer(n(t.left_out_warnings));
+  w.key("left_out_scheduled").integer(n(t.left_out_scheduled)).end_object();
 }
 
 bool read_emails(FieldReader& f, const char* key, std::vector<std::string>& out) {
@@ -71,7 +72,8 @@ bool read_targets(const json::Value& value, FieldReader::Failure& failure, plan:
   FieldReader f(value, "targets", failure);
   if (!read_emails(f, "emails", t.emails) || !read_count(f, "left_out", t.left_out) ||
       !read_count(f, "left_out_drift", t.left_out_drift) ||
-      !read_count(f, "left_out_warnings", t.left_out_warnings)) {
+      !read_count(f, "left_out_warnings", t.left_out_warnings) ||
+      !read_count(f, "left_out_scheduled", t.left_out_scheduled)) {
     return false;
   }
   if (t.emails.empty()) return f.fail(value, "\"targets\" must name at least one email");

@@ -34,10 +34,11 @@ std::string targets_text(const plan::TargetScope& t) {
                         count(t.left_out, "other change", "other changes"),
                         t.left_out == 1 ? "s" : "", t.left_out == 1 ? "was" : "were");
   }
-  if (t.left_out_drift + t.left_out_warnings > 0) {
-    text += fmt::format(" Not shown: {} and {} about other members.",
+  if (t.left_out_drift + t.left_out_warnings + t.left_out_scheduled > 0) {
+    text += fmt::format(" Not shown: {}, {} and {} about other members.",
                         count(t.left_out_drift, "drift item", "drift items"),
-                        count(t.left_out_warnings, "warning", "warnings"));
+                        count(t.left_out_warnings, "warning", "warnings"),
+                        count(t.left_out_scheduled, "scheduled removal", "scheduled removals"));
   }
   return text;
 }

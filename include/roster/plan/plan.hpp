@@ -220,6 +220,7 @@ struct TargetScope {
   std::size_t left_out = 0;         // steps of the whole plan that are not in this one
   std::size_t left_out_drift = 0;   // drift items about other members and groups
   std::size_t left_out_warnings = 0;
+  std::size_t left_out_scheduled = 0;  // scheduled removals of other members
 };
 
 /// The whole plan: a plain value, rendered by render/ and executed by apply/.

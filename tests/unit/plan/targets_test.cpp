@@ -138,3 +138,22 @@ TEST_CASE("a removal whose transfer destination arrives in a left-out step is le
   // Both named: both kept.
   CHECK(targeted(want, team, {"leaver@acme.com", "back@acme.com"}).steps.size() == 2);
 }
+
+TEST_CASE("a targeted plan counts other members' scheduled removals instead of showing them",
+          "[plan][targets]") {
+  auto [want, team] = busy_team();
+  auto staged = desired("later@acme.com", DesiredState::removed);
+  staged.remove.after_suspended_days = 30;  // suspended now, removal scheduled in 30 days
+  want.members.push_back(staged);
+  team.members.push_back(observed("later@acme.com"));
+  auto whole = test::plan_of(want, team);
+  REQUIRE(whole.scheduled.size() == 1);
+  auto p = targeted(want, team, {"leaver@acme.com"});
+  CHECK(p.scheduled.empty());
+  REQUIRE(p.targets);
+  CHECK(p.targets->left_out_scheduled == 1);
+  CHECK(p.targets->left_out == 11);  // the ten invitations and later@'s suspension
+  auto own = targeted(want, team, {"later@acme.com"});
+  CHECK(own.scheduled.size() == 1);
+  CHECK(own.targets->left_out_scheduled == 0);
+}
