@@ -126,7 +126,7 @@ TEST_CASE("a user who cannot take secondary emails gets one user-level result",
             ".tag") == "success");
 }
 
-TEST_CASE("delete and resend answer per email; verification makes an address not pending",
+TEST_CASE("delete and resend answer per email - verification makes an address not pending",
           "[emulator][secondary_emails]") {
   TestTeam team(Mode::routes, acme_seed());
   add(team,

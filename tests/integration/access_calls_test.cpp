@@ -27,7 +27,7 @@ void check_conflict(const core::Error& error, const std::string& route, const st
 
 }  // namespace
 
-TEST_CASE("set_role grants and revokes an admin role; the last admin cannot lose it",
+TEST_CASE("set_role grants and revokes an admin role - the last admin cannot lose it",
           "[live][access]") {
   EmulatorRunner emulator(test::access_seed().dump());
   AccessClient client(emulator);
@@ -46,7 +46,7 @@ TEST_CASE("set_role grants and revokes an admin role; the last admin cannot lose
   CHECK(unknown.error().api_tag == "role_not_found");
 }
 
-TEST_CASE("create, update and delete a group; each refuses what the spec refuses",
+TEST_CASE("create, update and delete a group - each refuses what the spec refuses",
           "[live][access]") {
   EmulatorRunner emulator(test::access_seed().dump());
   AccessClient client(emulator);
@@ -163,7 +163,7 @@ TEST_CASE("secondary emails: one outcome per (member, email), placeholder users 
   CHECK(emulator.calls("team/members/secondary_emails/delete") == 1);
 }
 
-TEST_CASE("custom quotas: get, set and remove per member; excluded members and too many refused",
+TEST_CASE("custom quotas: get, set and remove per member - excluded members and too many refused",
           "[live][access]") {
   EmulatorRunner emulator(test::access_seed().dump());
   AccessClient client(emulator);

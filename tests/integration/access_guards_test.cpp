@@ -61,7 +61,7 @@ TEST_CASE("demoting the only team admin, who owns the token, is refused unsent",
 }
 
 TEST_CASE(
-    "max_demotions refuses a plan that demotes too many admins; --max-demotions lets "
+    "max_demotions refuses a plan that demotes too many admins - --max-demotions lets "
     "the reviewed one through",
     "[live][access]") {
   EmulatorRunner emulator(

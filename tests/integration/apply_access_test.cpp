@@ -238,7 +238,7 @@ TEST_CASE("apply adds secondary emails 20 a call, each with its own outcome",
   CHECK(client.find("amy@acme.com")->secondary_emails.empty());
 }
 
-TEST_CASE("apply sets and removes custom quotas in one call; an excluded member fails alone",
+TEST_CASE("apply sets and removes custom quotas in one call - an excluded member fails alone",
           "[live][apply][access]") {
   EmulatorRunner emulator(test::access_seed().dump());
   AccessClient client(emulator);

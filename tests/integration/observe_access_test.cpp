@@ -187,7 +187,7 @@ TEST_CASE("a failed group read gives no team at all", "[live][observe]") {
         "error 500 on team/groups/members/list");
 }
 
-TEST_CASE("roster plan without access keys reads no groups or quotas; export reads them",
+TEST_CASE("roster plan without access keys reads no groups or quotas - export reads them",
           "[live][observe]") {
   EmulatorRunner emulator(test::access_seed().dump());
   test::TempDir dir;

@@ -171,7 +171,7 @@ TEST_CASE("a batch refused for the group's sake fails every step, without retryi
   CHECK(run.api.calls().size() == 1);
 }
 
-TEST_CASE("invitees join groups by email after their invite; a failed invite skips only theirs",
+TEST_CASE("invitees join groups by email after their invite - a failed invite skips only theirs",
           "[apply][groups]") {
   Run run;
   run.api.add_outcome("taken@x.com", "user_on_another_team");

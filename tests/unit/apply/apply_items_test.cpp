@@ -118,7 +118,7 @@ TEST_CASE("custom quotas go 1,000 members to a call", "[apply][quotas]") {
   CHECK(count(calls, "remove_custom_quotas id:r0@x.com id:r1@x.com id:r2@x.com") == 1);
 }
 
-TEST_CASE("each quota has its own outcome; an excluded member fails alone", "[apply][quotas]") {
+TEST_CASE("each quota has its own outcome - an excluded member fails alone", "[apply][quotas]") {
   Run run;
   run.api.item_outcome("id:b@x.com", "invalid_user");
   run.api.script("set_custom_quotas id:c@x.com:5 id:d@x.com:6",
@@ -141,7 +141,7 @@ TEST_CASE("each quota has its own outcome; an excluded member fails alone", "[ap
   CHECK(run.api.calls().size() == 1 + 2 + 1);
 }
 
-TEST_CASE("emails Dropbox asks to retry are sent again alone; the others keep their answer",
+TEST_CASE("emails Dropbox asks to retry are sent again alone - the others keep their answer",
           "[apply][emails]") {
   Run run;
   run.api.item_outcomes("id:a@x.com:a2@y.com", {"rate_limited", "too_many_updates", ""});

@@ -226,7 +226,7 @@ TEST_CASE("at the run's deadline no step starts, and the rest are skipped (timeo
   CHECK(recorder.finished == 10);  // no step_finished for steps never started
 }
 
-TEST_CASE("an interruption stops starting steps; a step waiting to retry fails with why",
+TEST_CASE("an interruption stops starting steps - a step waiting to retry fails with why",
           "[apply][stop]") {
   Run run;
   run.options.bulk_suspend_threshold = 0;  // one task per suspension

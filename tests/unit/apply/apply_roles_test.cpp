@@ -55,7 +55,7 @@ TEST_CASE("a plan without set_role does not read the role table", "[apply][roles
         std::vector<std::string>{"set_role id:old@x.com ", "suspend id:old@x.com"});
 }
 
-TEST_CASE("a role the team does not offer fails its step clearly; the rest go on",
+TEST_CASE("a role the team does not offer fails its step clearly - the rest go on",
           "[apply][roles]") {
   Run run;
   run.api.roles = dropbox_roles();

@@ -80,7 +80,7 @@ TEST_CASE("membership waits for its group's creation, a member's steps for its a
   CHECK(emails.waiting_for == 3);  // unsuspend, the adds to New, the add to Old
 }
 
-TEST_CASE("a leaving member's privileges go first; without them it stays", "[apply][schedule]") {
+TEST_CASE("a leaving member's privileges go first - without them it stays", "[apply][schedule]") {
   Run run;
   run.api.script("set_role id:amy@x.com ", {test::conflict("last_admin")});
   run.api.script("add_group_members g:s id:bob@x.com:member", {test::conflict("group_not_found")});

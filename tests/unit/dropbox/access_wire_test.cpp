@@ -118,7 +118,7 @@ TEST_CASE("malformed secondary-email answers are located errors", "[dropbox][acc
         R"(answer.results[0].results[0]: ".tag" must be a string, found number)");
 }
 
-TEST_CASE("quota answers: per member, in order; malformed ones are located errors",
+TEST_CASE("quota answers: per member, in order - malformed ones are located errors",
           "[dropbox][access]") {
   DecodeError error;
   auto quotas = decode_custom_quotas(

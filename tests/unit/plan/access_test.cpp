@@ -119,7 +119,7 @@ TEST_CASE("roles: an admin who is suspended or removed loses the role first, eve
 }
 
 TEST_CASE(
-    "roles: a suspended member is unsuspended before its role is set; invitees after "
+    "roles: a suspended member is unsuspended before its role is set - invitees after "
     "their invitation",
     "[plan][access][roles][order]") {
   auto team = permissive_team();
@@ -204,7 +204,7 @@ TEST_CASE("roles: max_demotions defaults to 1 or 10% of admins, policy and flag 
         "demotes 3 of 21 admins; --max-demotions allows 2");
 }
 
-TEST_CASE("secondary emails: the declared list is the whole list; invitees wait",
+TEST_CASE("secondary emails: the declared list is the whole list - invitees wait",
           "[plan][access][secondary]") {
   auto team = permissive_team();
   auto amy = desired("amy@acme.com");
@@ -310,7 +310,7 @@ TEST_CASE(
   CHECK(p.steps[4].group_id == "g:sales");
 }
 
-TEST_CASE("groups: undeclared groups are drift or deleted by policy; system groups never",
+TEST_CASE("groups: undeclared groups are drift or deleted by policy - system groups never",
           "[plan][access][groups][guards]") {
   auto team = permissive_team();
   team.manages_groups = true;
