@@ -92,8 +92,9 @@ void render_report_human(const plan::Plan& plan, const apply::ApplyReport& repor
                  outcome_detail(outcome));
     }
   }
-  fmt::print(out, "\nApply: {} steps: {} succeeded, {} failed, {} skipped.\n",
-             report.outcomes.size(), report.count(StepOutcome::Status::succeeded), failed, skipped);
+  fmt::print(out, "\nApply: {} {}: {} succeeded, {} failed, {} skipped.\n",
+             report.outcomes.size(), report.outcomes.size() == 1 ? "step" : "steps",
+             report.count(StepOutcome::Status::succeeded), failed, skipped);
 }
 
 std::unique_ptr<apply::ProgressSink> make_progress_printer(std::size_t total, const Style& style,

@@ -75,7 +75,7 @@ TEST_CASE("an urgent offboarding with --target applies only that member",
                                           "leaver@acme.com", "--auto-approve"});
   INFO(apply.out << apply.err);
   CHECK(apply.code == cli::ExitCode::success);
-  CHECK(contains(apply.out, "Apply: 1 steps: 1 succeeded, 0 failed, 0 skipped."));
+  CHECK(contains(apply.out, "Apply: 1 step: 1 succeeded, 0 failed, 0 skipped."));
   CHECK(team.emulator.calls("team/members/remove") == 1);
   CHECK(writes(team.emulator) == 1);
   CHECK(test::member_status(team.emulator.state(), "leaver@acme.com") == "removed");

@@ -79,7 +79,7 @@ TEST_CASE("the demo applies, and planning again finds nothing to change", "[live
   auto apply = roster_cli(emulator, {"apply", "-f", k_example, "--auto-approve"});
   CHECK(apply.code == cli::ExitCode::success);
   CHECK(apply.err.empty());
-  CHECK(apply.out.find("Apply: 29 steps: 29 succeeded, 0 failed, 0 skipped.") != std::string::npos);
+  CHECK(apply.out.find("Apply: 30 steps: 30 succeeded, 0 failed, 0 skipped.") != std::string::npos);
 
   // Nothing left to change; ray.chen and the Contractors group (not in the manifest) are
   // drift, and the nightly check (--detailed-exitcode) reports drift with exit 2.
@@ -90,6 +90,12 @@ TEST_CASE("the demo applies, and planning again finds nothing to change", "[live
         std::string::npos);
   CHECK(again.out.find("? group \"Contractors\": group on the team, not in the manifest") !=
         std::string::npos);
+  // Time (issue 10): tom.hill is suspended and his removal waits 30 days from his suspension
+  // (dated by the emulator's clock; roster_cli plans at 2026-11-26T12:00:00Z); uma.patel,
+  // removed in the console, can still be recovered, and the plan says until when.
+  CHECK(again.out.find("  ◷ tom.hill@acme.com: remove on ") != std::string::npos);
+  CHECK(again.out.find("? uma.patel@acme.com: removed outside roster, not in the manifest; "
+                       "recoverable until 2026-12-03 at the latest") != std::string::npos);
 
   auto state = emulator.state();
   CHECK(test::member_status(state, "quinn.baker@acme.com") == "active");
@@ -98,6 +104,7 @@ TEST_CASE("the demo applies, and planning again finds nothing to change", "[live
   CHECK(test::member_status(state, "amy.smith@acme.com") == "invited");
   CHECK(test::member_status(state, "mia.lopez@acme.com") == "removed");
   CHECK(test::member_status(state, "ray.chen@acme.com") == "active");  // unmanaged: reported only
+  CHECK(test::member_status(state, "tom.hill@acme.com") == "suspended");  // staged removal
 
   // Access: every kind of step the demo plans reached the team.
   CHECK(field_of(state, "sam.taylor@acme.com", "role") == "support_admin");

@@ -26,7 +26,7 @@ TEST_CASE("roster validate accepts the example manifest", "[cli-process]") {
   auto r = run_roster({"validate", "-f", k_example});
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
-  CHECK(r.out == k_example + ": valid: 21 members (10 active, 6 suspended, 5 removed) in 1 file\n");
+  CHECK(r.out == k_example + ": valid: 22 members (10 active, 6 suspended, 6 removed) in 1 file\n");
 }
 
 TEST_CASE("each bad manifest exits 1 with its located error on stderr", "[cli-process]") {
@@ -65,8 +65,8 @@ TEST_CASE("roster plan exit codes follow the contract", "[cli-process]") {
   CHECK(plain.exit_code == 0);
   CHECK(plain.out.find("Plan: 1 to revoke role, 2 to recover, 2 to invite, 1 to unsuspend, 1 to "
                        "create group, 1 to set role, 2 to update, 10 to add to group, 1 to set "
-                       "access, 1 to remove from group, 1 to add email, 1 to set quota, 2 to "
-                       "suspend, 3 to remove.") != std::string::npos);
+                       "access, 1 to remove from group, 1 to add email, 1 to set quota, 3 to "
+                       "suspend, 3 to remove. 1 removal scheduled.") != std::string::npos);
   auto detailed =
       run_roster({"plan", "-f", k_example, "--observed", k_observed, "--detailed-exitcode"});
   CHECK(detailed.exit_code == 2);

@@ -61,8 +61,8 @@ TEST_CASE("a refused plan exits 3 and names the guard on stderr", "[cli]") {
       run({"plan", "-f", k_example, "--observed", k_observed, "--max-removal-fraction", "0.1"});
   CHECK(r.code == cli::ExitCode::refused);
   CHECK(r.err ==
-        "roster: error: plan refused by safety guard removal_fraction: suspends or removes 4 of "
-        "14 live members (28.6%); max_removal_fraction 0.1 allows 1; deletes 0 of 4 groups, allows "
+        "roster: error: plan refused by safety guard removal_fraction: suspends or removes 5 of "
+        "15 live members (33.3%); max_removal_fraction 0.1 allows 1; deletes 0 of 4 groups, allows "
         "0\n");
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("roster validate reports success on stdout and errors on stderr", "[cl
   auto ok = run({"validate", "-f", k_example});
   CHECK(ok.code == cli::ExitCode::success);
   CHECK(ok.out ==
-        k_example + ": valid: 21 members (10 active, 6 suspended, 5 removed) in 1 file\n");
+        k_example + ": valid: 22 members (10 active, 6 suspended, 6 removed) in 1 file\n");
   auto bad = run({"validate", "-f", test::test_path("fixtures/manifests/typo.yaml")});
   CHECK(bad.code == cli::ExitCode::error);
   CHECK(bad.out.empty());

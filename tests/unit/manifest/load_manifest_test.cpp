@@ -119,5 +119,5 @@ TEST_CASE("a directory's *.yaml files merge in name order", "[manifest]") {
 TEST_CASE("the example manifest is valid", "[manifest]") {
   auto loaded = manifest::load_manifest(test::test_path("../manifests/example.yaml"));
   CHECK(loaded.diagnostics.empty());
-  CHECK(loaded.team.members.size() == 21);
+  CHECK(loaded.team.members.size() == 22);
 }

@@ -65,8 +65,8 @@ TEST_CASE("a saved plan reads back as the same plan", "[planfile]") {
   REQUIRE(loaded.saved);
   const auto& back = *loaded.saved;
   CHECK(planfile::to_json(back) == text);  // every field survived
-  CHECK(back.plan.steps.size() == 29);
-  CHECK(back.preconditions.size() == 29);
+  CHECK(back.plan.steps.size() == 30);
+  CHECK(back.preconditions.size() == 30);
   CHECK(rendered(back, render::Format::human) == rendered(d.saved, render::Format::human));
   CHECK(text.find("Bearer") == std::string::npos);
 }
