@@ -101,3 +101,29 @@ TEST_CASE("bulk_suspend rows are typed like members/suspend, jobs are its own",
   CHECK(team.call("team/members/bulk_suspend/job_status/check", {{"async_job_id", "dbjid:nope"}})
             .json() == error_body({{".tag", "invalid_async_job_id"}}));
 }
+
+TEST_CASE("bulk_suspend naming every admin of a team with several fails only the last row",
+          "[emulator][bulk_suspend]") {
+  // uma (a user management admin) owns the token; admin@ and tia@ are the team admins.
+  TestTeam team(Mode::routes,
+                with_members(acme_seed(10, R"("admin_email": "uma@acme.com")"),
+                             R"({"email": "tia@acme.com", "given_name": "Tia", "surname": "Two",
+                                 "role": "team_admin"})"));
+  const auto launched = team.call("team/members/bulk_suspend",
+                                  {{"members", json::array({row("a", by_email("admin@acme.com")),
+                                                            row("t", by_email("tia@acme.com")),
+                                                            row("m", by_email("amy@acme.com"))})}});
+  REQUIRE(launched.status == 200);
+  REQUIRE(launched.json().at(".tag") == "async_job_id");
+  CHECK(member_profile(team, "admin@acme.com").at("status") == json{{".tag", "suspended"}});
+  // The row that would have left the team without an admin failed; the others went on.
+  CHECK(member_profile(team, "tia@acme.com").at("status") == json{{".tag", "active"}});
+  CHECK(member_profile(team, "amy@acme.com").at("status") == json{{".tag", "suspended"}});
+  const json poll = {{"async_job_id", launched.json().at("async_job_id")}};
+  const char* status = "team/members/bulk_suspend/job_status/check";
+  CHECK(team.call(status, poll).json() == json{{".tag", "in_progress"}});
+  const auto done = team.call(status, poll).json();
+  CHECK(done.at("requested") == 3);
+  CHECK(done.at("suspended") == 2);
+  CHECK(done.at("failed") == 1);
+}

@@ -79,7 +79,10 @@ std::optional<std::string> launch_error(const TeamStore& store,
   for (const auto& member : store.state().members) {
     if (is_active_team_admin(member)) ++admins;
   }
-  if (admins_named != 0 && admins_named >= admins) return "last_admin";
+  // The launch names the team's last admin: refused whole. With several admins named, the
+  // rows run in order and the one that would leave no admin fails alone
+  // (`suspend_last_admin`, a BulkSuspendRowFailure through MembersSuspendError).
+  if (admins == 1 && admins_named == 1) return "last_admin";
   return std::nullopt;
 }
 
