@@ -12,9 +12,9 @@ namespace roster::emulator {
 
 namespace {
 
-core::Result<TeamState> initial_state(const EmulatorOptions& options, UnixSeconds now) {
+Result<TeamState> initial_state(const EmulatorOptions& options, UnixSeconds now) {
   auto saved = load_saved_state(options.state_path, now);
-  if (saved || saved.error().kind != core::ErrorKind::not_found) return saved;
+  if (saved || saved.error().kind != ErrorKind::not_found) return saved;
   if (options.seed_path.empty()) return default_state(now);
   auto text = read_file(options.seed_path);
   if (!text) return text.error();
@@ -27,12 +27,12 @@ core::Result<TeamState> initial_state(const EmulatorOptions& options, UnixSecond
   return seeded;
 }
 
-core::Result<std::shared_ptr<TlsContext>> load_tls(const EmulatorOptions& options) {
+Result<std::shared_ptr<TlsContext>> load_tls(const EmulatorOptions& options) {
   if (options.tls_certificate_path.empty() && options.tls_key_path.empty()) {
     return std::shared_ptr<TlsContext>();
   }
   if (options.tls_certificate_path.empty() || options.tls_key_path.empty()) {
-    return core::make_error(core::ErrorKind::invalid_input,
+    return make_error(ErrorKind::invalid_input,
                             "a TLS certificate and its key go together (--tls-cert, --tls-key)");
   }
   return load_tls_context({options.tls_certificate_path, options.tls_key_path});
@@ -46,20 +46,20 @@ struct Emulator::Impl {
   std::unique_ptr<HttpServer> server;
 };
 
-core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& options) {
+Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& options) {
   if (options.state_path.empty()) {
-    return core::make_error(core::ErrorKind::invalid_input, "a state file is required");
+    return make_error(ErrorKind::invalid_input, "a state file is required");
   }
   // Options are checked before the state is touched: a bad certificate writes nothing.
   auto tls = load_tls(options);
   if (!tls) return tls.error();
   if (options.header_timeout.count() <= 0 || options.body_timeout.count() <= 0 ||
       options.max_connections == 0 || options.max_body_bytes == 0) {
-    return core::make_error(core::ErrorKind::invalid_input,
+    return make_error(ErrorKind::invalid_input,
                             "timeouts, the connection limit and the body limit must be positive");
   }
   auto scopes =
-      options.scopes ? ScopeGrant::only(*options.scopes) : core::Result<ScopeGrant>(ScopeGrant());
+      options.scopes ? ScopeGrant::only(*options.scopes) : Result<ScopeGrant>(ScopeGrant());
   if (!scopes) return scopes.error();
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
@@ -70,7 +70,7 @@ core::Result<std::unique_ptr<Emulator>> Emulator::start(const EmulatorOptions& o
   if (!journal) return journal.error();
   // Start from a fresh snapshot: the journal is folded in and emptied (compaction).
   if (!(*journal)->write_snapshot(encode_state(*state))) {
-    return core::make_error(core::ErrorKind::internal,
+    return make_error(ErrorKind::internal,
                             "cannot write state file " + options.state_path);
   }
   auto impl = std::make_unique<Impl>();

@@ -16,7 +16,7 @@ declare -A allowed=(
   [planfile]="core model plan planfile"
   [apply]="core model plan dropbox apply"
   [cli]="core model manifest dropbox plan planfile render apply cli"
-  [emulator]="core emulator"
+  [emulator]="emulator"
 )
 
 status=0

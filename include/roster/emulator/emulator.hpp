@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "roster/core/result.hpp"
+#include "roster/emulator/result.hpp"
 
 namespace roster::emulator {
 
@@ -46,7 +46,7 @@ class Emulator {
   /// Loads the state (state file, else seed, else default team), saves a fresh snapshot
   /// and starts listening. Errors: unreadable/invalid seed or state, unreadable/invalid
   /// TLS certificate or key (or only one of them given), an unknown scope, port in use.
-  [[nodiscard]] static core::Result<std::unique_ptr<Emulator>> start(
+  [[nodiscard]] static Result<std::unique_ptr<Emulator>> start(
       const EmulatorOptions& options);
   ~Emulator();
   Emulator(const Emulator&) = delete;

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "roster/core/result.hpp"
+#include "roster/emulator/result.hpp"
 #include "store/team_store.hpp"
 
 namespace roster::emulator {
@@ -19,7 +19,7 @@ namespace roster::emulator {
 
 /// Reads a seed or state document. Missing ids and timestamps are filled in (`now`);
 /// unknown keys, bad values and duplicate live emails are errors.
-[[nodiscard]] core::Result<TeamState> decode_state(std::string_view text, UnixSeconds now);
+[[nodiscard]] Result<TeamState> decode_state(std::string_view text, UnixSeconds now);
 
 /// The team used without --seed: one active team admin (`admin_email`) and 1,000 licenses.
 [[nodiscard]] TeamState default_state(UnixSeconds now);
@@ -28,7 +28,7 @@ namespace roster::emulator {
 class JournalReplay {
  public:
   explicit JournalReplay(TeamState& state);
-  [[nodiscard]] core::Result<void> apply(std::string_view record);
+  [[nodiscard]] Result<void> apply(std::string_view record);
 
  private:
   TeamState& m_state;

@@ -18,12 +18,12 @@ namespace {
 
 using nlohmann::json;
 
-core::Error invalid(std::string message) {
-  return core::make_error(core::ErrorKind::invalid_input, std::move(message));
+Error invalid(std::string message) {
+  return make_error(ErrorKind::invalid_input, std::move(message));
 }
 
 // Deep documents are refused before parsing: copies and dumps of them recurse.
-core::Error too_deep(std::string_view what) {
+Error too_deep(std::string_view what) {
   return invalid(std::string(what) + "JSON nested deeper than " + std::to_string(k_max_json_depth) +
                  " levels");
 }
@@ -190,7 +190,7 @@ void read_info(const json& value, TeamInfo& info, std::string& error) {
 
 }  // namespace
 
-core::Result<TeamState> decode_state(std::string_view text, UnixSeconds now) {
+Result<TeamState> decode_state(std::string_view text, UnixSeconds now) {
   if (is_nested_deeper_than(text, k_max_json_depth)) return too_deep("");
   TeamState state;
   std::string error;
@@ -269,7 +269,7 @@ JournalReplay::JournalReplay(TeamState& state) : m_state(state) {
     m_jobs[state.jobs[i].id] = i;
 }
 
-core::Result<void> JournalReplay::apply(std::string_view record) {
+Result<void> JournalReplay::apply(std::string_view record) {
   if (is_nested_deeper_than(record, k_max_json_depth)) return too_deep("journal record: ");
   json document;
   try {

@@ -21,8 +21,8 @@ namespace {
 // journal replay never costs more than reading the snapshot twice.
 constexpr std::uint64_t k_min_journal_bytes = 8U << 20;
 
-core::Error io_error(const std::string& what, const std::string& path) {
-  return core::make_error(core::ErrorKind::internal,
+Error io_error(const std::string& what, const std::string& path) {
+  return make_error(ErrorKind::internal,
                           what + " " + path + ": " + std::strerror(errno));
 }
 
@@ -56,7 +56,7 @@ std::string journal_path(const std::string& state_path) {
   return state_path + ".journal";
 }
 
-core::Result<std::string> read_file(const std::string& path) {
+Result<std::string> read_file(const std::string& path) {
   std::ifstream input(path, std::ios::binary);
   if (!input) return io_error("cannot read", path);
   std::ostringstream content;
@@ -64,7 +64,7 @@ core::Result<std::string> read_file(const std::string& path) {
   return content.str();
 }
 
-core::Result<std::unique_ptr<StateJournal>> StateJournal::open(const std::string& state_path) {
+Result<std::unique_ptr<StateJournal>> StateJournal::open(const std::string& state_path) {
   const auto path = journal_path(state_path);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) return io_error("cannot open", path);
@@ -119,10 +119,10 @@ bool StateJournal::write_snapshot(const std::string& document) {
   return true;
 }
 
-core::Result<TeamState> load_saved_state(const std::string& state_path, UnixSeconds now) {
+Result<TeamState> load_saved_state(const std::string& state_path, UnixSeconds now) {
   struct stat info {};
   if (::stat(state_path.c_str(), &info) != 0) {
-    return core::make_error(core::ErrorKind::not_found, "no state file " + state_path);
+    return make_error(ErrorKind::not_found, "no state file " + state_path);
   }
   auto text = read_file(state_path);
   if (!text) return text.error();

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "persistence/state_sink.hpp"
-#include "roster/core/result.hpp"
+#include "roster/emulator/result.hpp"
 #include "store/team_state.hpp"
 
 namespace roster::emulator {
@@ -19,7 +19,7 @@ namespace roster::emulator {
 class StateJournal final : public StateSink {
  public:
   /// Opens (creating if needed) the journal of `state_path` for appending.
-  static core::Result<std::unique_ptr<StateJournal>> open(const std::string& state_path);
+  static Result<std::unique_ptr<StateJournal>> open(const std::string& state_path);
   ~StateJournal() override;
   StateJournal(const StateJournal&) = delete;
   StateJournal& operator=(const StateJournal&) = delete;
@@ -47,10 +47,10 @@ class StateJournal final : public StateSink {
 /// Loads persisted state: the snapshot at `state_path` with its journal replayed (a torn
 /// last record, never acknowledged, is dropped). nullopt-like error kind `not_found` when
 /// no state file exists yet.
-[[nodiscard]] core::Result<TeamState> load_saved_state(const std::string& state_path,
+[[nodiscard]] Result<TeamState> load_saved_state(const std::string& state_path,
                                                        UnixSeconds now);
 
 /// Reads a whole file; error when it cannot be read.
-[[nodiscard]] core::Result<std::string> read_file(const std::string& path);
+[[nodiscard]] Result<std::string> read_file(const std::string& path);
 
 }  // namespace roster::emulator

@@ -19,7 +19,7 @@ std::span<const std::string_view> known_scopes() {
 
 ScopeGrant::ScopeGrant() : m_granted(k_scopes.begin(), k_scopes.end()) {}
 
-core::Result<ScopeGrant> ScopeGrant::only(const std::vector<std::string>& scopes) {
+Result<ScopeGrant> ScopeGrant::only(const std::vector<std::string>& scopes) {
   ScopeGrant grant;
   grant.m_granted.clear();
   for (const auto& scope : scopes) {
@@ -29,7 +29,7 @@ core::Result<ScopeGrant> ScopeGrant::only(const std::vector<std::string>& scopes
       std::string list;
       for (const auto name : k_scopes)
         list += (list.empty() ? "" : ", ") + std::string(name);
-      return core::make_error(core::ErrorKind::invalid_input,
+      return make_error(ErrorKind::invalid_input,
                               "unknown scope \"" + scope + "\" (known: " + list + ")");
     }
     grant.m_granted.push_back(*known);

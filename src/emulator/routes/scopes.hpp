@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "roster/core/result.hpp"
+#include "roster/emulator/result.hpp"
 
 namespace roster::emulator {
 
@@ -18,7 +18,7 @@ class ScopeGrant {
   ScopeGrant();
   /// Exactly `scopes`; error (invalid_input) on a scope no emulated route uses, so a typo
   /// does not silently deny.
-  [[nodiscard]] static core::Result<ScopeGrant> only(const std::vector<std::string>& scopes);
+  [[nodiscard]] static Result<ScopeGrant> only(const std::vector<std::string>& scopes);
 
   [[nodiscard]] bool allows(std::string_view scope) const;
 

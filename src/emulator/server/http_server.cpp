@@ -139,7 +139,7 @@ void HttpServer::Impl::accept_loop() {
   }
 }
 
-core::Result<std::unique_ptr<HttpServer>> HttpServer::listen(const ServerOptions& options,
+Result<std::unique_ptr<HttpServer>> HttpServer::listen(const ServerOptions& options,
                                                              Handler handler) {
   auto impl = std::make_unique<Impl>();
   impl->handler = std::move(handler);
@@ -155,8 +155,8 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::listen(const ServerOptions
   if (!ec) impl->acceptor.bind(endpoint, ec);
   if (!ec) impl->acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    return core::make_error(
-        core::ErrorKind::unavailable,
+    return make_error(
+        ErrorKind::unavailable,
         "cannot listen on 127.0.0.1:" + std::to_string(options.port) + ": " + ec.message());
   }
   auto* raw = impl.get();

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "roster/core/result.hpp"
+#include "roster/emulator/result.hpp"
 #include "server/http_types.hpp"
 #include "server/server_limits.hpp"
 
@@ -27,7 +27,7 @@ class HttpServer {
   using Handler = HttpHandler;
 
   /// Binds and starts serving. Errors: port in use (unavailable).
-  static core::Result<std::unique_ptr<HttpServer>> listen(const ServerOptions& options,
+  static Result<std::unique_ptr<HttpServer>> listen(const ServerOptions& options,
                                                           Handler handler);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;

@@ -16,8 +16,8 @@ namespace {
 
 namespace ssl = boost::asio::ssl;
 
-core::Error invalid(std::string message) {
-  return core::make_error(core::ErrorKind::invalid_input, std::move(message));
+Error invalid(std::string message) {
+  return make_error(ErrorKind::invalid_input, std::move(message));
 }
 
 // OpenSSL's own message for an unreadable file is "system lib"; say what happened.
@@ -35,7 +35,7 @@ bool is_key_mismatch(const boost::system::error_code& ec) {
 
 }  // namespace
 
-core::Result<std::shared_ptr<TlsContext>> load_tls_context(const TlsFiles& files) {
+Result<std::shared_ptr<TlsContext>> load_tls_context(const TlsFiles& files) {
   if (auto problem = unreadable(files.certificate_path); !problem.empty()) {
     return invalid("cannot read TLS certificate " + files.certificate_path + ": " + problem);
   }

@@ -5,7 +5,7 @@
 
 #include <boost/asio/ssl/context.hpp>
 
-#include "roster/core/result.hpp"
+#include "roster/emulator/result.hpp"
 
 namespace roster::emulator {
 
@@ -22,6 +22,6 @@ struct TlsContext {
 
 /// Loads and checks the certificate and key. Errors (invalid_input) name the file and the
 /// reason: unreadable, not PEM, or a key that does not belong to the certificate.
-[[nodiscard]] core::Result<std::shared_ptr<TlsContext>> load_tls_context(const TlsFiles& files);
+[[nodiscard]] Result<std::shared_ptr<TlsContext>> load_tls_context(const TlsFiles& files);
 
 }  // namespace roster::emulator

@@ -45,7 +45,7 @@ TestTeam::TestTeam(Mode mode, std::string seed, TeamOptions options)
     return;
   }
   auto state =
-      seed.empty() ? core::Result<TeamState>(default_state(m_now)) : decode_state(seed, m_now);
+      seed.empty() ? Result<TeamState>(default_state(m_now)) : decode_state(seed, m_now);
   if (!state) throw std::runtime_error("bad test seed: " + state.error().message);
   RouterOptions router_options;
   router_options.token = k_token;
