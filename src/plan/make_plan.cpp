@@ -42,28 +42,27 @@ void Planner::warn(const std::string& email, std::string message) {
   m_plan.warnings.push_back({email, std::move(message)});
 }
 
-PlanStep Planner::step(Action action, Reason reason, const Match& match) const {
+PlanStep Planner::step(Action action, Reason reason, const std::string& email,
+                       const model::ObservedMember* observed) const {
   PlanStep s;
   s.action = action;
   s.reason = reason;
-  s.email = match.desired->email;
-  if (match.observed != nullptr) {
-    s.team_member_id = match.observed->team_member_id;
-    s.observed_email = match.observed->email;
-    s.observed_status = match.observed->status;
+  s.email = email;
+  if (observed != nullptr) {  // the record the step changes: guards judge this one
+    s.team_member_id = observed->team_member_id;
+    s.observed_email = observed->email;
+    s.observed_status = observed->status;
   }
   return s;
 }
 
+PlanStep Planner::step(Action action, Reason reason, const Match& match) const {
+  return step(action, reason, match.desired->email, match.observed);
+}
+
 PlanStep Planner::removal(const model::ObservedMember& member, const model::RemoveOptions& options,
                           Reason reason) const {
-  PlanStep s;
-  s.action = Action::remove;
-  s.reason = reason;
-  s.email = member.email;
-  s.team_member_id = member.team_member_id;
-  s.observed_email = member.email;
-  s.observed_status = member.status;
+  PlanStep s = step(Action::remove, reason, member.email, &member);
   if (member.status == model::MemberStatus::invited) {
     // Nobody joined, so there is no account to keep, no data to wipe or transfer; the
     // API refuses keep_account for invited members (cannot_keep_invited_user_account).

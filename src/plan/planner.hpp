@@ -29,6 +29,9 @@ class Planner {
   void plan_removed(const Match& match);
   void plan_profile(const Match& match);
   PlanStep step(Action action, Reason reason, const Match& match) const;
+  /// A step about `observed` (nullptr: not on the team), for the member known as `email`.
+  PlanStep step(Action action, Reason reason, const std::string& email,
+                const model::ObservedMember* observed) const;
   PlanStep removal(const model::ObservedMember& member, const model::RemoveOptions& options,
                    Reason reason) const;
   void warn(const std::string& email, std::string message);

@@ -54,13 +54,7 @@ void Planner::remove_member(const model::ObservedMember& member, const std::stri
     return;
   }
   const auto due = m_options.now + days * model::k_seconds_per_day;
-  PlanStep s;
-  s.action = Action::suspend;
-  s.reason = Reason::staged_removal;
-  s.email = email;
-  s.team_member_id = member.team_member_id;
-  s.observed_email = member.email;
-  s.observed_status = member.status;
+  PlanStep s = step(Action::suspend, Reason::staged_removal, email, &member);
   s.wipe_data = suspend.wipe_data;
   s.note = fmt::format("removed on {}, after {} days suspended", model::format_date(due), days);
   m_plan.steps.push_back(std::move(s));

@@ -48,13 +48,7 @@ void Planner::plan_unmanaged(const model::ObservedMember& member) {
     return;
   }
   if (suspend) {
-    PlanStep s;
-    s.action = Action::suspend;
-    s.reason = Reason::unmanaged_suspend;
-    s.email = member.email;
-    s.team_member_id = member.team_member_id;
-    s.observed_email = member.email;
-    s.observed_status = member.status;
+    PlanStep s = step(Action::suspend, Reason::unmanaged_suspend, member.email, &member);
     s.wipe_data = m_desired.default_suspend.wipe_data;
     m_plan.steps.push_back(std::move(s));
     m_final_status[member.email] = model::MemberStatus::suspended;

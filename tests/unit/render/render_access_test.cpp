@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "render_support.hpp"
 #include "roster/plan/make_plan.hpp"
 #include "roster/planfile/saved_plan.hpp"
 #include "roster/render/render_plan.hpp"
@@ -49,16 +50,7 @@ planfile::SavedPlan access_plan() {
   old.members = std::vector<model::ObservedGroupMember>{};
   observed.groups = {old};
 
-  planfile::SavedPlan saved;
-  saved.roster_version = "0.1.0";
-  saved.created_at = "2026-11-30T12:00:00Z";
-  saved.source = "live";
-  saved.team_id = observed.team_id;
-  saved.team_name = observed.team_name;
-  saved.manifest_digest = "sha256:0000000000000000";
-  saved.plan = plan::make_plan(desired, observed, plan::PlanOptions{0, {}, 2, {}});
-  saved.preconditions = planfile::make_preconditions(saved.plan, observed);
-  return saved;
+  return test::saved_plan(desired, observed, plan::PlanOptions{0, {}, 2, {}});
 }
 
 }  // namespace

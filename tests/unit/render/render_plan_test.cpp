@@ -3,6 +3,7 @@
 #include <regex>
 #include <sstream>
 
+#include "render_support.hpp"
 #include "roster/dropbox/snapshot.hpp"
 #include "roster/manifest/load_manifest.hpp"
 #include "roster/plan/make_plan.hpp"
@@ -129,15 +130,7 @@ TEST_CASE("a step on a record listed under another email names both, in every fo
   observed.authenticated_admin_email = "admin@acme.com";
   observed.authenticated_admin_id = "dbmid:AAadmin";
 
-  planfile::SavedPlan saved;
-  saved.roster_version = "0.1.0";
-  saved.created_at = "2026-11-30T12:00:00Z";
-  saved.source = "live";
-  saved.team_id = observed.team_id;
-  saved.team_name = observed.team_name;
-  saved.manifest_digest = "sha256:0000000000000000";
-  saved.plan = plan::make_plan(desired, observed, {});
-  saved.preconditions = planfile::make_preconditions(saved.plan, observed);
+  auto saved = test::saved_plan(desired, observed, {});
   std::ostringstream human, json, markdown;
   render::render_plan_human(saved.plan, render::Style{false}, human);
   render::render_plan(saved, render::Format::json, render::Style{false}, json);

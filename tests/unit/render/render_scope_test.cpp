@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "render_support.hpp"
 #include "roster/plan/make_plan.hpp"
 #include "roster/planfile/saved_plan.hpp"
 #include "roster/render/render_plan.hpp"
@@ -32,26 +33,13 @@ planfile::SavedPlan scoped_plan() {
   observed.members.push_back(test::team_admin("admin@acme.com"));
   observed.members.push_back(test::observed("leaver@acme.com"));
   observed.members.push_back(test::observed("stray@acme.com"));
-  planfile::SavedPlan saved;
-  saved.roster_version = "0.1.0";
-  saved.created_at = "2026-11-30T12:00:00Z";
-  saved.source = "live";
-  saved.team_id = observed.team_id;
-  saved.team_name = observed.team_name;
-  saved.manifest_digest = "sha256:0000000000000000";
   plan::PlanOptions options;
   options.now = *model::parse_timestamp("2026-11-26T12:00:00Z");  // recovery windows are dated
   options.targets = {"ann@acme.com", "bob@acme.com", "leaver@acme.com"};
-  saved.plan = plan::make_plan(desired, observed, options);
-  saved.preconditions = planfile::make_preconditions(saved.plan, observed);
-  return saved;
+  return test::saved_plan(desired, observed, options);
 }
 
-std::string rendered(const planfile::SavedPlan& saved, render::Format format) {
-  std::ostringstream out;
-  render::render_plan(saved, format, render::Style{false}, out);
-  return out.str();
-}
+using test::rendered;
 
 }  // namespace
 

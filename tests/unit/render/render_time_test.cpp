@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "render_support.hpp"
 #include "roster/plan/make_plan.hpp"
 #include "roster/planfile/saved_plan.hpp"
 #include "roster/render/render_plan.hpp"
@@ -54,22 +55,13 @@ planfile::SavedPlan time_plan() {
   observed.members.push_back(test::removed("ray@acme.com", true));
   observed.members.push_back(test::removed("oops@acme.com", true));
 
-  planfile::SavedPlan saved;
-  saved.roster_version = "0.1.0";
-  saved.created_at = "2026-12-28T00:00:00Z";
-  saved.source = "live";
-  saved.team_name = observed.team_name;
-  saved.manifest_digest = "sha256:0000000000000000";
-  saved.plan = plan::make_plan(desired, observed, plan::PlanOptions{k_now, {}, {}, {}});
-  saved.preconditions = planfile::make_preconditions(saved.plan, observed);
+  auto saved = test::saved_plan(desired, observed, plan::PlanOptions{k_now, {}, {}, {}},
+                                "2026-12-28T00:00:00Z");
+  saved.team_id.reset();  // the golden files show a plan for a team known by name only
   return saved;
 }
 
-std::string rendered(const planfile::SavedPlan& saved, render::Format format) {
-  std::ostringstream out;
-  render::render_plan(saved, format, render::Style{false}, out);
-  return out.str();
-}
+using test::rendered;
 
 }  // namespace
 

@@ -9,10 +9,20 @@ using namespace roster;
 
 TEST_CASE("quoted YAML values load back byte for byte, line breaks and controls included",
           "[render]") {
-  const std::vector<std::string> values = {
-      "plain",  "with \"quotes\" and \\",  "tab\there", "del\x7f",      "nel\xc2\x85x",
-      "c1\xc2\x9b", "ls\xe2\x80\xa8ps\xe2\x80\xa9", "bom\xef\xbb\xbf", "Zoë Ünal", "# not a comment",
-      "- dash", "yes", "null", "1e3"};
+  const std::vector<std::string> values = {"plain",
+                                           "with \"quotes\" and \\",
+                                           "tab\there",
+                                           "del\x7f",
+                                           "nel\xc2\x85x",
+                                           "c1\xc2\x9b",
+                                           "ls\xe2\x80\xa8ps\xe2\x80\xa9",
+                                           "bom\xef\xbb\xbf",
+                                           "Zoë Ünal",
+                                           "# not a comment",
+                                           "- dash",
+                                           "yes",
+                                           "null",
+                                           "1e3"};
   for (const auto& value : values) {
     model::DesiredMember m;
     m.email = "a@acme.com";
