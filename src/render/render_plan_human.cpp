@@ -16,19 +16,6 @@ namespace {
 
 constexpr std::size_t k_max_email_column = 36;
 
-const char* colour_of(Action action) {
-  switch (action) {
-    case Action::invite:
-      return "\x1b[32m";  // green
-    case Action::remove:
-      return "\x1b[31m";  // red
-    case Action::recover:
-      return "\x1b[36m";  // cyan
-    default:
-      return "\x1b[33m";  // yellow
-  }
-}
-
 class Painter {
  public:
   explicit Painter(const Style& style) : m_on(style.color) {}
@@ -56,8 +43,9 @@ void render_steps(const plan::Plan& plan, const Painter& paint, std::ostream& ou
     std::string details = details_text(s);
     std::string reason = reason_text(s);
     std::string text = details.empty() ? reason : details + "; " + reason;
-    fmt::print(out, "  {} {:<{}} {:<{}}  {}\n", paint(colour_of(s.action), action_symbol(s.action)),
-               action_word(s.action), words, subject_text(s), width, text);
+    fmt::print(out, "  {} {:<{}} {:<{}}  {}\n",
+               paint(action_colour(s.action), action_symbol(s.action)), action_word(s.action),
+               words, subject_text(s), width, text);
   }
 }
 

@@ -25,61 +25,68 @@ std::string wipe_text(bool wipe) {
 
 }  // namespace
 
-const char* action_symbol(Action action) {
-  switch (action) {
-    case Action::recover:
-      return "↺";
-    case Action::invite:
-    case Action::create_group:
-    case Action::add_to_group:
-    case Action::add_secondary_email:
-      return "+";
-    case Action::remove:
-    case Action::delete_group:
-    case Action::remove_from_group:
-    case Action::delete_secondary_email:
-      return "-";
-    case Action::revoke_role:
-    case Action::set_role:
-      return "!";  // a privilege change: marked in every view
-    default:
-      return "~";
+namespace {
+
+constexpr const char* k_green = "\x1b[32m";
+constexpr const char* k_red = "\x1b[31m";
+constexpr const char* k_cyan = "\x1b[36m";
+constexpr const char* k_yellow = "\x1b[33m";
+constexpr const char* k_magenta = "\x1b[35m";
+
+// How people see each action: one row per Action, in enum order (checked below), so a new
+// action cannot be shown by a default in one view and forgotten in another.
+struct ActionView {
+  Action action;
+  const char* symbol;  // + adds, - takes away, ~ changes, ↺ recovers, ! changes privileges
+  const char* word;
+  const char* colour;  // ANSI, on a terminal only
+};
+constexpr std::array<ActionView, plan::k_action_count> k_action_views = {{
+    {Action::revoke_role, "!", "revoke role", k_magenta},
+    {Action::recover, "↺", "recover", k_cyan},
+    {Action::invite, "+", "invite", k_green},
+    {Action::resend_welcome_email, "~", "resend invite", k_yellow},
+    {Action::unsuspend, "~", "unsuspend", k_yellow},
+    {Action::create_group, "+", "create group", k_green},
+    {Action::update_group, "~", "update group", k_yellow},
+    {Action::set_role, "!", "set role", k_magenta},
+    {Action::update_profile, "~", "update", k_yellow},
+    {Action::add_to_group, "+", "add to group", k_green},
+    {Action::set_group_access, "~", "set access", k_yellow},
+    {Action::remove_from_group, "-", "remove from group", k_red},
+    {Action::add_secondary_email, "+", "add email", k_green},
+    {Action::delete_secondary_email, "-", "delete email", k_red},
+    {Action::set_space_limit, "~", "set quota", k_yellow},
+    {Action::remove_space_limit, "~", "reset quota", k_yellow},
+    {Action::suspend, "~", "suspend", k_yellow},
+    {Action::remove, "-", "remove", k_red},
+    {Action::delete_group, "-", "delete group", k_red},
+}};
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < k_action_views.size(); ++i) {
+    if (static_cast<std::size_t>(k_action_views[i].action) != i) return false;
   }
+  return true;
+}
+static_assert(in_enum_order(), "k_action_views: one row per Action, in enum order");
+
+const ActionView& view_of(Action action) {
+  return k_action_views[static_cast<std::size_t>(action)];
+}
+
+}  // namespace
+
+const char* action_symbol(Action action) {
+  return view_of(action).symbol;
 }
 
 const char* action_word(Action action) {
-  switch (action) {
-    case Action::update_profile:
-      return "update";
-    case Action::resend_welcome_email:
-      return "resend invite";
-    case Action::revoke_role:
-      return "revoke role";
-    case Action::set_role:
-      return "set role";
-    case Action::create_group:
-      return "create group";
-    case Action::update_group:
-      return "update group";
-    case Action::delete_group:
-      return "delete group";
-    case Action::add_to_group:
-      return "add to group";
-    case Action::set_group_access:
-      return "set access";
-    case Action::remove_from_group:
-      return "remove from group";
-    case Action::add_secondary_email:
-      return "add email";
-    case Action::delete_secondary_email:
-      return "delete email";
-    case Action::set_space_limit:
-      return "set quota";
-    case Action::remove_space_limit:
-      return "reset quota";
-    default:
-      return plan::to_string(action);
-  }
+  return view_of(action).word;
+}
+
+const char* action_colour(Action action) {
+  return view_of(action).colour;
 }
 
 std::string reason_text(const plan::PlanStep& step) {

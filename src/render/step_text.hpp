@@ -9,6 +9,7 @@ namespace roster::render {
 /// The words every view uses for a step, so human and Markdown output agree.
 [[nodiscard]] const char* action_symbol(plan::Action action);  // "+", "-", "~", "↺"
 [[nodiscard]] const char* action_word(plan::Action action);    // "invite", "update", ...
+[[nodiscard]] const char* action_colour(plan::Action action);  // an ANSI colour sequence
 [[nodiscard]] std::string reason_text(const plan::PlanStep& step);
 /// Who the step changes: "ada@acme.com", or "ada.new@acme.com (on the team as
 /// admin@acme.com)" when the record on the team has another email than the manifest's.
