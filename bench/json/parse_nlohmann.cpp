@@ -65,6 +65,7 @@ class Handler final : public nlohmann::json_sax<nlohmann::json> {
   }
 
   Parsed take() { return m_events.take(); }
+  void fail(std::size_t offset, std::string message) { m_events.fail(offset, std::move(message)); }
 
  private:
   [[nodiscard]] std::size_t offset() const {
@@ -82,7 +83,13 @@ Parsed parse_nlohmann(std::string_view text) {
   MarkingIterator first{text.data(), &mark};
   MarkingIterator last{text.data() + text.size(), &mark};
   Handler handler(text.data(), &mark);
-  nlohmann::json::sax_parse(first, last, &handler, nlohmann::json::input_format_t::json, true);
+  bool ok =
+      nlohmann::json::sax_parse(first, last, &handler, nlohmann::json::input_format_t::json, true);
+  // The lexer takes a NUL byte for the end of the input, so `{...}` NUL `anything` parses.
+  if (ok && mark < last.at) {
+    handler.fail(static_cast<std::size_t>(mark - text.data()) - 1,
+                 "malformed JSON: unexpected content after the JSON value");
+  }
   return handler.take();
 }
 

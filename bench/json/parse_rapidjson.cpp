@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "parsers.hpp"
@@ -44,8 +45,10 @@ class Handler final : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Han
   MemberEvents m_events;
 };
 
+// RapidJSON takes a NUL byte for the end of the input (a stream's Peek() returns '\0' there),
+// so it would accept `{...}` NUL `anything`: the parse must also have reached `size`.
 template <typename Stream>
-Parsed parse(Stream& stream) {
+Parsed parse(Stream& stream, std::size_t size) {
   Handler<Stream> handler(stream);
   rapidjson::Reader reader;
   // Iterative: the default recursive descent would overflow the stack on deep nesting
@@ -57,6 +60,9 @@ Parsed parse(Stream& stream) {
     handler.events().fail(ok.Offset(),
                           std::string("malformed JSON: ") + rapidjson::GetParseError_En(ok.Code()));
   }
+  if (ok && stream.Tell() < size) {
+    handler.events().fail(stream.Tell(), "malformed JSON: unexpected content after the JSON value");
+  }
   return handler.events().take();
 }
 
@@ -66,7 +72,7 @@ Parsed parse_rapidjson(std::string_view text) {
   // Not a StringStream: the Reader parses a copy of one inside each string and number
   // (StreamTraits::copyOptimization), so its Tell() would lag behind during the events.
   rapidjson::MemoryStream stream(text.data(), text.size());
-  return parse(stream);
+  return parse(stream, text.size());
 }
 
 Parsed parse_rapidjson_file(const std::string& path) {
@@ -74,7 +80,9 @@ Parsed parse_rapidjson_file(const std::string& path) {
   if (file == nullptr) return {{}, true, {0, "cannot read snapshot"}};
   std::array<char, 65536> buffer{};
   rapidjson::FileReadStream stream(file, buffer.data(), buffer.size());
-  Parsed parsed = parse(stream);
+  std::error_code error;
+  auto size = static_cast<std::size_t>(std::filesystem::file_size(path, error));
+  Parsed parsed = parse(stream, error ? 0 : size);
   std::fclose(file);
   return parsed;
 }
