@@ -11,7 +11,7 @@ ROSTER_FUZZ_BUILD=${ROSTER_FUZZ_BUILD:-$ROSTER_ROOT/build-fuzz}
 roster_packages=(
   build-essential cmake ninja-build pkg-config git
   libcpprest-dev libssl-dev libboost-dev
-  libyaml-dev libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2
+  libyaml-dev libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2 rapidjson-dev
   nodejs npm
   clang libclang-rt-14-dev llvm
   help2man man-db bash-completion lintian dpkg-dev faketime curl
