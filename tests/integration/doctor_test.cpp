@@ -16,7 +16,7 @@ namespace {
 
 // In-process, with this machine's real clock: the clock check compares it with the
 // emulator's Date header.
-test::CliRun doctor(const std::string& url, const std::string& token,
+test::CliRun doctor(const std::string& url, const std::map<std::string, std::string>& vars,
                     std::vector<std::string> args = {}) {
   std::istringstream in;
   std::ostringstream out, err;
@@ -26,8 +26,9 @@ test::CliRun doctor(const std::string& url, const std::string& token,
       err,
       false,
       false,
-      [token](const char* name) {
-        return std::string(name) == "DROPBOX_TOKEN" ? token : std::string();
+      [vars](const char* name) {
+        auto it = vars.find(name);
+        return it == vars.end() ? std::string() : it->second;
       },
       [] {
         return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
@@ -40,6 +41,11 @@ test::CliRun doctor(const std::string& url, const std::string& token,
   // Latency is the one value that changes from run to run.
   std::string text = std::regex_replace(out.str(), std::regex("latency [0-9]+ ms"), "latency N ms");
   return {code, text, err.str()};
+}
+
+test::CliRun doctor(const std::string& url, const std::string& token,
+                    std::vector<std::string> args = {}) {
+  return doctor(url, {{"DROPBOX_TOKEN", token}}, std::move(args));
 }
 
 // The line of check `name` in `out`, or "" when there is none.
@@ -181,4 +187,30 @@ TEST_CASE("roster doctor fails on a bad manifest with its first error in one lin
             ":4:5: error: unknown key \"stat\" in member (did you mean \"state\"?) (and 1 more: "
             "roster validate -f " +
             path + " lists them)");
+}
+
+TEST_CASE("roster doctor names a refresh grant as the source and never prints its secrets",
+          "[live][doctor]") {
+  EmulatorRunner emulator(
+      test::make_seed({{"a@acme.com"}}), "test-token",
+      {"--refresh-token", "REFRESH-doctor-5c1f", "--app-secret", "APP-doctor-77"});
+  std::map<std::string, std::string> vars{{"DROPBOX_REFRESH_TOKEN", "REFRESH-doctor-5c1f"},
+                                          {"DROPBOX_APP_KEY", "roster-emulator-app-key"},
+                                          {"DROPBOX_APP_SECRET", "APP-doctor-77"}};
+  auto run = doctor(emulator.url(), vars);
+  CHECK(run.code == cli::ExitCode::success);
+  CHECK(line_of(run.out, "credentials") == "ok    credentials: from DROPBOX_REFRESH_TOKEN");
+  CHECK(line_of(run.out, "token").starts_with("ok    token: valid: team \"Acme Corp\""));
+  vars["DROPBOX_REFRESH_TOKEN"] = "REFRESH-wrong-0000";
+  auto refused = doctor(emulator.url(), vars);
+  CHECK(refused.code == cli::ExitCode::error);
+  // The refresh comes before the first request: no ping was sent, so no api line either.
+  CHECK(refused.out ==
+        "ok    credentials: from DROPBOX_REFRESH_TOKEN\n"
+        "fail  token: the OAuth2 refresh was refused (400 invalid_grant): check "
+        "DROPBOX_REFRESH_TOKEN, DROPBOX_APP_KEY and DROPBOX_APP_SECRET\n");
+  for (const auto* text : {&run.out, &refused.out}) {
+    CHECK(text->find("REFRESH-") == std::string::npos);
+    CHECK(text->find("APP-doctor") == std::string::npos);
+  }
 }
