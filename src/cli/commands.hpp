@@ -8,6 +8,8 @@
 #include "roster/core/clock.hpp"
 #include "roster/core/retry.hpp"
 #include "roster/core/stop.hpp"
+#include "roster/dropbox/credentials.hpp"
+#include "roster/dropbox/http_team_api.hpp"
 #include "roster/dropbox/observe.hpp"
 #include "roster/dropbox/team_api.hpp"
 #include "roster/manifest/load_manifest.hpp"
@@ -25,6 +27,7 @@ ExitCode run_apply(const Options& options, Environment& env);
 ExitCode run_show(const Options& options, Environment& env);
 ExitCode run_export(const Options& options, Environment& env);
 ExitCode run_import_csv(const Options& options, Environment& env);
+ExitCode run_doctor(const Options& options, Environment& env);
 ExitCode run_version(const Options& options, Environment& env);
 ExitCode apply_saved_plan(const Options& options, Environment& env);
 
@@ -44,6 +47,10 @@ struct LiveTeam {
 /// Credentials from the environment or --token-file, and a client for --api-url (or
 /// ROSTER_API_URL). Prints the error and returns nullptr when either is missing or invalid.
 std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env);
+
+/// The client's settings from the global options and the environment (URL, CAs, bounds);
+/// prints the error and returns nullopt when one is invalid.
+std::optional<dropbox::HttpTeamApiConfig> client_config(const Options& options, Environment& env);
 
 /// Reads the live team: its members, and what `what` asks for beyond them (groups, quotas;
 /// observe_options.hpp); prints the error and returns nullopt on failure.

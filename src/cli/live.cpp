@@ -8,13 +8,7 @@
 
 namespace roster::cli {
 
-std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
-  auto credentials = dropbox::load_credentials(env.getenv, options.token_file);
-  if (!credentials) {
-    fail(env, credentials.error().message);
-    return nullptr;
-  }
-  auto live = std::make_unique<LiveTeam>();
+std::optional<dropbox::HttpTeamApiConfig> client_config(const Options& options, Environment& env) {
   dropbox::HttpTeamApiConfig config;
   // Precedence: flag, then environment, then the Dropbox API.
   std::string url = options.api_url.empty() ? env.getenv("ROSTER_API_URL") : options.api_url;
@@ -23,7 +17,7 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
   if (options.ca_file) {
     if (options.ca_file->empty()) {
       fail(env, "--ca-file needs a PEM file of certificates");
-      return nullptr;
+      return std::nullopt;
     }
     config.ca_file = *options.ca_file;
   } else if (auto variable = env.getenv("SSL_CERT_FILE"); !variable.empty()) {
@@ -32,7 +26,19 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
   }
   config.max_in_flight = options.parallelism;
   config.retry.max_retry_wait = options.max_retry_wait;
-  auto api = dropbox::make_http_team_api(config, std::move(*credentials), live->stop, live->gate);
+  return config;
+}
+
+std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
+  auto credentials = dropbox::load_credentials(env.getenv, options.token_file);
+  if (!credentials) {
+    fail(env, credentials.error().message);
+    return nullptr;
+  }
+  auto config = client_config(options, env);
+  if (!config) return nullptr;
+  auto live = std::make_unique<LiveTeam>();
+  auto api = dropbox::make_http_team_api(*config, std::move(*credentials), live->stop, live->gate);
   if (!api) {
     fail(env, api.error().message);
     return nullptr;

@@ -156,6 +156,13 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
       app.add_subcommand("import-csv", "Turn an HR export (CSV) into manifest members on stdout");
   import_csv->add_option("FILE", options.input_file, "CSV file with a header row")->required();
 
+  auto* doctor = app.add_subcommand(
+      "doctor", "Check the token, its scopes, the API, the clock, licenses and a manifest");
+  add_manifest_option(doctor, options);
+  std::string doctor_timeout_text;
+  doctor->add_option("--timeout", doctor_timeout_text,
+                     "Bound on each request and on the whole check, e.g. 10s (default 30s)");
+
   app.add_subcommand("version", "Print roster's version");
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -164,7 +171,7 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     result.output = app.help();
-    for (auto* sub : {validate, plan, apply, show, export_team, import_csv}) {
+    for (auto* sub : {validate, plan, apply, show, export_team, import_csv, doctor}) {
       if (sub->parsed()) result.output = sub->help();
     }
     return result;
@@ -179,6 +186,8 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   for (const auto& problem :
        {read_duration("--timeout", timeout_text, std::chrono::seconds(1), std::chrono::hours(720),
                       options.timeout),
+        read_duration("--timeout", doctor_timeout_text, std::chrono::seconds(1),
+                      std::chrono::minutes(10), options.doctor_timeout),
         read_duration("--max-retry-wait", retry_wait_text, std::chrono::seconds(0),
                       std::chrono::hours(24), options.max_retry_wait),
         read_targets(options.targets)}) {
@@ -203,7 +212,8 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
                                                     {apply, Command::apply},
                                                     {show, Command::show},
                                                     {export_team, Command::export_team},
-                                                    {import_csv, Command::import_csv}};
+                                                    {import_csv, Command::import_csv},
+                                                    {doctor, Command::doctor}};
   for (const auto& [sub, command] : commands) {
     if (sub->parsed()) options.command = command;
   }

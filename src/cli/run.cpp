@@ -22,7 +22,7 @@ constexpr CommandEntry k_commands[] = {
     {Command::validate, run_validate}, {Command::plan, run_plan},
     {Command::apply, run_apply},       {Command::export_team, run_export},
     {Command::show, run_show},         {Command::import_csv, run_import_csv},
-    {Command::version, run_version},
+    {Command::doctor, run_doctor},     {Command::version, run_version},
 };
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include "dropbox/bulk_suspend_calls.hpp"
 #include "dropbox/http_team_api_parts.hpp"
 #include "dropbox/read_only_routes.hpp"
-#include "dropbox/scope_needs.hpp"
 #include "dropbox/transport/http_transport.hpp"
 #include "dropbox/transport/request_slots.hpp"
 #include "dropbox/transport/token_source.hpp"
@@ -15,6 +14,7 @@
 #include "dropbox/wire/union_tag.hpp"
 #include "roster/core/json.hpp"
 #include "roster/dropbox/member_codec.hpp"
+#include "roster/dropbox/scope_needs.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/email.hpp"
 
@@ -58,6 +58,17 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
         m_slots(std::max(1, config.max_in_flight)) {}
 
   Result<TeamInfo> get_team_info() override { return read_decoded("get_info", decode_team_info); }
+
+  Result<ApiPing> ping() override {
+    auto token = m_tokens.current();
+    if (!token) return token.error();
+    const auto sent = m_stop.clock().now();
+    auto response = post("get_info", "null", *token);
+    if (!response) return response.error();
+    const auto latency = m_stop.clock().now() - sent;
+    return ApiPing{response->status, std::chrono::duration_cast<std::chrono::milliseconds>(latency),
+                   response->date};
+  }
 
   Result<AdminIdentity> get_authenticated_admin() override {
     return read_decoded("token/get_authenticated_admin", decode_authenticated_admin);

@@ -1,4 +1,4 @@
-#include "dropbox/scope_needs.hpp"
+#include "roster/dropbox/scope_needs.hpp"
 
 #include <algorithm>
 
@@ -51,9 +51,12 @@ std::vector<ScopeNeed> scope_needs(const std::vector<Write>& writes) {
     auto need = std::find_if(needs.begin(), needs.end(),
                              [&](const ScopeNeed& n) { return n.scope == entry.scope; });
     if (need == needs.end()) {
-      needs.push_back({entry.scope, entry.route, probe_of(entry.scope)});
-    } else {
-      need->routes += std::string(", ") + entry.route;
+      needs.push_back({entry.scope, entry.route, probe_of(entry.scope), {entry.write}});
+      continue;
+    }
+    need->routes += std::string(", ") + entry.route;
+    if (std::find(need->writes.begin(), need->writes.end(), entry.write) == need->writes.end()) {
+      need->writes.push_back(entry.write);
     }
   }
   return needs;

@@ -107,3 +107,11 @@ TEST_CASE("GET state returns the whole team as a state document", "[emulator][ad
   CHECK(roster::emulator::decode_state(reply.body, 0).has_value());
   CHECK(team.admin_get("nothing").status == 404);
 }
+
+TEST_CASE("every answer carries a Date header that follows the moved clock", "[emulator][admin]") {
+  TestTeam team(Mode::routes, acme_seed());
+  CHECK(team.call_void("team/get_info").header("date") == "Mon, 01 Jun 2026 00:00:00 GMT");
+  team.admin_post("clock", {{"advance_seconds", 86400 + 3661}});
+  // RFC 9110 §6.6.1: the origin server's clock, here the emulated one, on errors too.
+  CHECK(team.call_void("team/no_such_route").header("date") == "Tue, 02 Jun 2026 01:01:01 GMT");
+}

@@ -95,6 +95,9 @@ core::Result<void> FakeTeamApi::record(const std::string& call) {
 core::Result<dropbox::TeamInfo> FakeTeamApi::get_team_info() {
   return dropbox::TeamInfo{};
 }
+core::Result<dropbox::ApiPing> FakeTeamApi::ping() {
+  return dropbox::ApiPing{200, {}, {}};
+}
 core::Result<dropbox::AdminIdentity> FakeTeamApi::get_authenticated_admin() {
   return dropbox::AdminIdentity{};
 }

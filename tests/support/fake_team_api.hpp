@@ -54,6 +54,7 @@ class FakeTeamApi final : public dropbox::TeamApi {
   void on_call(std::function<void(const std::string&)> hook);
 
   core::Result<dropbox::TeamInfo> get_team_info() override;
+  core::Result<dropbox::ApiPing> ping() override;
   core::Result<dropbox::AdminIdentity> get_authenticated_admin() override;
   core::Result<std::vector<model::TeamRole>> get_available_roles() override;
   core::Result<std::vector<model::ObservedMember>> list_members_page(const std::string&,

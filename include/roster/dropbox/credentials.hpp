@@ -15,6 +15,9 @@ struct Credentials {
   std::string refresh_token;
   std::string app_key;
   std::string app_secret;
+  /// Where they came from, for messages: "--token-file FILE", "DROPBOX_TOKEN", or
+  /// "DROPBOX_REFRESH_TOKEN" (with the app key and secret). Never the value.
+  std::string source;
   [[nodiscard]] bool uses_refresh() const noexcept { return !refresh_token.empty(); }
 };
 

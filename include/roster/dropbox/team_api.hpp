@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +25,14 @@ struct TeamInfo {
 struct AdminIdentity {
   std::string team_member_id;
   std::string email;  // normalised
+};
+
+/// One exchange with the API, timed: what it says about the connection, not the team.
+/// Any HTTP status counts: a 401 proves the server is reachable as well as a 200 does.
+struct ApiPing {
+  int status = 0;
+  std::chrono::milliseconds latency{0};          // request sent to answer read
+  std::optional<std::chrono::sys_seconds> date;  // the server's clock (its Date header)
 };
 
 /// One member for `members/add_v2`.
@@ -149,6 +158,13 @@ enum class Write {
   space_limits,      // set, remove custom quotas
 };
 
+/// Every Write, for asking about all of them (`roster doctor`).
+inline constexpr Write k_all_writes[] = {
+    Write::add_members, Write::suspend,          Write::unsuspend,    Write::send_welcome_email,
+    Write::recover,     Write::set_profile,      Write::remove,       Write::set_role,
+    Write::groups,      Write::secondary_emails, Write::space_limits,
+};
+
 /// One method per Dropbox operation roster uses. Members are selected by
 /// team_member_id. Paging (list_v2 + continue_v2) and async jobs (add_v2, remove) are
 /// completed inside: a call returns when the work is done or has failed.
@@ -161,6 +177,9 @@ class TeamApi {
   virtual ~TeamApi() = default;
 
   [[nodiscard]] virtual core::Result<TeamInfo> get_team_info() = 0;
+  /// One `team/get_info` request, sent once and timed; any HTTP answer is an ApiPing. An
+  /// Error only when there is no answer (unreachable, timed out) or no token to send.
+  [[nodiscard]] virtual core::Result<ApiPing> ping() = 0;
   /// The admin who owns the token (`team/token/get_authenticated_admin`).
   [[nodiscard]] virtual core::Result<AdminIdentity> get_authenticated_admin() = 0;
   /// The team's roles (`members/get_available_team_member_roles`): how role ids are read.

@@ -32,10 +32,14 @@ core::Result<Credentials> load_credentials(const std::function<std::string(const
     if (credentials.access_token.find_first_of(" \t\r\n") != std::string::npos) {
       return missing("--token-file " + *token_file + " must hold one token and nothing else");
     }
+    credentials.source = "--token-file " + *token_file;
     return credentials;
   }
   credentials.access_token = trim(getenv("DROPBOX_TOKEN"));
-  if (!credentials.access_token.empty()) return credentials;
+  if (!credentials.access_token.empty()) {
+    credentials.source = "DROPBOX_TOKEN";
+    return credentials;
+  }
   credentials.refresh_token = trim(getenv("DROPBOX_REFRESH_TOKEN"));
   credentials.app_key = trim(getenv("DROPBOX_APP_KEY"));
   credentials.app_secret = trim(getenv("DROPBOX_APP_SECRET"));
@@ -47,6 +51,7 @@ core::Result<Credentials> load_credentials(const std::function<std::string(const
   if (credentials.app_key.empty() || credentials.app_secret.empty()) {
     return missing("DROPBOX_REFRESH_TOKEN needs DROPBOX_APP_KEY and DROPBOX_APP_SECRET as well");
   }
+  credentials.source = "DROPBOX_REFRESH_TOKEN";
   return credentials;
 }
 

@@ -38,6 +38,11 @@ HttpResponse to_response(const http::http_response& response, std::string body) 
   out.body = std::move(body);
   auto type = response.headers().find("Content-Type");
   if (type != response.headers().end()) out.content_type = type->second;
+  auto date = response.headers().find("Date");
+  if (date != response.headers().end()) {
+    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    out.date = parse_http_date(date->second, now);
+  }
   auto retry = response.headers().find("Retry-After");
   if (retry != response.headers().end()) {
     out.retry_after = parse_retry_after(retry->second, reference_time(response.headers()));

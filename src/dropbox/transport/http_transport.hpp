@@ -18,6 +18,9 @@ struct HttpResponse {
   std::string body;
   std::string content_type;
   std::optional<std::chrono::seconds> retry_after;
+  /// The server's clock when it answered (its `Date` header), for `roster doctor`'s skew
+  /// check; nullopt when it sent none or an unreadable one.
+  std::optional<std::chrono::sys_seconds> date;
 };
 
 /// Which connection a request may travel on. cpprestsdk silently sends a request again when

@@ -5,6 +5,7 @@
 #include "persistence/state_codec.hpp"
 #include "routes/oauth_route.hpp"
 #include "store/ids.hpp"
+#include "store/timestamp.hpp"
 #include "wire/input_checks.hpp"
 #include "wire/responses.hpp"
 
@@ -54,6 +55,9 @@ std::string Router::state_document() const {
 
 HttpResponse Router::handle(const HttpRequest& request) {
   auto response = dispatch(request);
+  // RFC 9110 §6.6.1: an origin server with a clock sends Date. The emulated server's clock
+  // is the one POST /_emulator/clock moves, so a client sees the skew it would see at Dropbox.
+  response.headers.emplace_back("Date", format_http_date(now()));
   response.headers.emplace_back("X-Dropbox-Request-Id",
                                 make_request_id(++m_request_seq ^ (m_request_salt << 20)));
   return response;

@@ -1,5 +1,7 @@
 #include "store/timestamp.hpp"
 
+#include <fmt/chrono.h>
+
 #include <charconv>
 #include <chrono>
 
@@ -26,6 +28,12 @@ std::optional<int> digits(std::string_view text, std::size_t at, std::size_t cou
 }
 
 }  // namespace
+
+std::string format_http_date(UnixSeconds seconds) {
+  // fmt's chrono names (%a, %b) are the C locale's: English, as HTTP requires.
+  const std::chrono::sys_seconds time{std::chrono::seconds(seconds)};
+  return fmt::format("{:%a, %d %b %Y %H:%M:%S} GMT", time);
+}
 
 std::string format_timestamp(UnixSeconds seconds) {
   using namespace std::chrono;

@@ -82,3 +82,23 @@ TEST_CASE("the target option repeats, is normalised, and must be an email", "[cl
         "--target applies to planning: a saved plan keeps the targets it was made with");
   CHECK(parse_options({"show", "team.plan", "--target", "ann@acme.com"}).is_error);
 }
+
+TEST_CASE("doctor takes an optional manifest and a timeout within 1s..10m", "[cli][doctor]") {
+  auto bare = parse_options({"doctor"});
+  REQUIRE(bare.options);
+  CHECK(bare.options->command == Command::doctor);
+  CHECK(bare.options->manifest_path.empty());
+  CHECK(bare.options->doctor_timeout == std::chrono::seconds(30));
+  auto full = parse_options({"doctor", "-f", "team.yaml", "--timeout", "5s"});
+  REQUIRE(full.options);
+  CHECK(full.options->manifest_path == "team.yaml");
+  CHECK(full.options->doctor_timeout == std::chrono::seconds(5));
+  auto bad = parse_options({"doctor", "--timeout", "5"});
+  CHECK(bad.is_error);
+  CHECK(bad.output ==
+        "--timeout: \"5\" is not a duration (use whole numbers with a unit, e.g. 90s, 30m, 1h or "
+        "1h30m)");
+  auto long_wait = parse_options({"doctor", "--timeout", "1h"});
+  CHECK(long_wait.is_error);
+  CHECK(long_wait.output == "--timeout 1h is out of range (1s to 10m)");
+}

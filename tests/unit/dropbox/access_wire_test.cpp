@@ -2,7 +2,7 @@
 // without HTTP: the Stone encoding of REFERENCE §6.11, §6.14, §7 and team.stone.
 #include <catch2/catch.hpp>
 
-#include "dropbox/scope_needs.hpp"
+#include "roster/dropbox/scope_needs.hpp"
 #include "dropbox/wire/access_codec.hpp"
 #include "dropbox/wire/access_results.hpp"
 #include "dropbox/wire/error_mapping.hpp"

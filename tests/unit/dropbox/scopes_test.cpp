@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "dropbox/http_team_api_parts.hpp"
-#include "dropbox/scope_needs.hpp"
+#include "roster/dropbox/scope_needs.hpp"
 #include "support/fake_team_api.hpp"
 
 using namespace roster;

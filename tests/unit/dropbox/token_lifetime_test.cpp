@@ -17,7 +17,11 @@ class FixedTransport final : public dropbox::HttpTransport {
                                            const std::vector<std::pair<std::string, std::string>>&,
                                            dropbox::Connection) override {
     ++calls;
-    return dropbox::HttpResponse{200, m_body, "application/json", std::nullopt};
+    dropbox::HttpResponse response;
+    response.status = 200;
+    response.body = m_body;
+    response.content_type = "application/json";
+    return response;
   }
   int calls = 0;
 

@@ -15,6 +15,7 @@ struct ScopeNeed {
   std::string scope;
   std::string routes;
   std::string probe;
+  std::vector<Write> writes;  // those of the writes asked about that need this scope
 };
 
 /// The scopes `writes` need (team.stone's `scope` attributes), each once, in a stable order.
