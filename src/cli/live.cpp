@@ -32,6 +32,7 @@ std::unique_ptr<LiveTeam> connect(const Options& options, Environment& env) {
   }
   config.max_in_flight = options.parallelism;
   config.retry.max_retry_wait = options.max_retry_wait;
+  config.log = env.log;
   auto api = dropbox::make_http_team_api(config, std::move(*credentials), live->stop, live->gate);
   if (!api) {
     fail(env, api.error().message);

@@ -38,6 +38,8 @@ HttpResponse to_response(const http::http_response& response, std::string body) 
   out.body = std::move(body);
   auto type = response.headers().find("Content-Type");
   if (type != response.headers().end()) out.content_type = type->second;
+  auto request_id = response.headers().find("X-Dropbox-Request-Id");
+  if (request_id != response.headers().end()) out.request_id = request_id->second;
   auto retry = response.headers().find("Retry-After");
   if (retry != response.headers().end()) {
     out.retry_after = parse_retry_after(retry->second, reference_time(response.headers()));

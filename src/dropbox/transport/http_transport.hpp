@@ -18,6 +18,7 @@ struct HttpResponse {
   std::string body;
   std::string content_type;
   std::optional<std::chrono::seconds> retry_after;
+  std::string request_id;  // X-Dropbox-Request-Id, for the request log; "" when absent
 };
 
 /// Which connection a request may travel on. cpprestsdk silently sends a request again when
