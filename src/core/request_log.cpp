@@ -17,8 +17,7 @@ std::string utc_time(std::chrono::system_clock::time_point time) {
   hh_mm_ss clock{ms - day};
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", int(date.year()),
                      unsigned(date.month()), unsigned(date.day()), clock.hours().count(),
-                     clock.minutes().count(), clock.seconds().count(),
-                     clock.subseconds().count());
+                     clock.minutes().count(), clock.seconds().count(), clock.subseconds().count());
 }
 
 // A text value: bare when it is one plain word, else a quoted JSON string; "-" when empty.
@@ -88,11 +87,11 @@ std::string format_log_line(const RequestRecord& r, LogFormat format) {
 
 std::string format_log_line(const StepRecord& r, LogFormat format) {
   if (format == LogFormat::json) return step_json(r);
-  std::string line = fmt::format("{} step index={} action={} subject={} outcome={} error={} "
-                                 "attempts={}",
-                                 utc_time(r.time), r.index, text_value(r.action),
-                                 text_value(r.subject), text_value(r.outcome),
-                                 text_value(r.api_tag), r.attempts);
+  std::string line = fmt::format(
+      "{} step index={} action={} subject={} outcome={} error={} "
+      "attempts={}",
+      utc_time(r.time), r.index, text_value(r.action), text_value(r.subject), text_value(r.outcome),
+      text_value(r.api_tag), r.attempts);
   if (!r.note.empty()) line += " note=" + text_value(r.note);
   return line;
 }

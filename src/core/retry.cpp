@@ -33,13 +33,17 @@ namespace {
 thread_local int t_attempt = 1;
 }  // namespace
 
-int current_attempt() noexcept { return t_attempt; }
+int current_attempt() noexcept {
+  return t_attempt;
+}
 
 detail::AttemptScope::AttemptScope(int attempt) noexcept : m_previous(t_attempt) {
   t_attempt = attempt;
 }
 
-detail::AttemptScope::~AttemptScope() { t_attempt = m_previous; }
+detail::AttemptScope::~AttemptScope() {
+  t_attempt = m_previous;
+}
 
 void RateGate::hold_until(Clock::time_point until) {
   std::lock_guard lock(m_mutex);

@@ -41,9 +41,10 @@ TEST_CASE("a request line: UTC time, route, attempt, status, error tag, latency,
 
   auto refused = request(409, true, 2);
   refused.api_tag = "user_not_found";
-  CHECK(format_log_line(refused, LogFormat::text) ==
-        "2026-11-30T15:47:39.123Z request route=team/members/suspend attempt=2 write=yes "
-        "status=409 error=user_not_found latency_ms=42 request_id=0123456789abcdef0123456789abcdef");
+  CHECK(
+      format_log_line(refused, LogFormat::text) ==
+      "2026-11-30T15:47:39.123Z request route=team/members/suspend attempt=2 write=yes "
+      "status=409 error=user_not_found latency_ms=42 request_id=0123456789abcdef0123456789abcdef");
 }
 
 TEST_CASE("a transport failure has no status and quotes its reason", "[log]") {
@@ -62,8 +63,8 @@ TEST_CASE("a transport failure has no status and quotes its reason", "[log]") {
 }
 
 TEST_CASE("a step line: index, action, subject, outcome, error tag, attempts, note", "[log]") {
-  StepRecord step{k_time, 3, "suspend", "ann@example.com", "failed", "user_not_found", 1,
-                  "no such member"};
+  StepRecord step{k_time,           3, "suspend",       "ann@example.com", "failed",
+                  "user_not_found", 1, "no such member"};
   CHECK(format_log_line(step, LogFormat::text) ==
         "2026-11-30T15:47:39.123Z step index=3 action=suspend subject=ann@example.com "
         "outcome=failed error=user_not_found attempts=1 note=\"no such member\"");
@@ -73,8 +74,7 @@ TEST_CASE("a step line: index, action, subject, outcome, error tag, attempts, no
         R"("attempts":1,"note":"no such member"})");
 }
 
-TEST_CASE("levels: debug every request, info writes failures and retries, warn failures",
-          "[log]") {
+TEST_CASE("levels: debug every request, info writes failures and retries, warn failures", "[log]") {
   std::ostringstream out;
   RequestLog debug(LogLevel::debug, LogFormat::text, out);
   RequestLog info(LogLevel::info, LogFormat::text, out);

@@ -17,7 +17,7 @@ class FixedTransport final : public dropbox::HttpTransport {
                                            const std::vector<std::pair<std::string, std::string>>&,
                                            dropbox::Connection) override {
     ++calls;
-    return dropbox::HttpResponse{200, m_body, "application/json", std::nullopt};
+    return dropbox::HttpResponse{200, m_body, "application/json", std::nullopt, {}};
   }
   int calls = 0;
 
