@@ -69,7 +69,7 @@ TEST_CASE("at debug every request attempt is one line with route, status, latenc
     CHECK(l.find(" request route=team/") != std::string::npos);
 }
 
-TEST_CASE("at info reads that succeed are left out; writes and each step's outcome are in",
+TEST_CASE("at info reads that succeed are left out, writes and each step's outcome are in",
           "[live][log]") {
   EmulatorRunner emulator(test::make_seed({{"a@acme.com"}}));
   test::TempDir dir;
@@ -96,7 +96,7 @@ TEST_CASE("at info reads that succeed are left out; writes and each step's outco
   CHECK(r.err.find("request route=") == std::string::npos);  // the file, not stderr
 }
 
-TEST_CASE("a retried request says which attempt it was; warn shows only the failure",
+TEST_CASE("a retried request says which attempt it was, and warn shows only the failure",
           "[live][log]") {
   EmulatorRunner emulator(test::make_seed({{"a@acme.com"}}));
   emulator.fault(
