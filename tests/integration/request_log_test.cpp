@@ -203,3 +203,40 @@ TEST_CASE("no level or format writes a token, refresh token or app secret to the
   }
   CHECK(runs == 18);
 }
+
+TEST_CASE("at warn a failed step is logged with its error, and the steps that succeeded are not",
+          "[live][log]") {
+  EmulatorRunner emulator(test::make_seed({{"a@acme.com"}}));
+  emulator.fault(
+      R"({"route": "team/members/set_profile_v2", "kind": "429", "count": 1, "retry_after": 3600})");
+  test::TempDir dir;
+  auto manifest = dir.write("team.yaml", k_manifest);
+  auto r = run_cli({"apply", "-f", manifest, "--api-url", emulator.url(), "--auto-approve",
+                    "--journal", dir.file("journal.jsonl"), "--max-retry-wait", "5s", "--log-level",
+                    "warn", "--log-format", "json"},
+                   token_env(emulator));
+  INFO(r.out << r.err);
+  CHECK(r.code == cli::ExitCode::partial);
+  std::vector<core::json::Value> events;
+  for (const auto& line : lines_of(r.err)) {
+    if (line.empty() || line[0] != '{') continue;  // the progress and the report's errors
+    std::string error;
+    core::json::Value value;
+    REQUIRE(core::json::parse(line, value, error));
+    events.push_back(std::move(value));
+  }
+  // First the scope check's probe: a 409 for a job that does not exist means "granted"
+  // (decision 0012), logged like any non-200 answer.
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].find("route")->as_string() == "team/members/add/job_status/get_v2");
+  CHECK(events[0].find("error")->as_string() == "invalid_async_job_id");
+  events.erase(events.begin());
+  CHECK(events[0].find("event")->as_string() == "request");
+  CHECK(events[0].find("route")->as_string() == "team/members/set_profile_v2");
+  CHECK(events[0].find("status")->as_number() == 429);
+  CHECK(events[1].find("event")->as_string() == "step");
+  CHECK(events[1].find("action")->as_string() == "update_profile");
+  CHECK(events[1].find("subject")->as_string() == "a@acme.com");
+  CHECK(events[1].find("outcome")->as_string() == "failed");
+  CHECK(events[1].find("attempts")->as_number() == 1);
+}
