@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "duration.hpp"
+#include "request_log_setup.hpp"
 #include "roster/apply/apply_plan.hpp"
 #include "roster/apply/journal.hpp"
 #include "roster/render/render_report.hpp"
@@ -65,7 +66,12 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const model::ObservedTea
   std::ostream& progress_out = human ? env.out : env.err;
   if (human) env.out << "\nApplying " << plan.steps.size() << " steps:\n";
   auto printer = render::make_progress_printer(plan.steps.size(), output_style(env), progress_out);
-  apply::TeeProgress progress(*printer, journal);
+  apply::TeeProgress journaled(*printer, journal);
+  apply::NullProgress no_log;
+  std::optional<StepLog> step_log;
+  if (env.log != nullptr) step_log.emplace(*env.log);
+  apply::TeeProgress progress(journaled, step_log ? static_cast<apply::ProgressSink&>(*step_log)
+                                                  : static_cast<apply::ProgressSink&>(no_log));
   apply::ApplyOptions apply_options;
   // The client bounds requests in flight to --parallelism; tasks waiting on async jobs
   // hold no request, so more of them may be in progress.

@@ -26,6 +26,7 @@ std::optional<dropbox::HttpTeamApiConfig> client_config(const Options& options, 
   }
   config.max_in_flight = options.parallelism;
   config.retry.max_retry_wait = options.max_retry_wait;
+  config.log = env.log;  // the request log, when one was asked for
   return config;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "duration.hpp"
+#include "request_log_setup.hpp"
 #include "roster/model/email.hpp"
 
 namespace roster::cli {
@@ -84,6 +85,23 @@ std::string read_duration(const std::string& flag, const std::string& text,
   return "";
 }
 
+// --log-level and --log-format texts into options; an error message, or "".
+std::string read_log_options(const std::string& level, const std::string& format,
+                             Options& options) {
+  if (!level.empty()) {
+    options.log_level = parse_log_level(level);
+    if (!options.log_level) {
+      return "--log-level: \"" + level + "\" is not a log level (use debug, info or warn)";
+    }
+  }
+  if (format == "text") options.log_format = core::LogFormat::text;
+  if (format == "json") options.log_format = core::LogFormat::json;
+  if (!format.empty() && !options.log_format) {
+    return "--log-format: \"" + format + "\" is not a log format (use text or json)";
+  }
+  return "";
+}
+
 }  // namespace
 
 ParsedCommandLine parse_options(const std::vector<std::string>& args) {
@@ -107,6 +125,15 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   app.add_option("--max-retry-wait", retry_wait_text,
                  "Longest Retry-After to wait for (default 5m, at most 24h); a longer one fails "
                  "the call");
+
+  std::string log_level_text;
+  std::string log_format_text;
+  app.add_option("--log-level", log_level_text,
+                 "Log API requests and apply steps: debug (every request), info (writes, "
+                 "failures, retries, steps) or warn (failures); default ROSTER_LOG, else none");
+  app.add_option("--log-file", options.log_file,
+                 "Append the request log to this file (default stderr; implies info)");
+  app.add_option("--log-format", log_format_text, "Request log lines: text or json");
 
   auto* validate = app.add_subcommand("validate", "Check a manifest and report every problem");
   add_manifest_option(validate, options)->required();
@@ -190,7 +217,8 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
                       std::chrono::minutes(10), options.doctor_timeout),
         read_duration("--max-retry-wait", retry_wait_text, std::chrono::seconds(0),
                       std::chrono::hours(24), options.max_retry_wait),
-        read_targets(options.targets)}) {
+        read_targets(options.targets),
+        read_log_options(log_level_text, log_format_text, options)}) {
     if (!problem.empty()) {
       result.is_error = true;
       result.output = problem;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "roster/core/request_log.hpp"
 #include "roster/render/format.hpp"
 
 namespace roster::cli {
@@ -40,7 +41,10 @@ struct Options {
   std::optional<std::string> token_file;
   std::optional<std::string> ca_file;  // empty: SSL_CERT_FILE, else the system's CAs
   int parallelism = 8;
-  std::chrono::seconds max_retry_wait{300};  // longest Retry-After roster waits for
+  std::chrono::seconds max_retry_wait{300};   // longest Retry-After roster waits for
+  std::optional<core::LogLevel> log_level;    // none: ROSTER_LOG, else no log (see --log-file)
+  std::optional<std::string> log_file;        // none: the log goes to stderr
+  std::optional<core::LogFormat> log_format;  // none: text
 };
 
 /// The outcome of parsing: options, or text to print (help) and whether that is an error.

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "request_log_setup.hpp"
 #include "roster/render/render_diagnostics.hpp"
 
 namespace roster::cli {
@@ -49,6 +50,13 @@ ExitCode run(const std::vector<std::string>& args, Environment& env) {
     }
     return fail(env, parsed.output + " (see 'roster --help')");
   }
+  auto log = open_request_log(*parsed.options, env);
+  if (!log.error.empty()) return fail(env, log.error);
+  struct LogScope {  // env.log points at `log` only while the command runs
+    Environment& env;
+    ~LogScope() { env.log = nullptr; }
+  } scope{env};
+  env.log = log.log.get();
   for (const auto& entry : k_commands) {
     if (entry.command == parsed.options->command) return entry.run(*parsed.options, env);
   }

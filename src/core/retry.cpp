@@ -29,6 +29,22 @@ Error not_sent(const Error* last, const std::string& why) {
 
 }  // namespace
 
+namespace {
+thread_local int t_attempt = 1;
+}  // namespace
+
+int current_attempt() noexcept {
+  return t_attempt;
+}
+
+detail::AttemptScope::AttemptScope(int attempt) noexcept : m_previous(t_attempt) {
+  t_attempt = attempt;
+}
+
+detail::AttemptScope::~AttemptScope() {
+  t_attempt = m_previous;
+}
+
 void RateGate::hold_until(Clock::time_point until) {
   std::lock_guard lock(m_mutex);
   m_open_at = std::max(m_open_at, until);

@@ -244,9 +244,18 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
         error.gave_up = error.not_sent = true;
         return error;
       }
-      return m_transport->post("/2/team/" + route, body, "application/json",
-                               {{"Authorization", "Bearer " + token}},
-                               is_read_only_route(route) ? Connection::pooled : Connection::fresh);
+      const bool write = !is_read_only_route(route);
+      if (m_config.log == nullptr) {
+        return m_transport->post("/2/team/" + route, body, "application/json",
+                                 {{"Authorization", "Bearer " + token}},
+                                 write ? Connection::fresh : Connection::pooled);
+      }
+      const auto started = std::chrono::steady_clock::now();
+      auto answer = m_transport->post("/2/team/" + route, body, "application/json",
+                                      {{"Authorization", "Bearer " + token}},
+                                      write ? Connection::fresh : Connection::pooled);
+      log_request(route, write, started, answer);
+      return answer;
     }();
     if (!response) {
       core::Error error = response.error();
@@ -257,6 +266,32 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
     // summary, a plain-text reason. Nothing read from the body may carry it further.
     response->body = m_tokens.redact(std::move(response->body));
     return response;
+  }
+
+  // One line in the request log; what it shows is redacted like every error.
+  void log_request(const std::string& route, bool write,
+                   std::chrono::steady_clock::time_point started,
+                   const Result<HttpResponse>& answer) {
+    core::RequestRecord record;
+    record.time = std::chrono::system_clock::now();
+    record.latency_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - started)
+                            .count();
+    record.route = "team/" + route;
+    record.attempt = core::current_attempt();
+    record.write = write;
+    if (answer) {
+      record.status = answer->status;
+      record.request_id = m_tokens.redact(answer->request_id);
+      if (answer->status != 200) {
+        HttpResponse redacted = *answer;
+        redacted.body = m_tokens.redact(std::move(redacted.body));
+        record.api_tag = m_tokens.redact(classify_response(route, redacted).api_tag);
+      }
+    } else {
+      record.failure = m_tokens.redact(answer.error().message);
+    }
+    m_config.log->request(record);
   }
 
   Result<json::Value> decode(const std::string& route, const HttpResponse& response) {

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace roster::core {
+class RequestLog;
+}
+
 namespace roster::cli {
 
 class SignalRelay;
@@ -31,6 +35,8 @@ struct Environment {
   std::function<std::int64_t()> now;               // seconds since the epoch
   /// Where SIGINT and SIGTERM go while an apply executes; null in in-process tests.
   SignalRelay* signals = nullptr;
+  /// The run's request log (--log-level, ROSTER_LOG); run() sets it, null: none.
+  core::RequestLog* log = nullptr;
 };
 
 /// Runs one roster command line; returns its exit code. Never throws for bad input.

@@ -55,7 +55,24 @@ struct Retried {
 /// A thread-safe source of jitter in [0, 1) (the only randomness in roster).
 [[nodiscard]] double next_jitter();
 
+/// The attempt with_retries is making on this thread (1, 2, ...); 1 outside any. The
+/// request log reads it, so that a retried call's requests say which try they are.
+[[nodiscard]] int current_attempt() noexcept;
+
 namespace detail {
+/// Sets current_attempt() for its lifetime; restores the enclosing one after (a job
+/// poll's own retries inside a retried write).
+class AttemptScope {
+ public:
+  explicit AttemptScope(int attempt) noexcept;
+  ~AttemptScope();
+  AttemptScope(const AttemptScope&) = delete;
+  AttemptScope& operator=(const AttemptScope&) = delete;
+
+ private:
+  int m_previous;
+};
+
 /// Waits until the gate is open. An Error (what to report instead of sending) when it
 /// stays closed longer than the policy allows or the run stops; `last` is the previous
 /// attempt's failure, if any.
@@ -78,7 +95,10 @@ Retried<T> with_retries(const RetryPolicy& policy, RunStop& stop, RateGate& gate
       out.result = std::move(*refused);
       return out;
     }
-    out.result = call();
+    {
+      detail::AttemptScope scope(attempt);
+      out.result = call();
+    }
     // A call that says it sent nothing (it was stopped first) is not an attempt.
     out.attempts = out.result.has_value() || !out.result.error().not_sent ? attempt : attempt - 1;
     if (out.result.has_value() || !is_retryable(out.result.error()) ||

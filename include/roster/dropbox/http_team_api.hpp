@@ -5,6 +5,7 @@
 #include <string>
 
 #include "roster/core/clock.hpp"
+#include "roster/core/request_log.hpp"
 #include "roster/core/retry.hpp"
 #include "roster/core/stop.hpp"
 #include "roster/dropbox/credentials.hpp"
@@ -28,6 +29,9 @@ struct HttpTeamApiConfig {
   /// Requests in flight at most, across every thread using this client (--parallelism).
   /// Waiting between job polls does not hold a slot.
   int max_in_flight = 8;
+  /// Where each request attempt is logged (route, status, latency, request id; never a
+  /// header or a body); null: no log, and no cost.
+  core::RequestLog* log = nullptr;
 };
 
 /// TeamApi over HTTPS to the Dropbox API (or roster-emulator on loopback). With a

@@ -43,6 +43,8 @@ HttpResponse to_response(const http::http_response& response, std::string body) 
     auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     out.date = parse_http_date(date->second, now);
   }
+  auto request_id = response.headers().find("X-Dropbox-Request-Id");
+  if (request_id != response.headers().end()) out.request_id = request_id->second;
   auto retry = response.headers().find("Retry-After");
   if (retry != response.headers().end()) {
     out.retry_after = parse_retry_after(retry->second, reference_time(response.headers()));

@@ -21,6 +21,7 @@ struct HttpResponse {
   /// The server's clock when it answered (its `Date` header), for `roster doctor`'s skew
   /// check; nullopt when it sent none or an unreadable one.
   std::optional<std::chrono::sys_seconds> date;
+  std::string request_id;  // X-Dropbox-Request-Id, for the request log; "" when absent
 };
 
 /// Which connection a request may travel on. cpprestsdk silently sends a request again when
