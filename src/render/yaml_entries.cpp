@@ -77,11 +77,16 @@ void write_member_map(YAML::Emitter& out, const model::DesiredMember& m,
 
 void write_member(YAML::Emitter& out, const model::DesiredMember& m,
                   const MemberDefaults& defaults) {
+  // yaml-cpp checks every plain scalar with a slow regex (decision 0046): a line that
+  // fits is written as it came out of the trial, not emitted twice.
   YAML::Emitter line;
   line << YAML::Flow;
   write_member_map(line, m, defaults);
-  if (k_entry_indent + line.size() <= k_line_width) out << YAML::Flow;
-  write_member_map(out, m, defaults);
+  if (k_entry_indent + line.size() <= k_line_width) {
+    write_yaml_verbatim(out, std::string(line.c_str(), line.size()));
+  } else {
+    write_member_map(out, m, defaults);
+  }
 }
 
 void write_group(YAML::Emitter& out, const model::DesiredGroup& g) {

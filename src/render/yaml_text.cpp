@@ -52,25 +52,25 @@ bool needs_ascii_escapes(std::string_view text) {
   return false;
 }
 
-// Plain text that YAML readers take for a bool or a number (yaml-cpp's own conversions:
-// yes/no/on/off/true/false, decimal, hex and octal integers, floats, .inf, .nan).
+// Plain text that YAML readers take for null, a bool or a number (yaml-cpp's own
+// conversions: ~, null, yes/no/on/off/true/false, decimal, hex and octal integers,
+// floats, .inf, .nan).
 // roster would read it back as the string, but a person or another tool would not.
 bool reads_as_non_string(const std::string& text) {
   const YAML::Node node(text);
   bool flag = false;
   long long integer = 0;
   double number = 0;
-  return YAML::convert<bool>::decode(node, flag) ||
+  return YAML::IsNullString(text) || YAML::convert<bool>::decode(node, flag) ||
          YAML::convert<long long>::decode(node, integer) ||
          YAML::convert<double>::decode(node, number);
 }
 
-// Text yaml-cpp has already escaped, written as one scalar.
-struct EscapedScalar {
+struct Verbatim {
   std::string text;
 };
-std::ostream& operator<<(std::ostream& out, const EscapedScalar& scalar) {
-  return out << scalar.text;
+std::ostream& operator<<(std::ostream& out, const Verbatim& verbatim) {
+  return out << verbatim.text;
 }
 
 // The inside of yaml-cpp's double-quoted, ASCII-only form of `piece`.
@@ -96,9 +96,7 @@ void write_with_noncharacters(YAML::Emitter& out, std::string_view text) {
     at += c.length;
   }
   quoted += escaped_by_yaml_cpp(text.substr(start)) + "\"";
-  // WriteIntegralType is yaml-cpp's public "stream this as one scalar" (WriteStreamable
-  // would also instantiate std::isnan for the type).
-  out.WriteIntegralType(EscapedScalar{std::move(quoted)});
+  write_yaml_verbatim(out, std::move(quoted));
 }
 
 bool is_line_break(char32_t c) {
@@ -122,6 +120,12 @@ void write_yaml_string(YAML::Emitter& out, std::string_view text) {
     out << YAML::DoubleQuoted;
   }
   out << value;
+}
+
+void write_yaml_verbatim(YAML::Emitter& out, std::string text) {
+  // WriteIntegralType is yaml-cpp's public "stream this as one node" (WriteStreamable
+  // would also instantiate std::isnan for the type).
+  out.WriteIntegralType(Verbatim{std::move(text)});
 }
 
 void write_yaml_string_entry(YAML::Emitter& out, const char* key, std::string_view text) {

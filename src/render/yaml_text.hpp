@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <string_view>
 
 namespace YAML {
@@ -15,6 +16,9 @@ namespace roster::render {
 /// null to YAML readers, or a leading `:`; and escapes where yaml-cpp would write raw
 /// what libyaml reads as a line break or rejects (decision 0046).
 void write_yaml_string(YAML::Emitter& out, std::string_view text);
+
+/// `text`, which yaml-cpp wrote as one node in another emitter, as the next node of `out`.
+void write_yaml_verbatim(YAML::Emitter& out, std::string text);
 
 /// `key: text` in the current mapping, `text` as write_yaml_string writes it.
 void write_yaml_string_entry(YAML::Emitter& out, const char* key, std::string_view text);
