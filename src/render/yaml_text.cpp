@@ -54,8 +54,7 @@ bool needs_ascii_escapes(std::string_view text) {
 
 // Plain text that YAML readers take for null, a bool or a number (yaml-cpp's own
 // conversions: ~, null, yes/no/on/off/true/false, decimal, hex and octal integers,
-// floats, .inf, .nan).
-// roster would read it back as the string, but a person or another tool would not.
+// floats, .inf, .nan). roster reads it back as the string; people and other tools don't.
 bool reads_as_non_string(const std::string& text) {
   const YAML::Node node(text);
   bool flag = false;
