@@ -1,30 +1,40 @@
 #include "roster/render/render_manifest.hpp"
 
+#include <yaml-cpp/yaml.h>
+
+#include "manifest_defaults.hpp"
 #include "roster/core/json.hpp"
+#include "yaml_entries.hpp"
 #include "yaml_text.hpp"
 
 namespace roster::render {
 
 namespace {
 
-void write_defaults_yaml(const MemberDefaults& defaults, std::ostream& out) {
+void write_defaults_yaml(YAML::Emitter& out, const MemberDefaults& defaults) {
   if (!defaults.role && !defaults.space_limit) return;
-  out << "defaults:\n";
-  if (defaults.role) out << "  role: " << model::to_string(*defaults.role) << "\n";
-  if (defaults.space_limit) out << "  space_limit: team_default\n";
+  out << YAML::Key << "defaults" << YAML::Value << YAML::BeginMap;
+  if (defaults.role) out << YAML::Key << "role" << YAML::Value << model::to_string(*defaults.role);
+  if (defaults.space_limit) out << YAML::Key << "space_limit" << YAML::Value << "team_default";
+  out << YAML::EndMap;
 }
 
-void write_policy_yaml(const model::Policy& policy, bool manages_groups, std::ostream& out) {
-  out << "policy:\n  unmanaged: " << model::to_string(policy.unmanaged) << "\n";
+void write_policy_yaml(YAML::Emitter& out, const model::Policy& policy, bool manages_groups) {
+  out << YAML::Key << "policy" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "unmanaged" << YAML::Value << model::to_string(policy.unmanaged);
   if (!policy.protected_emails.empty()) {
-    out << "  protected:\n";
+    out << YAML::Key << "protected" << YAML::Value << YAML::BeginSeq;
     for (const auto& e : policy.protected_emails)
-      out << "    - " << yaml_quote(e) << "\n";
+      write_yaml_string(out, e);
+    out << YAML::EndSeq;
   }
   if (manages_groups || policy.unmanaged_groups != model::UnmanagedGroupsPolicy::report) {
-    out << "  unmanaged_groups: " << model::to_string(policy.unmanaged_groups) << "\n";
+    out << YAML::Key << "unmanaged_groups" << YAML::Value
+        << model::to_string(policy.unmanaged_groups);
   }
-  if (policy.max_demotions) out << "  max_demotions: " << *policy.max_demotions << "\n";
+  if (policy.max_demotions)
+    out << YAML::Key << "max_demotions" << YAML::Value << *policy.max_demotions;
+  out << YAML::EndMap;
 }
 
 void write_space_limit_json(const model::SpaceLimit& limit, core::json::Writer& w) {
@@ -100,17 +110,22 @@ void write_member_json(const model::DesiredMember& m, const MemberDefaults& defa
 }  // namespace
 
 void render_manifest_yaml(const model::DesiredTeam& team, const std::string& header,
-                          std::ostream& out) {
-  write_yaml_header(header, out);
-  out << "version: 1\n";
-  if (team.team_name) out << "team:\n  name: " << yaml_quote(*team.team_name) << "\n";
+                          std::ostream& stream) {
+  YAML::Emitter out(stream);
+  write_yaml_header(out, header);
+  out << YAML::BeginMap << YAML::Key << "version" << YAML::Value << 1;
+  if (team.team_name) {
+    out << YAML::Key << "team" << YAML::Value << YAML::BeginMap;
+    write_yaml_string_entry(out, "name", *team.team_name);
+    out << YAML::EndMap;
+  }
   auto defaults = member_defaults(team.members);
-  write_defaults_yaml(defaults, out);
-  write_policy_yaml(team.policy, team.manages_groups, out);
-  write_groups_yaml(team, out);
-  out << "members:" << (team.members.empty() ? " []\n" : "\n");
-  for (const auto& m : team.members)
-    write_member_yaml(m, out, defaults);
+  write_defaults_yaml(out, defaults);
+  write_policy_yaml(out, team.policy, team.manages_groups);
+  write_groups_yaml(out, team);
+  write_members_yaml(out, team.members, defaults);
+  out << YAML::EndMap;
+  finish_yaml_document(out, stream);
 }
 
 void render_manifest_json(const model::DesiredTeam& team, std::ostream& out) {

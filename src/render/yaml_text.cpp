@@ -1,160 +1,163 @@
 #include "yaml_text.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
-#include "roster/core/json.hpp"
+#include <cstdint>
+#include <stdexcept>
+#include <string>
 
 namespace roster::render {
 
-std::string yaml_quote(std::string_view text) {
-  std::string json = core::json::quote(text);
-  std::string out;
-  out.reserve(json.size());
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    auto c = static_cast<unsigned char>(json[i]);
-    auto next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
-    auto third = i + 2 < json.size() ? static_cast<unsigned char>(json[i + 2]) : 0;
-    char escape[16];
-    if (c == 0x7F) {
-      out += "\\x7F";
-    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // C1 controls, NEL
-      std::snprintf(escape, sizeof escape, "\\u%04X", next);
-      out += escape;
-      ++i;
-    } else if (c == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9)) {  // LS, PS
-      out += third == 0xA8 ? "\\u2028" : "\\u2029";
-      i += 2;
-    } else if (c == 0xEF && next == 0xBB && third == 0xBF) {  // BOM / ZWNBSP
-      out += "\\uFEFF";
-      i += 2;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-void write_yaml_header(const std::string& header, std::ostream& out) {
-  std::string_view rest = header;
-  while (!rest.empty()) {
-    auto end = rest.find_first_of("\r\n");
-    out << "# " << rest.substr(0, end) << "\n";
-    if (end == std::string_view::npos) break;
-    rest.remove_prefix(end + 1);
-  }
-}
-
 namespace {
 
-void write_remove(const model::RemoveOptions& remove, std::ostream& out) {
-  const model::RemoveOptions defaults;
-  if (remove.wipe_data == defaults.wipe_data && remove.keep_account == defaults.keep_account &&
-      remove.retain_team_shares == defaults.retain_team_shares && remove.transfer_to.empty() &&
-      remove.transfer_admin.empty()) {
-    return;
-  }
-  out << "    remove:\n";
-  if (remove.wipe_data) out << "      wipe_data: true\n";
-  if (remove.keep_account) out << "      keep_account: true\n";
-  if (remove.retain_team_shares) out << "      retain_team_shares: true\n";
-  if (!remove.transfer_to.empty())
-    out << "      transfer_to: " << yaml_quote(remove.transfer_to) << "\n";
-  if (!remove.transfer_admin.empty()) {
-    out << "      transfer_admin: " << yaml_quote(remove.transfer_admin) << "\n";
-  }
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t length = 1;
+};
+
+// The code point starting at `text[at]`; the text is valid UTF-8 (libyaml, the CSV
+// importer and the JSON reader check that), a truncated tail reads as one byte.
+CodePoint code_point_at(std::string_view text, std::size_t at) {
+  auto lead = static_cast<unsigned char>(text[at]);
+  std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (length == 1 || at + length > text.size()) return {lead, 1};
+  char32_t value = lead & (0x3Fu >> (length - 1));
+  for (std::size_t i = 1; i < length; ++i)
+    value = (value << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3Fu);
+  return {value, length};
 }
 
-void write_space_limit(const model::SpaceLimit& limit, std::ostream& out) {
-  if (limit.team_default) {
-    out << "team_default";
-  } else {
-    out << limit.gb;
-  }
+// yaml-cpp 0.7 replaces these with U+FFFD wherever it decodes text (double quotes,
+// comments): its GetNextCodePointAndAdvance treats Unicode noncharacters as invalid.
+bool is_noncharacter(char32_t c) {
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFEu) == 0xFFFEu;
 }
 
-void write_member_access(const model::DesiredMember& m, const MemberDefaults& defaults,
-                         std::ostream& out) {
-  if (m.role && !role_from_defaults(m, defaults)) {
-    out << "    role: " << model::to_string(*m.role) << "\n";
+bool has_noncharacter(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    auto c = code_point_at(text, at);
+    if (is_noncharacter(c.value)) return true;
+    at += c.length;
   }
-  if (m.secondary_emails) {
-    out << "    secondary_emails: [";
-    const char* separator = "";
-    for (const auto& email : *m.secondary_emails) {
-      out << separator << yaml_quote(email);
-      separator = ", ";
+  return false;
+}
+
+// yaml-cpp 0.7 writes these raw, also inside double quotes, but libyaml rejects DEL and
+// reads NEL, LS and PS as line breaks. With EscapeNonAscii it escapes all four.
+bool needs_ascii_escapes(std::string_view text) {
+  for (std::string_view raw : {"\x7F", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+    if (text.find(raw) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Plain text that YAML readers take for null, a bool or a number (yaml-cpp's own
+// conversions: ~, null, yes/no/on/off/true/false, decimal, hex and octal integers,
+// floats, .inf, .nan). roster reads it back as the string; people and other tools don't.
+bool reads_as_non_string(const std::string& text) {
+  const YAML::Node node(text);
+  bool flag = false;
+  long long integer = 0;
+  double number = 0;
+  return YAML::IsNullString(text) || YAML::convert<bool>::decode(node, flag) ||
+         YAML::convert<long long>::decode(node, integer) ||
+         YAML::convert<double>::decode(node, number);
+}
+
+struct Verbatim {
+  std::string text;
+};
+std::ostream& operator<<(std::ostream& out, const Verbatim& verbatim) {
+  return out << verbatim.text;
+}
+
+// The inside of yaml-cpp's double-quoted, ASCII-only form of `piece`.
+std::string escaped_by_yaml_cpp(std::string_view piece) {
+  YAML::Emitter quoted;
+  quoted << YAML::EscapeNonAscii << YAML::DoubleQuoted << std::string(piece);
+  return std::string(quoted.c_str() + 1, quoted.size() - 2);
+}
+
+// The one hand-written escape (decision 0046): yaml-cpp escapes the text between
+// noncharacters, roster the noncharacters themselves.
+void write_with_noncharacters(YAML::Emitter& out, std::string_view text) {
+  std::string quoted = "\"";
+  std::size_t start = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    auto c = code_point_at(text, at);
+    if (is_noncharacter(c.value)) {
+      quoted += escaped_by_yaml_cpp(text.substr(start, at - start));
+      auto value = static_cast<std::uint32_t>(c.value);
+      quoted += value <= 0xFFFF ? fmt::format("\\u{:04X}", value) : fmt::format("\\U{:08X}", value);
+      start = at + c.length;
     }
-    out << "]\n";
+    at += c.length;
   }
-  if (m.space_limit && !space_limit_from_defaults(m, defaults)) {
-    out << "    space_limit: ";
-    write_space_limit(*m.space_limit, out);
-    out << "\n";
-  }
+  quoted += escaped_by_yaml_cpp(text.substr(start)) + "\"";
+  write_yaml_verbatim(out, std::move(quoted));
+}
+
+bool is_line_break(char32_t c) {
+  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+// What libyaml's reader refuses anywhere in a file (besides line breaks, handled apart).
+bool is_forbidden_raw(char32_t c) {
+  return (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
 }
 
 }  // namespace
 
-MemberDefaults member_defaults(const std::vector<model::DesiredMember>& members) {
-  bool any_active = false, all_roles = true;
-  bool any_seat = false, all_limits = true;
-  for (const auto& m : members) {
-    if (m.state == model::DesiredState::removed) continue;
-    any_seat = true;
-    all_limits = all_limits && m.space_limit.has_value();
-    if (m.state != model::DesiredState::active) continue;
-    any_active = true;
-    all_roles = all_roles && m.role.has_value();
+void write_yaml_string(YAML::Emitter& out, std::string_view text) {
+  if (has_noncharacter(text)) return write_with_noncharacters(out, text);
+  std::string value(text);
+  if (needs_ascii_escapes(text)) {
+    out << YAML::EscapeNonAscii << YAML::DoubleQuoted;
+  } else if (text.starts_with(':') || reads_as_non_string(value)) {
+    // yaml-cpp writes `:x` plain, which libyaml cannot read inside a flow collection.
+    out << YAML::DoubleQuoted;
   }
-  MemberDefaults defaults;
-  if (any_active && all_roles) defaults.role = model::Role::member_only;
-  if (any_seat && all_limits) defaults.space_limit = model::SpaceLimit{true, 0};
-  return defaults;
+  out << value;
 }
 
-bool role_from_defaults(const model::DesiredMember& m, const MemberDefaults& defaults) {
-  return defaults.role && m.state == model::DesiredState::active && m.role == defaults.role;
+void write_yaml_verbatim(YAML::Emitter& out, std::string text) {
+  // WriteIntegralType is yaml-cpp's public "stream this as one node" (WriteStreamable
+  // would also instantiate std::isnan for the type).
+  out.WriteIntegralType(Verbatim{std::move(text)});
 }
 
-bool space_limit_from_defaults(const model::DesiredMember& m, const MemberDefaults& defaults) {
-  return defaults.space_limit && m.state != model::DesiredState::removed &&
-         m.space_limit == defaults.space_limit;
+void write_yaml_string_entry(YAML::Emitter& out, const char* key, std::string_view text) {
+  out << YAML::Key << key << YAML::Value;
+  write_yaml_string(out, text);
 }
 
-void write_groups_yaml(const model::DesiredTeam& team, std::ostream& out) {
-  if (!team.manages_groups) return;
-  out << "groups:" << (team.groups.empty() ? " []\n" : "\n");
-  for (const auto& g : team.groups) {
-    out << "  - name: " << yaml_quote(g.name) << "\n";
-    if (g.external_id) out << "    external_id: " << yaml_quote(*g.external_id) << "\n";
-    if (g.management != model::GroupManagement::company_managed) {
-      out << "    management_type: " << model::to_string(g.management) << "\n";
+void write_yaml_header(YAML::Emitter& out, std::string_view header) {
+  std::string line;
+  bool first = true;
+  auto end_line = [&] {
+    if (!first) out << YAML::Newline;
+    out << YAML::Comment(line);
+    line.clear();
+    first = false;
+  };
+  for (std::size_t at = 0; at < header.size();) {
+    auto c = code_point_at(header, at);
+    if (header.substr(at, 2) == "\r\n") c.length = 2;
+    if (is_line_break(c.value)) {
+      end_line();
+    } else {
+      line += is_forbidden_raw(c.value) ? std::string_view("\xEF\xBF\xBD")
+                                        : header.substr(at, c.length);
     }
-    out << "    members:" << (g.members.empty() ? " []\n" : "\n");
-    for (const auto& m : g.members) {
-      if (m.access == model::GroupAccess::member) {
-        out << "      - " << yaml_quote(m.email) << "\n";
-      } else {
-        out << "      - {email: " << yaml_quote(m.email)
-            << ", access: " << model::to_string(m.access) << "}\n";
-      }
-    }
+    at += c.length;
   }
+  if (!line.empty()) end_line();
 }
 
-void write_member_yaml(const model::DesiredMember& m, std::ostream& out,
-                       const MemberDefaults& defaults) {
-  out << "  - email: " << yaml_quote(m.email) << "\n";
-  if (m.given_name) out << "    given_name: " << yaml_quote(*m.given_name) << "\n";
-  if (m.surname) out << "    surname: " << yaml_quote(*m.surname) << "\n";
-  if (m.external_id) out << "    external_id: " << yaml_quote(*m.external_id) << "\n";
-  if (m.state != model::DesiredState::active) {
-    out << "    state: " << model::to_string(m.state) << "\n";
-  }
-  if (!m.send_welcome_email) out << "    send_welcome_email: false\n";
-  if (m.suspend.wipe_data) out << "    suspend:\n      wipe_data: true\n";
-  write_remove(m.remove, out);
-  write_member_access(m, defaults, out);
+void finish_yaml_document(const YAML::Emitter& out, std::ostream& stream) {
+  if (!out.good()) throw std::logic_error("manifest writer: " + out.GetLastError());
+  stream << '\n';
 }
 
 }  // namespace roster::render

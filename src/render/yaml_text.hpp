@@ -1,46 +1,35 @@
 #pragma once
 
-#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <vector>
 
-#include "roster/model/desired.hpp"
+namespace YAML {
+class Emitter;
+}
 
 namespace roster::render {
 
-/// `text` as a YAML double-quoted scalar that libyaml reads back byte for byte: JSON
-/// escapes plus DEL, C1 controls, NEL, U+2028/U+2029 and U+FEFF, which YAML would
-/// otherwise treat as line breaks or drop.
-[[nodiscard]] std::string yaml_quote(std::string_view text);
+/// Writes `text` as one string scalar that libyaml (the manifest reader) reads back byte
+/// for byte. yaml-cpp picks plain or double-quoted style; roster forces double quotes
+/// where yaml-cpp's plain style would read back as something else: a bool, number or
+/// null to YAML readers, or a leading `:`; and escapes where yaml-cpp would write raw
+/// what libyaml reads as a line break or rejects (decision 0046).
+void write_yaml_string(YAML::Emitter& out, std::string_view text);
 
-/// `# header` lines (one per line of `header`).
-void write_yaml_header(const std::string& header, std::ostream& out);
+/// `text`, which yaml-cpp wrote as one node in another emitter, as the next node of `out`.
+void write_yaml_verbatim(YAML::Emitter& out, std::string text);
 
-/// The `defaults` a written manifest declares so that members need not repeat them:
-/// `role: member_only` when every active member's role is managed, `space_limit:
-/// team_default` when every active or suspended member's is (decision 0025).
-struct MemberDefaults {
-  std::optional<model::Role> role;
-  std::optional<model::SpaceLimit> space_limit;
-};
-[[nodiscard]] MemberDefaults member_defaults(const std::vector<model::DesiredMember>& members);
+/// `key: text` in the current mapping, `text` as write_yaml_string writes it.
+void write_yaml_string_entry(YAML::Emitter& out, const char* key, std::string_view text);
 
-/// True when `defaults` leaves the member's role or space limit out: the loader gives
-/// it back from defaults (decision 0024: defaults.role for active members, defaults.space_limit
-/// for active and suspended ones).
-[[nodiscard]] bool role_from_defaults(const model::DesiredMember& member,
-                                      const MemberDefaults& defaults);
-[[nodiscard]] bool space_limit_from_defaults(const model::DesiredMember& member,
-                                             const MemberDefaults& defaults);
+/// `# header` comment lines, one per line of `header` (split at every line break YAML
+/// knows); none when `header` is empty. Characters a YAML file may not hold raw become
+/// U+FFFD: a comment has no escapes.
+void write_yaml_header(YAML::Emitter& out, std::string_view header);
 
-/// One `members:` entry, writing only what differs from roster's defaults and `defaults`.
-void write_member_yaml(const model::DesiredMember& member, std::ostream& out,
-                       const MemberDefaults& defaults = {});
-
-/// The `groups:` section (when the team manages groups): each group with its members,
-/// `access: owner` written out, `member` left implicit.
-void write_groups_yaml(const model::DesiredTeam& team, std::ostream& out);
+/// Ends a document written by `out` into `stream` with a newline. A malformed document
+/// is a bug in the writer: throws std::logic_error with yaml-cpp's message.
+void finish_yaml_document(const YAML::Emitter& out, std::ostream& stream);
 
 }  // namespace roster::render

@@ -64,15 +64,16 @@ TEST_CASE("export without -o writes YAML to stdout", "[live][export]") {
   // by name and everyone else through defaults.role (decision 0025).
   // Export reads groups and quotas too, so it declares them (an empty groups section:
   // the seed team has none) and plans no changes on the team it came from.
-  CHECK(exported.out.find("version: 1\nteam:\n  name: \"Acme Corp\"\ndefaults:\n"
+  CHECK(exported.out.find("version: 1\nteam:\n  name: Acme Corp\ndefaults:\n"
                           "  role: member_only\n  space_limit: team_default\npolicy:\n"
-                          "  unmanaged: report\n  protected:\n    - \"admin@acme.com\"\n"
+                          "  unmanaged: report\n  protected:\n    - admin@acme.com\n"
                           "  unmanaged_groups: report\ngroups: []\nmembers:\n") !=
         std::string::npos);
-  CHECK(exported.out.find("  - email: \"sam@acme.com\"\n    given_name: \"Sam\"\n"
-                          "    role: user_management_admin\n") != std::string::npos);
-  CHECK(exported.out.find("  - email: \"bob@acme.com\"\n    given_name: \"Bob\"\n    surname: "
-                          "\"Jones\"\n    state: suspended\n") != std::string::npos);
-  CHECK(exported.out.find("  - email: \"zoe@acme.com\"\n    given_name: \"Zoë Ünal-Åberg\"\n") !=
-        std::string::npos);
+  // One line per member that fits; strings quoted only where YAML needs it.
+  CHECK(exported.out.find("\n  - {email: sam@acme.com, given_name: Sam, role: "
+                          "user_management_admin}\n") != std::string::npos);
+  CHECK(exported.out.find("\n  - {email: bob@acme.com, given_name: Bob, surname: Jones, state: "
+                          "suspended}\n") != std::string::npos);
+  CHECK(exported.out.find("\n  - {email: zoe@acme.com, given_name: Zoë Ünal-Åberg, surname: "
+                          "O'Neil, external_id: E 7}\n") != std::string::npos);
 }

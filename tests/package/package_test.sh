@@ -26,7 +26,7 @@ cmake --build "$build" --target package >"$work/cpack.log" 2>&1 || {
 echo "ok   built $(basename "$deb")"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libcpprest2.10 libssl3 libyaml-0-2 libfmt9 libstdc++6 libc6; do
+for library in libcpprest2.10 libssl3 libyaml-0-2 libyaml-cpp0.7 libfmt9 libstdc++6 libc6; do
   [[ $depends == *"$library"* ]] || fail "Depends lacks $library: $depends"
 done
 check "Package" roster "$(dpkg-deb -f "$deb" Package)"

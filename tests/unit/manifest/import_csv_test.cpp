@@ -169,12 +169,9 @@ TEST_CASE("members_yaml writes a manifest of members only", "[csv]") {
         "# imported from hr.csv\n"
         "version: 1\n"
         "members:\n"
-        "  - email: \"amy@acme.com\"\n"
-        "    given_name: \"Amy\"\n"
-        "    surname: \"Smith, Jr.\"\n"
-        "    external_id: \"1001 \\\"A\\\"\"\n"
-        "  - email: \"bob@acme.com\"\n"
-        "    state: suspended\n");
+        "  - {email: amy@acme.com, given_name: Amy, surname: \"Smith, Jr.\", external_id: 1001 "
+        "\"A\"}\n"
+        "  - {email: bob@acme.com, state: suspended}\n");
   CHECK(test::members_yaml({}) == "# imported from hr.csv\nversion: 1\nmembers: []\n");
 }
 

@@ -108,37 +108,33 @@ TEST_CASE("export writes roles, groups, secondary emails and space limits readab
   CHECK(yaml_of(exported) == R"(# exported
 version: 1
 team:
-  name: "Acme"
+  name: Acme
 defaults:
   space_limit: team_default
 policy:
   unmanaged: report
   unmanaged_groups: report
 groups:
-  - name: "Eng"
+  - name: Eng
     members: []
-  - name: "sales"
-    external_id: "s-1"
+  - name: sales
+    external_id: s-1
     management_type: user_managed
     members:
-      - "amy@acme.com"
-      - {email: "bob@acme.com", access: owner}
-      - "cid@acme.com"
-      - "dan@acme.com"
+      - amy@acme.com
+      - {email: bob@acme.com, access: owner}
+      - cid@acme.com
+      - dan@acme.com
 members:
-  - email: "amy@acme.com"
+  - email: amy@acme.com
     role: team_admin
-    secondary_emails: ["a.smith@acme.com", "amy@old.acme.com"]
+    secondary_emails: [a.smith@acme.com, amy@old.acme.com]
     space_limit: 50
-  - email: "bob@acme.com"
-    role: billing_admin
-  - email: "cid@acme.com"
-    state: suspended
-  - email: "dan@acme.com"
-    role: member_only
-  - email: "eve@acme.com"
-  - email: "old@acme.com"
-    state: removed
+  - {email: bob@acme.com, role: billing_admin}
+  - {email: cid@acme.com, state: suspended}
+  - {email: dan@acme.com, role: member_only}
+  - {email: eve@acme.com}
+  - {email: old@acme.com, state: removed}
 )");
 }
 
