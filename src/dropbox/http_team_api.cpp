@@ -9,6 +9,7 @@
 #include "dropbox/transport/http_transport.hpp"
 #include "dropbox/transport/request_slots.hpp"
 #include "dropbox/transport/token_source.hpp"
+#include "dropbox/wire/add_results.hpp"
 #include "dropbox/wire/error_mapping.hpp"
 #include "dropbox/wire/request_codec.hpp"
 #include "dropbox/wire/union_tag.hpp"
@@ -129,7 +130,7 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
     if (tag == nullptr || *tag != "complete" || items == nullptr || !items->is_array()) {
       return bad_answer(route, "no complete list");
     }
-    auto outcomes = match_outcomes(members, items->as_array());
+    auto outcomes = match_add_outcomes(members, items->as_array());
     if (!outcomes) return outcomes.error();
     return AddBatch{std::move(*outcomes), job_id};
   }
@@ -342,42 +343,6 @@ class HttpTeamApi final : public AccessCalls, private Rpc {
       interval =
           std::clamp(interval * 2, std::chrono::milliseconds(50), m_config.max_poll_interval);
     }
-  }
-
-  // One outcome per requested member: the result item for its email, else by position.
-  static Result<std::vector<AddOutcome>> match_outcomes(const std::vector<NewMember>& requested,
-                                                        const json::Array& items) {
-    std::vector<AddOutcome> decoded;
-    for (const auto& item : items) {
-      const std::string* tag = union_tag(item);
-      if (tag == nullptr) return bad_answer("members/add_v2", "result item without .tag");
-      AddOutcome outcome;
-      if (*tag == "success") {
-        const json::Value* profile = item.find("profile");
-        const std::string* email = profile != nullptr ? string_field(*profile, "email") : nullptr;
-        if (email != nullptr) outcome.email = model::normalise_email(*email);
-      } else {
-        outcome.error_tag = *tag;
-        if (const std::string* email = string_field(item, *tag)) {
-          outcome.email = model::normalise_email(*email);
-        }
-      }
-      decoded.push_back(std::move(outcome));
-    }
-    std::vector<AddOutcome> result;
-    for (std::size_t i = 0; i < requested.size(); ++i) {
-      std::string email = model::normalise_email(requested[i].email);
-      auto found = std::find_if(decoded.begin(), decoded.end(),
-                                [&](const AddOutcome& o) { return o.email == email; });
-      if (found == decoded.end() && i < decoded.size() && decoded[i].email.empty()) {
-        found = decoded.begin() + static_cast<std::ptrdiff_t>(i);
-      }
-      if (found == decoded.end()) {
-        return bad_answer("members/add_v2", "no result for " + email);
-      }
-      result.push_back({email, found->error_tag});
-    }
-    return result;
   }
 
   HttpTeamApiConfig m_config;
