@@ -192,13 +192,29 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
 
   app.add_subcommand("version", "Print roster's version");
 
+  // Issue 13: a copy of the live team, and a rehearsal of a manifest on it.
+  auto* snapshot = app.add_subcommand(
+      "snapshot", "Write the live team as Dropbox lists it, for plan --observed and rehearse");
+  snapshot->add_option("-o,--output", options.output_path, "Snapshot file to write")->required();
+  snapshot->add_option("--timeout", timeout_text,
+                       "Give up reading the team after this long, e.g. 90s, 30m (default 1h)");
+  auto* rehearse = app.add_subcommand(
+      "rehearse", "Apply a manifest to an emulated copy of the team; the team is not touched");
+  add_manifest_option(rehearse, options)->required();
+  rehearse->add_option("--observed", options.observed_path,
+                       "Rehearse on this snapshot (roster snapshot) instead of a fresh one");
+  rehearse->add_option("--timeout", timeout_text,
+                       "Stop after this long, e.g. 90s, 30m (default 1h)");
+  add_guard_override(rehearse, options);
+
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   ParsedCommandLine result;
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     result.output = app.help();
-    for (auto* sub : {validate, plan, apply, show, export_team, import_csv, doctor}) {
+    for (auto* sub :
+         {validate, plan, apply, show, export_team, import_csv, doctor, snapshot, rehearse}) {
       if (sub->parsed()) result.output = sub->help();
     }
     return result;
@@ -241,7 +257,9 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
                                                     {show, Command::show},
                                                     {export_team, Command::export_team},
                                                     {import_csv, Command::import_csv},
-                                                    {doctor, Command::doctor}};
+                                                    {doctor, Command::doctor},
+                                                    {snapshot, Command::snapshot},
+                                                    {rehearse, Command::rehearse}};
   for (const auto& [sub, command] : commands) {
     if (sub->parsed()) options.command = command;
   }

@@ -4,6 +4,7 @@
 #include "roster/core/file.hpp"
 #include "roster/core/text_position.hpp"
 #include "roster/dropbox/member_codec.hpp"
+#include "roster/dropbox/take_snapshot.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/roles.hpp"
 
@@ -42,6 +43,16 @@ bool decode_team_fact(const std::string& key, const json::Value& value, model::O
   return true;
 }
 
+// A snapshot written by `roster snapshot` says which format it is in; a hand-made one
+// (no key) is read as before. "" when `value` is the format this roster reads.
+std::string check_format(const json::Value& value) {
+  if (value.is_number() && value.as_number() == k_snapshot_format) return "";
+  std::string text;
+  json::Writer(text).value(value);
+  return "unsupported snapshot_format " + core::excerpt(text) + "; this roster reads " +
+         std::to_string(k_snapshot_format);
+}
+
 }  // namespace
 
 LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name) {
@@ -66,6 +77,15 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
   SnapshotAccess access;
   std::string key;
   while (reader.next_member(key)) {
+    if (key == "snapshot_format") {
+      json::Value value;
+      if (!reader.read_value(value)) break;
+      if (auto problem = check_format(value); !problem.empty()) {
+        result.diagnostics.error(locate(value.offset()), problem);
+        return result;
+      }
+      continue;
+    }
     if (SnapshotAccess::is_access_key(key)) {
       json::Value value;
       if (!reader.read_value(value)) break;
