@@ -49,9 +49,7 @@ std::string random_token() {
   return token;
 }
 
-// The snapshot to rehearse on: --observed, else a fresh one of the live team. Only a
-// document `roster snapshot` wrote carries what the emulator needs (the token's admin,
-// the team's facts), so a hand-made listing is refused.
+// The snapshot to rehearse on: --observed, else a fresh one of the live team.
 std::optional<std::string> snapshot_text(const Options& options, Environment& env) {
   if (!options.observed_path) {
     auto taken = take_live_snapshot(options, env);
@@ -63,13 +61,45 @@ std::optional<std::string> snapshot_text(const Options& options, Environment& en
     fail(env, "cannot read " + *options.observed_path + ": " + text.error().message);
     return std::nullopt;
   }
-  if (text->find("\"snapshot_format\"") == std::string::npos) {
-    fail(env, *options.observed_path +
+  return std::move(*text);
+}
+
+// The snapshot read as plan --observed reads it. Only a document `roster snapshot` wrote
+// carries what the emulator needs (the token's admin, the team's facts), so a hand-made
+// listing is refused.
+std::optional<model::ObservedTeam> read_rehearsal_snapshot(const std::string& text,
+                                                           const Options& options,
+                                                           Environment& env) {
+  const std::string name = options.observed_path.value_or("the snapshot");
+  auto snapshot = dropbox::read_snapshot_text(text, name);
+  render::render_diagnostics(snapshot.diagnostics, render::Format::human, env.err);
+  if (snapshot.diagnostics.has_errors()) return std::nullopt;
+  if (!snapshot.has_snapshot_format) {
+    fail(env, name +
                   " is not a snapshot written by `roster snapshot` (no snapshot_format); "
                   "rehearse needs the team's facts it records");
     return std::nullopt;
   }
-  return std::move(*text);
+  return std::move(snapshot.team);
+}
+
+// Starts the emulator on the snapshot; an error names the snapshot, not the scratch copy.
+std::unique_ptr<emulator::Emulator> start_emulator(const emulator::EmulatorOptions& options,
+                                                   const std::string& text, const std::string& name,
+                                                   Environment& env) {
+  if (auto written = core::write_file_atomically(options.seed_path, text); !written) {
+    fail(env, "cannot write the rehearsal's seed: " + written.error().message);
+    return nullptr;
+  }
+  auto started = emulator::Emulator::start(options);
+  if (started) return std::move(*started);
+  std::string message = started.error().message;
+  for (auto at = message.find(options.seed_path); at != std::string::npos;
+       at = message.find(options.seed_path, at + name.size())) {
+    message.replace(at, options.seed_path.size(), name);
+  }
+  fail(env, "cannot start the rehearsal's emulator: " + message);
+  return nullptr;
 }
 
 // The rehearsal's client: the real one, against the emulator, with the emulator's token.
@@ -118,9 +148,7 @@ ExitCode run_rehearse(const Options& options, Environment& env) {
   if (!desired) return ExitCode::error;
   auto text = snapshot_text(options, env);
   if (!text) return ExitCode::error;
-  auto snapshot = dropbox::read_snapshot_text(*text, options.observed_path.value_or("snapshot"));
-  render::render_diagnostics(snapshot.diagnostics, render::Format::human, env.err);
-  if (snapshot.diagnostics.has_errors()) return ExitCode::error;
+  if (!read_rehearsal_snapshot(*text, options, env)) return ExitCode::error;
 
   ScratchDir dir;
   if (!dir.ok()) return fail(env, "cannot create a directory for the rehearsal's emulator");
@@ -128,12 +156,10 @@ ExitCode run_rehearse(const Options& options, Environment& env) {
   emulated_options.seed_path = dir.file("snapshot.json");
   emulated_options.state_path = dir.file("state.json");
   emulated_options.token = random_token();
-  if (auto written = core::write_file_atomically(emulated_options.seed_path, *text); !written)
-    return fail(env, "cannot write the rehearsal's seed: " + written.error().message);
-  auto emulated = emulator::Emulator::start(emulated_options);
-  if (!emulated)
-    return fail(env, "cannot start the rehearsal's emulator: " + emulated.error().message);
-  auto live = connect_emulated(**emulated, emulated_options.token, options, env);
+  auto emulated =
+      start_emulator(emulated_options, *text, options.observed_path.value_or("the snapshot"), env);
+  if (!emulated) return ExitCode::error;
+  auto live = connect_emulated(*emulated, emulated_options.token, options, env);
   if (!live) return ExitCode::error;
 
   const auto what = observe_options_for(desired->team);

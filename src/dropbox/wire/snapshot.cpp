@@ -84,6 +84,7 @@ LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name
         result.diagnostics.error(locate(value.offset()), problem);
         return result;
       }
+      result.has_snapshot_format = true;
       continue;
     }
     if (SnapshotAccess::is_access_key(key)) {

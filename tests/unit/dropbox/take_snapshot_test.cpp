@@ -114,6 +114,8 @@ TEST_CASE("take_snapshot keeps every answer as Dropbox sent it, unknown fields i
   CHECK(loaded.team.members[0].custom_quota_gb == 30u);
   CHECK(loaded.team.groups.size() == 2);
   CHECK(loaded.team.quotas_read);
+  CHECK(loaded.has_snapshot_format);
+  CHECK_FALSE(dropbox::read_snapshot_text(R"({"members": []})", "hand.json").has_snapshot_format);
 }
 
 TEST_CASE("take_snapshot fails as a whole when any read fails or a cursor does not move",
