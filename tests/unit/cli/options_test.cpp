@@ -103,7 +103,7 @@ TEST_CASE("doctor takes an optional manifest and a timeout within 1s..10m", "[cl
   CHECK(long_wait.output == "--timeout 1h is out of range (1s to 10m)");
 }
 
-TEST_CASE("snapshot needs -o; rehearse needs -f; both take a bounded --timeout",
+TEST_CASE("snapshot needs -o, rehearse needs -f, and both take a bounded --timeout",
           "[cli][snapshot][rehearse]") {
   auto snapshot = parse_options({"snapshot", "-o", "team.json", "--timeout", "10m"});
   REQUIRE(snapshot.options);
@@ -115,8 +115,8 @@ TEST_CASE("snapshot needs -o; rehearse needs -f; both take a bounded --timeout",
         "--timeout: \"90\" is not a duration (use whole numbers with a unit, e.g. 90s, 30m, 1h "
         "or 1h30m)");
 
-  auto rehearse = parse_options({"rehearse", "-f", "team/", "--observed", "team.json",
-                                 "--max-removal-fraction", "0.5"});
+  auto rehearse = parse_options(
+      {"rehearse", "-f", "team/", "--observed", "team.json", "--max-removal-fraction", "0.5"});
   REQUIRE(rehearse.options);
   CHECK(rehearse.options->command == Command::rehearse);
   CHECK(rehearse.options->manifest_path == "team/");
