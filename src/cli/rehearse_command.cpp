@@ -129,8 +129,9 @@ void print_summary(const model::ObservedTeam& before, const model::ObservedTeam&
   env.out << "\nTeam before: " << team_counts(before) << "\nTeam after:  " << team_counts(after)
           << '\n';
   if (second.has_changes()) {
-    env.out << "Second plan: " << second.steps.size()
-            << " changes remain (the manifest does not converge in one apply)\n";
+    const std::size_t n = second.steps.size();
+    env.out << "Second plan: " << n << (n == 1 ? " change remains" : " changes remain")
+            << " (the manifest does not converge in one apply)\n";
   } else {
     env.out << "Second plan: no changes (the manifest converges)\n";
   }

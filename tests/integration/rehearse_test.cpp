@@ -99,7 +99,9 @@ TEST_CASE("a rehearsal whose invitations run out of licenses exits 4 with that s
   INFO(run.out << run.err);
   CHECK(run.code == cli::ExitCode::partial);
   CHECK(run.out.find("team_license_limit") != std::string::npos);
-  CHECK(run.out.find("Second plan: 1 changes remain") != std::string::npos);
+  CHECK(run.out.find(
+            "Second plan: 1 change remains (the manifest does not converge in one apply)\n") !=
+        std::string::npos);
   check_only_reads(team);
 }
 

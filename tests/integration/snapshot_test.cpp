@@ -168,3 +168,22 @@ TEST_CASE("snapshot needs -o", "[live][snapshot]") {
   CHECK(run.code == cli::ExitCode::error);
   CHECK(run.err == "roster: error: --output is required (see 'roster --help')\n");
 }
+
+TEST_CASE("a snapshot seeds an emulator that answers every read as the team did",
+          "[live][snapshot]") {
+  EmulatorRunner a(seed());
+  test::TempDir dir;
+  const std::string first = dir.file("a.json");
+  REQUIRE(test::roster_cli(a, {"snapshot", "-o", first}).code == cli::ExitCode::success);
+  auto text = core::read_file(first);
+  REQUIRE(text);
+  EmulatorRunner b(*text);  // roster-emulator --seed SNAPSHOT
+  const std::string second = dir.file("b.json");
+  auto taken = test::roster_cli(b, {"snapshot", "-o", second});
+  INFO(taken.err);
+  REQUIRE(taken.code == cli::ExitCode::success);
+  auto copy = core::read_file(second);
+  REQUIRE(copy);
+  // Byte for byte: ids, dates, roles, groups, quotas (taken_at is the same in-process clock).
+  CHECK(*copy == *text);
+}
