@@ -187,3 +187,19 @@ TEST_CASE("a snapshot seeds an emulator that answers every read as the team did"
   // Byte for byte: ids, dates, roles, groups, quotas (taken_at is the same in-process clock).
   CHECK(*copy == *text);
 }
+
+TEST_CASE("snapshot --timeout bounds the whole read, and writes nothing when it expires",
+          "[live][snapshot]") {
+  EmulatorRunner emulator(seed());
+  emulator.fault(R"({"route": "team/members/list_v2", "kind": "latency", "latency_ms": 1500,
+                     "count": 1})");
+  test::TempDir dir;
+  const std::string path = dir.file("team.snapshot.json");
+  auto taken = test::roster_cli(emulator, {"snapshot", "-o", path, "--timeout", "1s"});
+  CHECK(taken.code == cli::ExitCode::error);
+  CHECK(taken.err ==
+        "roster: error: reading the team's groups failed, so no snapshot was taken: "
+        "not sent: the run's time limit (--timeout) was reached\n");
+  CHECK_FALSE(core::read_file(path));
+  CHECK(emulator.calls("team/groups/list") == 0);
+}
