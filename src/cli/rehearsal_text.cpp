@@ -21,7 +21,14 @@ const char* limit_of(const plan::PlanStep& step) {
     case Action::resend_welcome_email:
       return "welcome emails: nothing is delivered";
     case Action::add_secondary_email:
-      return "secondary emails: no verification email is delivered";
+      return "secondary emails: no verification email is delivered, and which domains verify "
+             "at once and the limit of 10 per member are the emulator's choices";
+    case Action::recover:
+      return "recoveries: Dropbox does not say when a member was removed, so the copy keeps "
+             "the 7-day window open from the snapshot's time";
+    case Action::set_space_limit:
+      return "space limits: the team's member space limit is not in the API, so the copy "
+             "assumes one; a refusal that depends on it cannot show";
     case Action::remove:
       if (!step.transfer_to.empty()) {
         return "removals with a file transfer: the files are not moved, so transfers in "

@@ -53,8 +53,9 @@ TEST_CASE("rehearsal_limits names what the emulator cannot know, per kind of ste
   auto wiped = step(plan::Action::suspend, "lost@acme.com");
   wiped.wipe_data = true;
   plan.steps.push_back(wiped);
+  plan.steps.push_back(step(plan::Action::recover, "back@acme.com"));
   auto limits = cli::rehearsal_limits(plan);
-  REQUIRE(limits.size() == 3);
+  REQUIRE(limits.size() == 4);
   CHECK(limits[0] ==
         "invitations: no email is delivered, and the emulator knows no other team, SSO or "
         "domain policy, so user_on_another_team and similar refusals cannot show "
@@ -64,4 +65,7 @@ TEST_CASE("rehearsal_limits names what the emulator cannot know, per kind of ste
         "removals with a file transfer: the files are not moved, so transfers in progress, "
         "legal holds and the transfer's duration cannot show (leaver@acme.com)");
   CHECK(limits[2] == "suspensions that wipe devices: no device is wiped (lost@acme.com)");
+  CHECK(limits[3] ==
+        "recoveries: Dropbox does not say when a member was removed, so the copy keeps the "
+        "7-day window open from the snapshot's time (back@acme.com)");
 }
