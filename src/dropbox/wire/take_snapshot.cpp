@@ -26,11 +26,12 @@ core::Error while_reading(const std::string& what, core::Error error) {
   return error;
 }
 
-// Every item of `key` over all pages of a listing, as sent: `first` with `body`, then
-// `next` with each cursor until has_more is false. A cursor that does not move ends it.
-Result<json::Array> read_pages(WireReads& reads, const std::string& first, std::string body,
-                               const std::string& next, const char* key) {
-  json::Array items;
+// Every page of a listing: `first` with `body`, then `next` with each cursor until has_more
+// is false; `take` receives each page's `key` items, as sent. A cursor that does not move
+// ends it.
+template <typename Take>
+Result<void> for_each_page(WireReads& reads, const std::string& first, std::string body,
+                           const std::string& next, const char* key, Take take) {
   std::string route = first;
   std::string previous_cursor;
   while (true) {
@@ -43,13 +44,12 @@ Result<json::Array> read_pages(WireReads& reads, const std::string& first, std::
     if (list == nullptr || !fields.boolean("has_more", has_more)) {
       return bad_answer(route, error.message);
     }
-    auto& page_items = (*page).as_object();
-    for (auto& [name, value] : page_items) {
+    for (auto& [name, value] : page->as_object()) {  // `list`, to move its items out
       if (name != key) continue;
-      for (auto& item : value.as_array())
-        items.push_back(std::move(item));
+      if (auto taken = take(route, value.as_array()); !taken) return taken.error();
+      break;
     }
-    if (!has_more) return items;
+    if (!has_more) return {};
     std::string cursor;
     if (!fields.string("cursor", cursor, false) || cursor.empty()) {
       return bad_answer(route, "has_more without a cursor");
@@ -59,6 +59,20 @@ Result<json::Array> read_pages(WireReads& reads, const std::string& first, std::
     route = next;
     body = encode_list_continue(cursor);
   }
+}
+
+// Every item of `key` over all pages of a listing, as sent.
+Result<json::Array> read_pages(WireReads& reads, const std::string& first, std::string body,
+                               const std::string& next, const char* key) {
+  json::Array items;
+  auto read = for_each_page(reads, first, std::move(body), next, key,
+                            [&](const std::string&, json::Array& page) -> Result<void> {
+                              for (auto& item : page)
+                                items.push_back(std::move(item));
+                              return {};
+                            });
+  if (!read) return read.error();
+  return items;
 }
 
 // A Void-argument read whose answer `decode` accepts, kept as sent.
@@ -77,28 +91,42 @@ void put(std::string& out, const std::string& key, const json::Value& value) {
   json::Writer(out).value(value);
 }
 
+// One item of a list on its own line: `[` before the first, `,` between.
+void put_item(std::string& out, const json::Value& item, bool first) {
+  out += first ? "\n  " : ",\n  ";
+  json::Writer(out).value(item);
+}
+
 // `"key": [` one item per line `]`.
 void put_list(std::string& out, const std::string& key, const json::Array& items) {
   out += ",\n" + json::quote(key) + ": [";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += i == 0 ? "\n  " : ",\n  ";
-    json::Writer(out).value(items[i]);
-  }
+  for (std::size_t i = 0; i < items.size(); ++i)
+    put_item(out, items[i], i == 0);
   out += items.empty() ? "]" : "\n]";
 }
 
-// The members' records as sent, checked, and the team_member_ids of the live ones.
-Result<json::Array> read_members(WireReads& reads, std::vector<std::string>& live_ids) {
-  auto members = read_pages(reads, "members/list_v2", encode_list_members(),
-                            "members/list/continue_v2", "members");
-  if (!members) return while_reading("the team's members", members.error());
-  for (std::size_t i = 0; i < members->size(); ++i) {
-    DecodeError error;
-    auto member = decode_member_info((*members)[i], "members[" + std::to_string(i) + "]", error);
-    if (!member) return bad_answer("members/list_v2", error.message);
-    if (model::is_live(*member)) live_ids.push_back(member->team_member_id);
-  }
-  return members;
+// `"members": [...]`, written page by page as the pages arrive (a 100,000-member team is
+// never held decoded), each record checked; returns how many, and the team_member_ids of
+// the live ones.
+Result<std::size_t> put_members(WireReads& reads, std::string& out,
+                                std::vector<std::string>& live_ids) {
+  out += ",\n\"members\": [";
+  std::size_t count = 0;
+  auto read = for_each_page(
+      reads, "members/list_v2", encode_list_members(), "members/list/continue_v2", "members",
+      [&](const std::string& route, json::Array& page) -> Result<void> {
+        for (const auto& item : page) {
+          DecodeError error;
+          auto member = decode_member_info(item, "members[" + std::to_string(count) + "]", error);
+          if (!member) return bad_answer(route, error.message);
+          if (model::is_live(*member)) live_ids.push_back(member->team_member_id);
+          put_item(out, item, count++ == 0);
+        }
+        return {};
+      });
+  if (!read) return while_reading("the team's members", read.error());
+  out += count == 0 ? "]" : "\n]";
+  return count;
 }
 
 // groups/list, then groups/members/list of every group roster may touch (as export reads:
@@ -163,19 +191,18 @@ Result<TakenSnapshot> take_snapshot(WireReads& reads, const std::string& taken_a
   if (!admin) return admin.error();
   auto roles = read_fact(reads, "members/get_available_team_member_roles", decode_available_roles);
   if (!roles) return roles.error();
-  std::vector<std::string> live_ids;
-  auto members = read_members(reads, live_ids);
-  if (!members) return members.error();
   std::string out = "{\"snapshot_format\": " + std::to_string(k_snapshot_format);
   put(out, "taken_at", json::Value(taken_at));
   put(out, "team_info", *info);
   put(out, "authenticated_admin", *admin);
   put(out, "available_roles", *roles);
-  put_list(out, "members", *members);
+  std::vector<std::string> live_ids;
+  auto members = put_members(reads, out, live_ids);
+  if (!members) return members.error();
   if (auto groups = put_groups(reads, out); !groups) return groups.error();
   if (auto quotas = put_quotas(reads, live_ids, out); !quotas) return quotas.error();
   out += "\n}\n";
-  return TakenSnapshot{std::move(out), members->size()};
+  return TakenSnapshot{std::move(out), *members};
 }
 
 }  // namespace roster::dropbox
