@@ -115,6 +115,9 @@ TEST_CASE("bad snapshots are refused with the key path of the problem", "[emulat
   snapshot["snapshot_format"] = 2;
   CHECK(refusal(snapshot) ==
         "snapshot_format: unsupported snapshot_format 2; roster-emulator reads 1");
+  snapshot["members"][0]["profile"].erase("email");  // the format is the answer all the same
+  CHECK(refusal(snapshot) ==
+        "snapshot_format: unsupported snapshot_format 2; roster-emulator reads 1");
   snapshot["snapshot_format"] = "1";
   CHECK(refusal(snapshot) == "snapshot_format: expected an integer");
 
@@ -176,4 +179,56 @@ TEST_CASE("roster-emulator refuses a bad snapshot with the file and the key path
                           ": snapshot_format: unsupported snapshot_format 2; roster-emulator "
                           "reads 1\n");
   CHECK_FALSE(std::ifstream(dir.file("state.json")).good());
+}
+
+TEST_CASE("what a snapshot leaves out is decided: removal time, token admin, group members",
+          "[emulator][snapshot]") {
+  // The routes-mode clock is 2026-06-01T00:00:00Z; a removal counts from taken_at.
+  auto removed = small_snapshot();
+  auto rob = removed["members"][0];
+  rob["profile"]["team_member_id"] = "dbmid:AAH00002acme";
+  rob["profile"]["email"] = "rob@acme.com";
+  rob["profile"]["status"] = {
+      {".tag", "removed"}, {"is_recoverable", true}, {"is_disconnected", false}};
+  rob["profile"]["groups"] = json::array();
+  rob["roles"] = json::array();
+  removed["members"].push_back(rob);
+  auto recoverable = [&](const std::string& taken_at) {
+    removed["taken_at"] = taken_at;
+    TestTeam team(Mode::routes, removed.dump());
+    return member_profile(team, "rob@acme.com").at("status").at("is_recoverable").get<bool>();
+  };
+  CHECK(recoverable("2026-05-30T00:00:00Z"));
+  CHECK_FALSE(recoverable("2026-05-24T23:59:59Z"));  // more than 7 days before now
+
+  auto no_admin = small_snapshot();
+  no_admin.erase("authenticated_admin");
+  auto state = decode_seed(no_admin.dump(), 1780272000);
+  REQUIRE(state);
+  CHECK(state->info.admin_email == "ida@acme.com");  // the first active Team admin
+  no_admin["authenticated_admin"] = {{"admin_profile", profile("dbmid:other", "x@acme.com")}};
+  CHECK(refusal(no_admin) ==
+        "authenticated_admin.admin_profile.team_member_id: \"dbmid:other\" is not a member of "
+        "the snapshot");
+
+  auto no_lists = small_snapshot();
+  no_lists.erase("group_members");  // members come from profile.groups, as plain members
+  state = decode_seed(no_lists.dump(), 1780272000);
+  REQUIRE(state);
+  REQUIRE(state->groups.size() == 1);
+  REQUIRE(state->groups[0].members.size() == 1);
+  CHECK(state->groups[0].members[0].access == GroupAccess::member);
+  CHECK(state->info.member_space_limit_gb == 1000u);
+  no_lists.erase("custom_quotas");
+  no_lists.erase("groups");  // without groups the team has none
+  state = decode_seed(no_lists.dump(), 1780272000);
+  REQUIRE(state);
+  CHECK(state->groups.empty());
+  CHECK_FALSE(state->info.member_space_limit_gb.has_value());
+
+  auto limited = small_snapshot();
+  limited["members"][0]["profile"]["membership_type"] = {{".tag", "limited"}};
+  TestTeam team(Mode::routes, limited.dump());
+  CHECK(team.call_void("team/get_info").json().at("num_used_licenses") == 0);
+  CHECK(member_profile(team, "ida@acme.com").at("membership_type") == json{{".tag", "limited"}});
 }

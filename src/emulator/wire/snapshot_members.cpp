@@ -26,9 +26,9 @@ std::optional<MemberStatus> parse_status(std::string_view tag) {
   return std::nullopt;
 }
 
-// `TeamMemberStatus`; a removed member carries `RemovedStatus`. The API does not say when
-// it was removed: taken_at stands in (decision 0114).
-void read_status(SnapshotFields& profile, Member& m, UnixSeconds taken_at, std::string& error) {
+// `TeamMemberStatus`; a removed member carries `RemovedStatus` (its removal time is
+// finish_members()').
+void read_status(SnapshotFields& profile, Member& m, std::string& error) {
   const auto* value = profile.object("status");
   if (value == nullptr) return;
   SnapshotFields status(*value, profile.path_of("status"), error);
@@ -43,7 +43,6 @@ void read_status(SnapshotFields& profile, Member& m, UnixSeconds taken_at, std::
   if (m.status != MemberStatus::removed) return;
   m.removal_recoverable = status.flag("is_recoverable").value_or(false);
   m.is_disconnected = status.flag("is_disconnected").value_or(false);
-  m.removed_on = taken_at;
 }
 
 void read_name(SnapshotFields& profile, Member& m, std::string& error) {
@@ -66,13 +65,13 @@ void read_secondary_emails(SnapshotFields& profile, Member& m, std::string& erro
 }
 
 // `MemberProfile` fields (also used for group members and the authenticated admin).
-void read_profile(SnapshotFields& profile, Member& m, UnixSeconds taken_at, std::string& error) {
+void read_profile(SnapshotFields& profile, Member& m, std::string& error) {
   m.team_member_id = profile.text("team_member_id").value_or("");
   m.external_id = profile.text("external_id", false);
   m.account_id = profile.text("account_id", false).value_or("");
   m.email = profile.text("email").value_or("");
   m.email_verified = profile.flag("email_verified").value_or(false);
-  read_status(profile, m, taken_at, error);
+  read_status(profile, m, error);
   // The emulator drops a member's secondary emails on removal; a removed member's are
   // not loaded.
   if (m.status != MemberStatus::removed) read_secondary_emails(profile, m, error);
@@ -102,18 +101,13 @@ std::vector<std::string> read_group_ids(SnapshotFields& profile, std::string& er
   return ids;
 }
 
-// `roles`: the emulator models one role per member, by id from available_roles.
-void read_roles(SnapshotFields& info, const TeamInfo& team, Member& m, std::string& error) {
+// `roles`: the emulator models one role per member; finish_members() checks its id.
+void read_roles(SnapshotFields& info, Member& m, std::string& error) {
   const auto* list = info.list("roles");
   if (list == nullptr || list->empty()) return;
   if (list->size() > 1) return info.fail("roles", "the emulator models one role per member");
   SnapshotFields role((*list)[0], element_path(info.path_of("roles"), 0), error);
-  const auto id = role.text("role_id");
-  if (!id) return;
-  const bool known = std::any_of(team.roles.begin(), team.roles.end(),
-                                 [&](const RoleInfo& r) { return r.role_id == *id; });
-  if (!known) return role.fail("role_id", "\"" + *id + "\" is not one of available_roles");
-  m.role_id = *id;
+  m.role_id = role.text("role_id").value_or("");
 }
 
 }  // namespace
@@ -144,26 +138,47 @@ void decode_available_roles(const nlohmann::json& value, SnapshotDecoding& out) 
   out.state.info.team_admin_role_id = team_admin;
 }
 
+void decode_member(const nlohmann::json& value, SnapshotDecoding& out) {
+  if (!out.error.empty()) return;
+  const auto index = out.state.members.size();
+  SnapshotFields info(value, element_path("members", index), out.error);
+  const auto* profile_value = info.object("profile");
+  if (profile_value == nullptr) return;
+  SnapshotFields profile(*profile_value, info.path_of("profile"), out.error);
+  Member m;
+  read_profile(profile, m, out.error);
+  out.member_groups.push_back(read_group_ids(profile, out.error));
+  m.member_folder_id = profile.text("member_folder_id").value_or("");
+  m.root_folder_id = profile.text("root_folder_id").value_or("");
+  read_roles(info, m, out.error);
+  if (!out.by_member_id.emplace(m.team_member_id, index).second) {
+    profile.fail("team_member_id", "\"" + m.team_member_id + "\" is listed twice");
+  }
+  out.state.members.push_back(std::move(m));
+}
+
 void decode_members(const nlohmann::json& value, SnapshotDecoding& out) {
   if (!value.is_array()) {
     if (out.error.empty()) out.error = "members: expected a list of TeamMemberInfoV2";
     return;
   }
-  for (std::size_t i = 0; i < value.size() && out.error.empty(); ++i) {
-    SnapshotFields info(value[i], element_path("members", i), out.error);
-    const auto* profile_value = info.object("profile");
-    if (profile_value == nullptr) break;
-    SnapshotFields profile(*profile_value, info.path_of("profile"), out.error);
-    Member m;
-    read_profile(profile, m, out.taken_at, out.error);
-    out.member_groups.push_back(read_group_ids(profile, out.error));
-    m.member_folder_id = profile.text("member_folder_id").value_or("");
-    m.root_folder_id = profile.text("root_folder_id").value_or("");
-    read_roles(info, out.state.info, m, out.error);
-    if (!out.by_member_id.emplace(m.team_member_id, i).second) {
-      profile.fail("team_member_id", "\"" + m.team_member_id + "\" is listed twice");
+  for (const auto& member : value)
+    decode_member(member, out);
+}
+
+// The API does not say when a member was removed: taken_at stands in (decision 0114).
+void finish_members(SnapshotDecoding& out) {
+  const auto& roles = out.state.info.roles;
+  for (std::size_t i = 0; i < out.state.members.size() && out.error.empty(); ++i) {
+    auto& m = out.state.members[i];
+    if (m.status == MemberStatus::removed) m.removed_on = out.taken_at;
+    if (m.role_id.empty()) continue;
+    const bool known = std::any_of(roles.begin(), roles.end(),
+                                   [&](const RoleInfo& r) { return r.role_id == m.role_id; });
+    if (!known) {
+      out.error = "members[" + std::to_string(i) + "].roles[0].role_id: \"" + m.role_id +
+                  "\" is not one of available_roles";
     }
-    out.state.members.push_back(std::move(m));
   }
 }
 

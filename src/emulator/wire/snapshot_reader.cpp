@@ -96,15 +96,22 @@ bool is_snapshot(const nlohmann::json& document) {
   return document.is_object() && document.contains("snapshot_format");
 }
 
-Result<TeamState> decode_snapshot(const nlohmann::json& document) {
-  SnapshotDecoding out;
+Result<TeamState> decode_snapshot(const nlohmann::json& document, SnapshotDecoding members) {
+  // An unsupported format is the answer, whatever else the document holds.
+  std::string format_error;
+  SnapshotFields format(document, "", format_error);
+  check_format(format);
+  if (!format_error.empty()) return make_error(ErrorKind::invalid_input, format_error);
+  SnapshotDecoding out = std::move(members);
   SnapshotFields top(document, "", out.error);
-  check_format(top);
   out.taken_at = top.time("taken_at", true);
-  if (const auto* roles = top.get("available_roles")) decode_available_roles(*roles, out);
-  if (const auto* members = top.get("members", true); members != nullptr && out.error.empty()) {
-    decode_members(*members, out);
+  if (const auto* listed = top.get("members", true); listed != nullptr) {
+    decode_members(*listed, out);
   }
+  if (const auto* roles = top.get("available_roles"); roles != nullptr && out.error.empty()) {
+    decode_available_roles(*roles, out);
+  }
+  finish_members(out);
   if (const auto* info = top.get("team_info"); info != nullptr && out.error.empty()) {
     decode_team_info(*info, out);
   }
