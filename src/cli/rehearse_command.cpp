@@ -24,7 +24,10 @@ namespace {
 class ScratchDir {
  public:
   ScratchDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "roster-rehearse-XXXXXX");
+    std::error_code error;  // an unusable TMPDIR is a failed ok(), not an exception
+    auto base = std::filesystem::temp_directory_path(error);
+    if (error) return;
+    std::string pattern = (base / "roster-rehearse-XXXXXX").string();
     if (::mkdtemp(pattern.data()) != nullptr) m_path = pattern;
   }
   ~ScratchDir() {
