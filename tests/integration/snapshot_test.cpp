@@ -203,3 +203,18 @@ TEST_CASE("snapshot --timeout bounds the whole read, and writes nothing when it 
   CHECK_FALSE(core::read_file(path));
   CHECK(emulator.calls("team/groups/list") == 0);
 }
+
+TEST_CASE("plan --observed refuses a snapshot of another snapshot_format, exit 1",
+          "[live][snapshot]") {
+  test::TempDir dir;
+  auto manifest = dir.write("team.yaml", k_manifest);
+  auto snapshot = dir.write("team.json", "{\"snapshot_format\": 2,\n \"members\": []}\n");
+  auto plan = test::run_cli({"plan", "-f", manifest, "--observed", snapshot}, {});
+  CHECK(plan.code == cli::ExitCode::error);
+  CHECK(plan.out.empty());
+  CHECK(plan.err ==
+        snapshot + ":1:21: error: unsupported snapshot_format 2; this roster reads 1\n");
+  auto rehearse = test::run_cli({"rehearse", "-f", manifest, "--observed", snapshot}, {});
+  CHECK(rehearse.code == cli::ExitCode::error);
+  CHECK(rehearse.err == plan.err);
+}
