@@ -78,7 +78,12 @@ TEST_CASE("html_escape writes markup characters as references and control charac
   CHECK(render::html_escape("<img src=x onerror=alert(1)>") ==
         "&lt;img src=x onerror=alert(1)&gt;");
   CHECK(render::html_escape("Tom & \"Jerry\" 'T'") == "Tom &amp; &quot;Jerry&quot; &#39;T&#39;");
-  CHECK(render::html_escape("a\x01" "b\x1f" "c") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+  CHECK(render::html_escape("a\x01"
+                            "b\x1f"
+                            "c") ==
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD"
+        "c");
   CHECK(render::html_escape("tab\tline\ncr\r") == "tab\tline\ncr\r");
   CHECK(render::html_escape("Zoë \xE2\x80\xA8") == "Zoë \xE2\x80\xA8");  // UTF-8 passes
 }
@@ -87,12 +92,12 @@ TEST_CASE("script_safe_json escapes what could end the script element or a JS li
           "[render][audit]") {
   CHECK(render::script_safe_json(R"({"n":"</script><!--&"})") ==
         R"({"n":"\u003c/script\u003e\u003c!--\u0026"})");
-  CHECK(render::script_safe_json("\"a\xE2\x80\xA8" "b\xE2\x80\xA9\"") == R"("a\u2028b\u2029")");
+  CHECK(render::script_safe_json("\"a\xE2\x80\xA8"
+                                 "b\xE2\x80\xA9\"") == R"("a\u2028b\u2029")");
   CHECK(render::script_safe_json("\"\xE2\x80\xA2\"") == "\"\xE2\x80\xA2\"");  // a bullet stays
 }
 
-TEST_CASE("the report model counts the team by state and live members by role",
-          "[render][audit]") {
+TEST_CASE("the report model counts the team by state and live members by role", "[render][audit]") {
   auto team = audit_team();
   auto saved = audit_plan(team);
   auto report = render::make_audit_report(saved, team.observed);
@@ -144,8 +149,9 @@ TEST_CASE("the report page escapes team data and admits only its own inline bloc
   CHECK(page.find("https://") == std::string::npos);
   // The CSP comes first in <head> and names the hashes of exactly the blocks on the page.
   std::smatch m;
-  REQUIRE(std::regex_search(page, m, std::regex("<head>\n<meta http-equiv=\"Content-Security-"
-                                                "Policy\" content=\"([^\"]*)\">")));
+  REQUIRE(std::regex_search(page, m,
+                            std::regex("<head>\n<meta http-equiv=\"Content-Security-"
+                                       "Policy\" content=\"([^\"]*)\">")));
   std::string csp = m[1];
   CHECK(csp.find("default-src 'none';") == 0);
   auto block = [&](const std::string& open, const std::string& close) {
@@ -154,8 +160,8 @@ TEST_CASE("the report page escapes team data and admits only its own inline bloc
   };
   CHECK(csp.find("script-src 'sha256-" + core::sha256_base64(block("<script>", "</script>")) +
                  "'") != std::string::npos);
-  CHECK(csp.find("style-src 'sha256-" + core::sha256_base64(block("<style>", "</style>")) +
-                 "'") != std::string::npos);
+  CHECK(csp.find("style-src 'sha256-" + core::sha256_base64(block("<style>", "</style>")) + "'") !=
+        std::string::npos);
   for (const char* rule :
        {"img-src data:", "connect-src 'none'", "form-action 'none'", "base-uri 'none'"})
     CHECK(csp.find(rule) != std::string::npos);
