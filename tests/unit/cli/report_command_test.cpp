@@ -114,7 +114,7 @@ TEST_CASE("roster report on bad input exits 1 with one located line and writes n
   CHECK(no_manifest.err == "roster: error: --file is required (see 'roster --help')\n");
 }
 
-TEST_CASE("roster show --format html writes a saved plan's report; plan has no html format",
+TEST_CASE("roster show --format html writes a saved plan's report, and plan has no html format",
           "[cli][report]") {
   TempDir dir;
   auto plan_file = (dir.path / "roster.plan").string();
