@@ -109,7 +109,7 @@ void write_drift_section(const plan::Plan& plan, const AuditReport& report, std:
   write_drift_list("Unmanaged members", "drift.unmanaged",
                    drift_lines(plan, {DriftItem::Kind::unmanaged}), out);
   write_drift_list(
-      "Removed outside roster (recoverable until)", "drift.removed_outside",
+      "Removed outside roster (recoverable until)", "drift.removed_outside+removed_recoverable",
       drift_lines(plan, {DriftItem::Kind::removed_outside, DriftItem::Kind::removed_recoverable}),
       out);
   write_drift_list("Pending invitations", "drift.pending_invite",

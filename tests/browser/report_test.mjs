@@ -30,13 +30,15 @@ function reportAndPlan(manifest, inputArgs, env = {}) {
   return { file, plan: JSON.parse(p.stdout) };
 }
 
+let browser = null;  // one Chromium per test run, a fresh page per view
+
 async function withPage(file, body, viewport) {
-  const browser = await launch();
+  browser ??= await launch();
+  const { page, seen } = await openReport(browser, file, viewport);
   try {
-    const { page, seen } = await openReport(browser, file, viewport);
     await body(page, seen);
   } finally {
-    await browser.close();
+    await page.close();
   }
 }
 
@@ -168,5 +170,9 @@ if (!scenarios[scenario]) {
   console.log(`unknown scenario ${scenario}`);
   process.exit(2);
 }
-await scenarios[scenario]();
+try {
+  await scenarios[scenario]();
+} finally {
+  await browser?.close();
+}
 finish();
