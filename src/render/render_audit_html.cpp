@@ -29,9 +29,10 @@ void write_team_section(const planfile::SavedPlan& saved, const AuditReport& rep
   write_fact("Source", saved.source == "live" ? "the live team" : "a saved listing (--observed)",
              out);
   if (const auto& l = saved.plan.licenses) {
+    std::size_t free_now = l->licensed > l->before ? l->licensed - l->before : 0;
     write_fact("Licenses",
-               fmt::format("{} licensed, {} used, {} free once the plan is applied", l->licensed,
-                           l->before, l->free),
+               fmt::format("{} licensed, {} used, {} free now, {} free once the plan is applied",
+                           l->licensed, l->before, free_now, l->free),
                out);
   } else {
     write_fact("Licenses", "unknown (the listing does not record them)", out);

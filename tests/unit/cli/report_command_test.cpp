@@ -65,6 +65,8 @@ TEST_CASE("roster report writes the page to stdout, or to -o with one line on st
   CHECK(r.err.empty());
   CHECK(is_page(r.out));
   CHECK(r.out.find("Read at</th><td>2026-11-26T12:00:00Z") != std::string::npos);
+  // The whole page, for review (refresh with UPDATE_GOLDEN=1 after changing report.css/js).
+  CHECK(test::compare_golden("report_demo.html", r.out) == "");
   TempDir dir;
   auto file = (dir.path / "report.html").string();
   auto written = run({"report", "-f", k_example, "--observed", k_observed, "-o", file});

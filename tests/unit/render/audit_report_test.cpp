@@ -167,6 +167,22 @@ TEST_CASE("the report page escapes team data and admits only its own inline bloc
     CHECK(csp.find(rule) != std::string::npos);
 }
 
+TEST_CASE("the report states the team's licenses now and once the plan is applied",
+          "[render][audit]") {
+  auto team = audit_team();
+  team.observed.licenses = model::LicenseCounts{10, 6, 6};
+  auto saved = audit_plan(team);
+  auto page = page_of(saved, render::make_audit_report(saved, team.observed));
+  // 6 live members hold licenses; the plan invites new@acme.com (one more).
+  CHECK(page.find("<th>Licenses</th><td>10 licensed, 6 used, 4 free now, 3 free once the plan "
+                  "is applied</td>") != std::string::npos);
+  team.observed.licenses.reset();
+  auto unknown = audit_plan(team);
+  CHECK(page_of(unknown, render::make_audit_report(unknown, team.observed))
+            .find("<th>Licenses</th><td>unknown (the listing does not record them)</td>") !=
+        std::string::npos);
+}
+
 TEST_CASE("sha256_base64 is the CSP form of the digest", "[core][audit]") {
   CHECK(core::sha256_base64("") == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
   CHECK(core::sha256_base64("abc") == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
