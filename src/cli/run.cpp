@@ -24,6 +24,7 @@ constexpr CommandEntry k_commands[] = {
     {Command::apply, run_apply},       {Command::export_team, run_export},
     {Command::show, run_show},         {Command::import_csv, run_import_csv},
     {Command::doctor, run_doctor},     {Command::version, run_version},
+    {Command::report, run_report},
 };
 
 }  // namespace
