@@ -26,6 +26,7 @@ ExitCode run_validate(const Options& options, Environment& env);
 ExitCode run_plan(const Options& options, Environment& env);
 ExitCode run_apply(const Options& options, Environment& env);
 ExitCode run_show(const Options& options, Environment& env);
+ExitCode run_report(const Options& options, Environment& env);
 ExitCode run_export(const Options& options, Environment& env);
 ExitCode run_import_csv(const Options& options, Environment& env);
 ExitCode run_doctor(const Options& options, Environment& env);

@@ -15,6 +15,7 @@ enum class Command {
   plan,
   apply,
   show,
+  report,
   export_team,
   import_csv,
   doctor,
@@ -43,7 +44,7 @@ struct Options {
   std::chrono::seconds timeout{3600};       // apply, snapshot, rehearse --timeout: the whole run
   std::chrono::seconds doctor_timeout{30};  // doctor --timeout: each request and the whole run
   bool no_bulk = false;                     // apply --no-bulk: no members/bulk_suspend
-  std::optional<std::string> output_path;   // export -o, snapshot -o
+  std::optional<std::string> output_path;   // export -o, report -o, snapshot -o
   std::string export_format = "yaml";
   render::Format format = render::Format::human;
 

@@ -93,6 +93,8 @@ for block in 1 2; do
   [ -n "$rehearsed" ] || fail "block $block: no rehearse line"
   [ -f "$work/repo/roster.plan" ] || fail "block $block: no roster.plan was written"
   [ -s "$work/repo/plan.md" ] || fail "block $block: no plan.md was written"
+  grep -q '^<!DOCTYPE html>' "$work/repo/roster-report.html" 2>/dev/null ||
+    fail "block $block: no roster-report.html was written"
   grep -q '"event":"apply_finished"' "$work/repo/roster-journal.jsonl" 2>/dev/null ||
     fail "block $block: no apply_finished line in roster-journal.jsonl"
   [ -n "$nightly" ] || { fail "block $block: no nightly line"; continue; }

@@ -109,6 +109,37 @@ TEST_CASE("a snapshot's own role ids, licenses and admin are the team's", "[emul
   }
 }
 
+TEST_CASE("a snapshot's custom quota may name its member by email or external id",
+          "[emulator][snapshot]") {
+  auto snapshot = small_snapshot();
+  auto bo = profile("dbmid:AAH00002acme", "Bo@Acme.com");
+  bo["external_id"] = "E-2";
+  bo["groups"] = json::array();
+  snapshot["members"].push_back({{"profile", bo}, {"roles", json::array()}});
+  snapshot["custom_quotas"] =
+      json::array({{{".tag", "success"},
+                    {"user", {{".tag", "email"}, {"email", "IDA@acme.com"}}},
+                    {"quota_gb", 7}},
+                   {{".tag", "success"},
+                    {"user", {{".tag", "external_id"}, {"external_id", "E-2"}}},
+                    {"quota_gb", 9}}});
+  auto state = decode_seed(snapshot.dump(), 1780272000);
+  REQUIRE(state);
+  CHECK(state->members[0].custom_quota_gb == 7u);
+  CHECK(state->members[1].custom_quota_gb == 9u);
+
+  // A removed member holds no quota, whichever way it is named.
+  snapshot["members"][1]["profile"]["status"] = {
+      {".tag", "removed"}, {"is_recoverable", true}, {"is_disconnected", false}};
+  CHECK(refusal(snapshot) ==
+        "custom_quotas[1].user.external_id: \"E-2\" is not a live member of the snapshot");
+  snapshot["custom_quotas"][1]["user"] = {{".tag", "team_member_id"},
+                                          {"team_member_id", "dbmid:AAH00002acme"}};
+  CHECK(refusal(snapshot) ==
+        "custom_quotas[1].user.team_member_id: \"dbmid:AAH00002acme\" is not a live member of "
+        "the snapshot");
+}
+
 TEST_CASE("bad snapshots are refused with the key path of the problem", "[emulator][snapshot]") {
   CHECK(refusal(small_snapshot()) == "accepted");
   auto snapshot = small_snapshot();
