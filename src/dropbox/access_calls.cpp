@@ -2,6 +2,7 @@
 
 #include "dropbox/wire/access_codec.hpp"
 #include "dropbox/wire/access_results.hpp"
+#include "dropbox/wire/pages.hpp"
 #include "dropbox/wire/request_codec.hpp"
 #include "dropbox/wire/union_tag.hpp"
 #include "roster/core/json_fields.hpp"
@@ -15,47 +16,25 @@ using json::FieldReader;
 
 namespace {
 
-core::Error bad_answer(const std::string& route, const std::string& what) {
-  return core::make_error(core::ErrorKind::internal,
-                          "unexpected answer from team/" + route + ": " + what);
-}
-
-// Every page of a listing: `first` with `body`, then `next` with each cursor, until
-// has_more is false. Each item of `key` goes through `decode`; a page that is not the
-// listing's shape, or a cursor that does not move, fails the whole read.
+// Every item of a listing's `key` over all its pages, each through `decode`.
 template <typename T, typename Decode>
 Result<std::vector<T>> read_all(Rpc& rpc, const std::string& first, std::string body,
                                 const std::string& next, const char* key, Decode decode) {
   std::vector<T> out;
-  std::string route = first;
-  std::string previous_cursor;
-  while (true) {
-    auto page = rpc.read(route, body);
-    if (!page) return page.error();
-    DecodeError error;
-    FieldReader fields(*page, "answer", error);
-    const json::Value* list = fields.array(key);
-    bool has_more = false;
-    if (list == nullptr || !fields.boolean("has_more", has_more)) {
-      return bad_answer(route, error.message);
-    }
-    const json::Array& items = list->as_array();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      auto item =
-          decode(items[i], "answer." + std::string(key) + "[" + std::to_string(i) + "]", error);
-      if (!item) return bad_answer(route, error.message);
-      out.push_back(std::move(*item));
-    }
-    if (!has_more) return out;
-    std::string cursor;
-    if (!fields.string("cursor", cursor, false) || cursor.empty()) {
-      return bad_answer(route, "has_more without a cursor");
-    }
-    if (cursor == previous_cursor) return bad_answer(route, "the cursor did not move");
-    previous_cursor = cursor;
-    route = next;
-    body = encode_list_continue(cursor);
-  }
+  auto read = for_each_page(
+      rpc, first, std::move(body), next, key,
+      [&](const std::string& route, const json::Array& items) -> Result<void> {
+        DecodeError error;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+          auto item =
+              decode(items[i], "answer." + std::string(key) + "[" + std::to_string(i) + "]", error);
+          if (!item) return bad_answer(route, error.message);
+          out.push_back(std::move(*item));
+        }
+        return {};
+      });
+  if (!read) return read.error();
+  return out;
 }
 
 // A team member id out of an `ExcludedUsersListResult.users` MemberProfile.

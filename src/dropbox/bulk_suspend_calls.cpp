@@ -1,6 +1,7 @@
 // members/bulk_suspend, its job status, and members/get_info_v2 to read members back
 // (issue 10; team.stone BulkSuspendArg, BulkSuspendJobStatus, MembersGetInfoV2Arg).
 #include "dropbox/bulk_suspend_calls.hpp"
+#include "dropbox/wire/pages.hpp"
 
 #include <limits>
 
@@ -19,11 +20,6 @@ namespace {
 constexpr const char* k_launch = "members/bulk_suspend";
 constexpr const char* k_check = "members/bulk_suspend/job_status/check";
 constexpr const char* k_get_info = "members/get_info_v2";
-
-core::Error bad_answer(const std::string& route, const std::string& what) {
-  return core::make_error(core::ErrorKind::internal,
-                          "unexpected answer from team/" + route + ": " + what);
-}
 
 void team_member_selector(json::Writer& w, const std::string& id) {
   w.begin_object().key(".tag").string("team_member_id").key("team_member_id").string(id);

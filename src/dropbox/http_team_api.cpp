@@ -11,6 +11,7 @@
 #include "dropbox/transport/token_source.hpp"
 #include "dropbox/wire/add_results.hpp"
 #include "dropbox/wire/error_mapping.hpp"
+#include "dropbox/wire/pages.hpp"
 #include "dropbox/wire/request_codec.hpp"
 #include "dropbox/wire/union_tag.hpp"
 #include "roster/core/json.hpp"
@@ -26,11 +27,6 @@ namespace json = core::json;
 using core::Result;
 
 namespace {
-
-core::Error bad_answer(const std::string& route, const std::string& what) {
-  return core::make_error(core::ErrorKind::internal,
-                          "unexpected answer from team/" + route + ": " + what);
-}
 
 // A job roster stopped polling because the run stopped: its outcome is unknown.
 core::Error stopped_polling(const std::string& route, const std::string& job_id) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dropbox/wire/access_codec.hpp"
+#include "dropbox/wire/pages.hpp"
 #include "dropbox/wire/request_codec.hpp"
 #include "roster/core/json_fields.hpp"
 #include "roster/dropbox/group_codec.hpp"
@@ -16,49 +17,9 @@ using core::Result;
 
 namespace {
 
-core::Error bad_answer(const std::string& route, const std::string& what) {
-  return core::make_error(core::ErrorKind::internal,
-                          "unexpected answer from team/" + route + ": " + what);
-}
-
 core::Error while_reading(const std::string& what, core::Error error) {
   error.message = "reading " + what + " failed, so no snapshot was taken: " + error.message;
   return error;
-}
-
-// Every page of a listing: `first` with `body`, then `next` with each cursor until has_more
-// is false; `take` receives each page's `key` items, as sent. A cursor that does not move
-// ends it.
-template <typename Take>
-Result<void> for_each_page(WireReads& reads, const std::string& first, std::string body,
-                           const std::string& next, const char* key, Take take) {
-  std::string route = first;
-  std::string previous_cursor;
-  while (true) {
-    auto page = reads.read(route, body);
-    if (!page) return page.error();
-    DecodeError error;
-    json::FieldReader fields(*page, "answer", error);
-    const json::Value* list = fields.array(key);
-    bool has_more = false;
-    if (list == nullptr || !fields.boolean("has_more", has_more)) {
-      return bad_answer(route, error.message);
-    }
-    for (auto& [name, value] : page->as_object()) {  // `list`, to move its items out
-      if (name != key) continue;
-      if (auto taken = take(route, value.as_array()); !taken) return taken.error();
-      break;
-    }
-    if (!has_more) return {};
-    std::string cursor;
-    if (!fields.string("cursor", cursor, false) || cursor.empty()) {
-      return bad_answer(route, "has_more without a cursor");
-    }
-    if (cursor == previous_cursor) return bad_answer(route, "the cursor did not move");
-    previous_cursor = cursor;
-    route = next;
-    body = encode_list_continue(cursor);
-  }
 }
 
 // Every item of `key` over all pages of a listing, as sent.
