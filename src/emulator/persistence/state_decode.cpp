@@ -11,6 +11,7 @@
 #include "store/roles.hpp"
 #include "store/timestamp.hpp"
 #include "wire/input_checks.hpp"
+#include "wire/member_json.hpp"
 
 namespace roster::emulator {
 
@@ -26,14 +27,6 @@ Error invalid(std::string message) {
 Error too_deep(std::string_view what) {
   return invalid(std::string(what) + "JSON nested deeper than " + std::to_string(k_max_json_depth) +
                  " levels");
-}
-
-std::optional<MemberStatus> parse_status(std::string_view tag) {
-  if (tag == "active") return MemberStatus::active;
-  if (tag == "invited") return MemberStatus::invited;
-  if (tag == "suspended") return MemberStatus::suspended;
-  if (tag == "removed") return MemberStatus::removed;
-  return std::nullopt;
 }
 
 // The member's secondary emails, custom quota and space-limit exclusion.
@@ -76,7 +69,7 @@ Member read_member(const json& value, const std::string& where, std::uint64_t se
   if (membership != "full" && membership != "limited")
     r.fail("membership_type", "expected full or limited");
   m.limited = membership == "limited";
-  const auto status = parse_status(r.text("status").value_or("active"));
+  const auto status = status_from_tag(r.text("status").value_or("active"));
   if (!status) r.fail("status", "expected active, invited, suspended or removed");
   m.status = status.value_or(MemberStatus::active);
   // The role's key for now: resolve_roles() turns it into the id once the roles are read.
@@ -104,13 +97,6 @@ void resolve_role(const TeamInfo& info, Member& m, const std::string& where, std
   m.role_id = role == nullptr ? "" : role->role_id;
 }
 
-std::optional<GroupManagement> parse_management(std::string_view tag) {
-  if (tag == "user_managed") return GroupManagement::user_managed;
-  if (tag == "company_managed") return GroupManagement::company_managed;
-  if (tag == "system_managed") return GroupManagement::system_managed;
-  return std::nullopt;
-}
-
 // Group members name a member by team_member_id (state files) or email (seed files).
 Group read_group(const json& value, const std::string& where, const TeamState& state,
                  const std::unordered_map<std::string, std::size_t>& by_id, std::uint64_t seq,
@@ -123,7 +109,7 @@ Group read_group(const json& value, const std::string& where, const TeamState& s
   g.name = r.text("group_name", true).value_or("");
   g.external_id = r.text("group_external_id");
   const auto management =
-      parse_management(r.text("group_management_type").value_or("company_managed"));
+      management_from_tag(r.text("group_management_type").value_or("company_managed"));
   if (!management) r.fail("group_management_type", "unknown management type");
   g.management = management.value_or(GroupManagement::company_managed);
   g.created_ms = r.number<std::uint64_t>("created", static_cast<std::uint64_t>(now) * 1000);

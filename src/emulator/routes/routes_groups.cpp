@@ -32,9 +32,7 @@ std::optional<GroupManagement> read_management(DecodeStatus& status, const nlohm
   if (value == nullptr) return std::nullopt;
   const auto tag =
       read_void_union(status, *value, path, {"user_managed", "company_managed", "system_managed"});
-  if (tag == "user_managed") return GroupManagement::user_managed;
-  if (tag == "system_managed") return GroupManagement::system_managed;
-  return GroupManagement::company_managed;
+  return management_from_tag(tag).value_or(GroupManagement::company_managed);
 }
 
 HttpResponse full_info(const RouteContext& context, std::size_t group, bool with_members) {

@@ -18,6 +18,14 @@ const char* status_tag(MemberStatus status) {
   return "active";
 }
 
+std::optional<MemberStatus> status_from_tag(std::string_view tag) {
+  for (auto status : {MemberStatus::active, MemberStatus::invited, MemberStatus::suspended,
+                      MemberStatus::removed}) {
+    if (tag == status_tag(status)) return status;
+  }
+  return std::nullopt;
+}
+
 const char* management_tag(GroupManagement management) {
   switch (management) {
     case GroupManagement::user_managed:
@@ -91,6 +99,14 @@ nlohmann::json group_member_info_json(const TeamStore& store, const GroupMember&
   append_profile(profile, store, entry.member, now, false);
   return {{"profile", nlohmann::json::parse(profile)},
           {"access_type", {{".tag", access_tag(entry.access)}}}};
+}
+
+std::optional<GroupManagement> management_from_tag(std::string_view tag) {
+  for (auto management : {GroupManagement::user_managed, GroupManagement::company_managed,
+                          GroupManagement::system_managed}) {
+    if (tag == management_tag(management)) return management;
+  }
+  return std::nullopt;
 }
 
 }  // namespace roster::emulator

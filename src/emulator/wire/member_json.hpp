@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include <string_view>
+
 #include <cstddef>
 
 #include <nlohmann/json.hpp>
@@ -36,5 +39,8 @@ namespace roster::emulator {
 [[nodiscard]] const char* status_tag(MemberStatus status);
 [[nodiscard]] const char* management_tag(GroupManagement management);
 [[nodiscard]] const char* access_tag(GroupAccess access);
+/// The tags read back through the functions above (one table each); nullopt for others.
+[[nodiscard]] std::optional<MemberStatus> status_from_tag(std::string_view tag);
+[[nodiscard]] std::optional<GroupManagement> management_from_tag(std::string_view tag);
 
 }  // namespace roster::emulator

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "wire/member_json.hpp"
 #include "wire/snapshot_fields.hpp"
 #include "wire/snapshot_reader.hpp"
 
@@ -16,13 +17,6 @@ std::string lower(std::string text) {
   return text;
 }
 
-std::optional<GroupManagement> parse_management(std::string_view tag) {
-  if (tag == "user_managed") return GroupManagement::user_managed;
-  if (tag == "company_managed") return GroupManagement::company_managed;
-  if (tag == "system_managed") return GroupManagement::system_managed;
-  return std::nullopt;
-}
-
 // `team_common.GroupSummary`; member_count is derived from the members, `created` (not in
 // the summary) is taken_at.
 Group read_group(SnapshotFields& summary, UnixSeconds taken_at) {
@@ -31,7 +25,7 @@ Group read_group(SnapshotFields& summary, UnixSeconds taken_at) {
   g.group_id = summary.text("group_id").value_or("");
   g.external_id = summary.text("group_external_id", false);
   const auto tag = summary.tag("group_management_type");
-  const auto management = parse_management(tag.value_or("company_managed"));
+  const auto management = management_from_tag(tag.value_or("company_managed"));
   if (!management) {
     summary.fail("group_management_type",
                  "expected user_managed, company_managed or system_managed, got \"" +

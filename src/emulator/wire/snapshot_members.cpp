@@ -1,6 +1,7 @@
 // A snapshot's roles and members (TeamMemberInfoV2, team.stone).
 #include <algorithm>
 
+#include "wire/member_json.hpp"
 #include "wire/snapshot_fields.hpp"
 #include "wire/snapshot_reader.hpp"
 
@@ -18,14 +19,6 @@ std::string trimmed_lower(std::string_view text) {
   return out;
 }
 
-std::optional<MemberStatus> parse_status(std::string_view tag) {
-  if (tag == "active") return MemberStatus::active;
-  if (tag == "invited") return MemberStatus::invited;
-  if (tag == "suspended") return MemberStatus::suspended;
-  if (tag == "removed") return MemberStatus::removed;
-  return std::nullopt;
-}
-
 // `TeamMemberStatus`; a removed member carries `RemovedStatus` (its removal time is
 // finish_members()').
 void read_status(SnapshotFields& profile, Member& m, std::string& error) {
@@ -34,7 +27,7 @@ void read_status(SnapshotFields& profile, Member& m, std::string& error) {
   SnapshotFields status(*value, profile.path_of("status"), error);
   const auto tag = status.text(".tag");
   if (!tag) return;
-  const auto parsed = parse_status(*tag);
+  const auto parsed = status_from_tag(*tag);
   if (!parsed) {
     return status.fail(".tag",
                        "expected active, invited, suspended or removed, got \"" + *tag + "\"");
