@@ -51,37 +51,45 @@ std::string message_of(rapidjson::ParseErrorCode code) {
 // which are not UTF-8; raw input bytes like these fail its validation, so in a decoded
 // string they can only come from such an escape.
 bool has_lone_surrogate(std::string_view s) {
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0)
-      return true;
+  for (auto at = s.find('\xED'); at != std::string_view::npos; at = s.find('\xED', at + 1)) {
+    if (at + 1 < s.size() && static_cast<unsigned char>(s[at + 1]) >= 0xA0) return true;
   }
   return false;
 }
 
+// What becomes of a value when it is complete.
+enum class Role {
+  kept,          // built in place inside its parent (or as the root)
+  element,       // handed to RootMembers::element()
+  member_value,  // handed to RootMembers::value()
+};
+
 struct Frame {
-  Value container;       // an Array or an Object being filled
-  std::string key;       // objects: the key of the value being read
+  Value* value;          // the open container, built where it will stay
+  Role role;             // what becomes of it when it closes
   bool streams = false;  // its elements go to RootMembers::element()
 };
 
+// Values are built in place (a parent does not grow while its last child is open, so the
+// pointers in m_frames stay valid); only the values handed to RootMembers are moved.
 class TreeBuilder final : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
  public:
   TreeBuilder(std::string_view text, const rapidjson::MemoryStream& stream, RootMembers* members)
       : m_text(text), m_stream(stream), m_members(members) {}
 
-  bool Null() { return scalar(Value()); }
-  bool Bool(bool b) { return scalar(Value(b)); }
+  bool Null() { return scalar(Value(), begin_scalar()); }
+  bool Bool(bool b) { return scalar(Value(b), begin_scalar()); }
   bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
     const auto start = begin_scalar();
     double number = 0;
     auto [end, ec] = std::from_chars(text, text + length, number);
     if (ec != std::errc() || end != text + length) return fail("number out of range", start);
-    return complete(Value(number), start);
+    return scalar(Value(number), start);
   }
   bool String(const char* text, rapidjson::SizeType length, bool) {
     const auto start = begin_scalar();
     if (!checked({text, length}, start)) return false;
-    return complete(Value(std::string(text, length)), start);
+    return scalar(Value(std::string(text, length)), start);
   }
   bool Key(const char* text, rapidjson::SizeType length, bool);
   bool StartObject() { return open(Value(Object())); }
@@ -98,8 +106,9 @@ class TreeBuilder final : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>,
     m_failure = ParseFailure{std::move(message), offset};
     return false;
   }
+  // A string without escapes is its text between the quotes: only one with escapes is searched.
   bool checked(std::string_view s, std::size_t start) {
-    if (!has_lone_surrogate(s)) return true;
+    if (m_end - start == s.size() + 2 || !has_lone_surrogate(s)) return true;
     return fail(message_of(rapidjson::kParseErrorStringUnicodeSurrogateInvalid), start);
   }
   // Scalar events come just past their token.
@@ -108,25 +117,29 @@ class TreeBuilder final : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>,
     m_end = m_stream.Tell();
     return start;
   }
-  bool scalar(Value value) {
-    const auto start = begin_scalar();
-    return complete(std::move(value), start);
-  }
   [[nodiscard]] bool is_root_member() const {
     return m_members != nullptr && m_frames.size() == 1 && m_skipped == 0;
   }
+  [[nodiscard]] bool is_skipped() const {
+    return m_skipped > 0 || (is_root_member() && m_take == Take::skip);
+  }
+  Value* slot(Role& role);
+  bool scalar(Value value, std::size_t start);
   bool open(Value container);
   bool close();
-  bool complete(Value value, std::size_t start);
+  bool finish(Value& value, Role role);
 
   std::string_view m_text;
   const rapidjson::MemoryStream& m_stream;
   RootMembers* m_members;
   std::vector<Frame> m_frames;
   std::size_t m_skipped = 0;  // open containers inside a skipped value
-  Take m_take = Take::value;  // for the value of the current key of the root object
+  std::string m_key;          // the current key of the root object (read_root_members)
+  Take m_take = Take::value;  // what to do with its value
   std::size_t m_end = 0;      // just past the previous token
   Value m_root;
+  Value m_member;   // a value of the root object on its way to RootMembers::value()
+  Value m_element;  // an element on its way to RootMembers::element()
   std::optional<ParseFailure> m_failure;
   bool m_stopped = false;
 };
@@ -135,9 +148,39 @@ bool TreeBuilder::Key(const char* text, rapidjson::SizeType length, bool) {
   const auto start = begin_scalar();
   if (!checked({text, length}, start)) return false;
   if (m_skipped > 0) return true;
-  m_frames.back().key.assign(text, length);
-  if (is_root_member()) m_take = m_members->key(m_frames.back().key);
+  if (is_root_member()) {
+    m_key.assign(text, length);
+    m_take = m_members->key(m_key);
+  } else {
+    m_frames.back().value->as_object().emplace_back(std::string(text, length), Value());
+  }
   return true;
+}
+
+// Where the next value goes, and what becomes of it.
+Value* TreeBuilder::slot(Role& role) {
+  role = Role::kept;
+  if (m_frames.empty()) return &m_root;
+  const Frame& top = m_frames.back();
+  if (top.streams) {
+    role = Role::element;
+    return &m_element;
+  }
+  if (is_root_member()) {
+    role = Role::member_value;
+    return &m_member;
+  }
+  if (top.value->is_array()) return &top.value->as_array().emplace_back();
+  return &top.value->as_object().back().second;  // emplaced by Key()
+}
+
+bool TreeBuilder::scalar(Value value, std::size_t start) {
+  if (is_skipped()) return true;
+  Role role = Role::kept;
+  Value* at = slot(role);
+  *at = std::move(value);
+  at->set_offset(static_cast<std::uint32_t>(start));
+  return finish(*at, role);
 }
 
 // The iterative parser calls StartObject/StartArray and EndObject/EndArray before it takes
@@ -148,13 +191,16 @@ bool TreeBuilder::open(Value container) {
   if (m_frames.size() + m_skipped >= k_max_depth) {
     return fail(fmt::format("nesting deeper than {} levels", k_max_depth), start);
   }
-  if (m_skipped > 0 || (is_root_member() && m_take == Take::skip)) {
+  if (is_skipped()) {
     ++m_skipped;
     return true;
   }
   const bool streams = is_root_member() && m_take == Take::elements && container.is_array();
-  container.set_offset(static_cast<std::uint32_t>(start));
-  m_frames.push_back({std::move(container), {}, streams});
+  Role role = Role::kept;
+  Value* at = slot(role);
+  *at = std::move(container);
+  at->set_offset(static_cast<std::uint32_t>(start));
+  m_frames.push_back({at, role, streams});
   return true;
 }
 
@@ -164,31 +210,16 @@ bool TreeBuilder::close() {
     --m_skipped;
     return true;
   }
-  Frame frame = std::move(m_frames.back());
+  const Frame frame = m_frames.back();
   m_frames.pop_back();
   if (frame.streams) return true;  // its elements are gone already
-  const auto start = frame.container.offset();
-  return complete(std::move(frame.container), start);
+  return finish(*frame.value, frame.role);
 }
 
-bool TreeBuilder::complete(Value value, std::size_t start) {
-  if (m_skipped > 0) return true;
-  value.set_offset(static_cast<std::uint32_t>(start));
-  if (m_frames.empty()) {
-    m_root = std::move(value);
-    return true;
-  }
-  Frame& top = m_frames.back();
+bool TreeBuilder::finish(Value& value, Role role) {
   bool go_on = true;
-  if (top.streams) {
-    go_on = m_members->element(std::move(value));
-  } else if (is_root_member()) {
-    if (m_take != Take::skip) go_on = m_members->value(top.key, std::move(value));
-  } else if (top.container.is_array()) {
-    top.container.as_array().push_back(std::move(value));
-  } else {
-    top.container.as_object().emplace_back(std::move(top.key), std::move(value));
-  }
+  if (role == Role::element) go_on = m_members->element(std::move(value));
+  if (role == Role::member_value) go_on = m_members->value(m_key, std::move(value));
   m_stopped = !go_on;
   return go_on;
 }
