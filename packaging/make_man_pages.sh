@@ -9,7 +9,8 @@ include=$(mktemp)
 trap 'rm -f "$include"' EXIT
 {
   echo "[COMMANDS]"
-  for command in validate plan apply show export import-csv doctor version; do
+  for command in validate plan apply show report export import-csv doctor snapshot rehearse \
+    version; do
     echo ".SS $command"
     echo ".nf"
     # help2man's include is roff: escape backslashes and leading dots.

@@ -13,6 +13,7 @@ roster_packages=(
   libcpprest-dev libssl-dev libboost-dev
   libyaml-dev libyaml-cpp-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2 rapidjson-dev
   nodejs npm
+  chromium fonts-liberation
   clang libclang-rt-14-dev llvm
   help2man man-db bash-completion lintian dpkg-dev faketime curl
 )
@@ -81,9 +82,10 @@ roster_cmake_build() {
 # The Node.js tests need their npm packages; each package-lock.json pins them.
 # tests/js: the official Dropbox SDK, run against the emulator.
 # tests/schema: ajv and yaml, to check docs/manifest.schema.json.
+# tests/browser: playwright-core, which drives Debian's chromium (it downloads no browser).
 roster_install_node_packages() {
   local area
-  for area in js schema; do
+  for area in js schema browser; do
     [ -f "$ROSTER_ROOT/tests/$area/package.json" ] || continue
     if [ ! -d "$ROSTER_ROOT/tests/$area/node_modules" ]; then
       echo "roster: installing npm packages for tests/$area" >&2

@@ -70,8 +70,7 @@ core::Result<void> Journal::run_finished(const ApplyReport& report) {
   std::string line;
   Writer w(line);
   event(w, "apply_finished", m_now(), m_run.run_id);
-  for (auto status : {StepOutcome::Status::succeeded, StepOutcome::Status::failed,
-                      StepOutcome::Status::skipped}) {
+  for (auto status : k_all_statuses) {
     w.key(to_string(status)).integer(static_cast<std::int64_t>(report.count(status)));
   }
   w.key("stopped");

@@ -11,6 +11,7 @@
 #include "roster/dropbox/credentials.hpp"
 #include "roster/dropbox/http_team_api.hpp"
 #include "roster/dropbox/observe.hpp"
+#include "roster/dropbox/take_snapshot.hpp"
 #include "roster/dropbox/team_api.hpp"
 #include "roster/manifest/load_manifest.hpp"
 #include "roster/model/observed.hpp"
@@ -25,11 +26,14 @@ ExitCode run_validate(const Options& options, Environment& env);
 ExitCode run_plan(const Options& options, Environment& env);
 ExitCode run_apply(const Options& options, Environment& env);
 ExitCode run_show(const Options& options, Environment& env);
+ExitCode run_report(const Options& options, Environment& env);
 ExitCode run_export(const Options& options, Environment& env);
 ExitCode run_import_csv(const Options& options, Environment& env);
 ExitCode run_doctor(const Options& options, Environment& env);
 ExitCode run_version(const Options& options, Environment& env);
 ExitCode apply_saved_plan(const Options& options, Environment& env);
+ExitCode run_snapshot(const Options& options, Environment& env);
+ExitCode run_rehearse(const Options& options, Environment& env);
 
 /// Loads and validates the manifest, printing its diagnostics to stderr.
 /// nullopt when it has errors.
@@ -79,6 +83,10 @@ ExitCode execute_plan(const planfile::SavedPlan& saved, const model::ObservedTea
 
 /// Colour only on a terminal and without NO_COLOR.
 render::Style output_style(const Environment& env);
+
+/// Reads the live team as a snapshot document (dropbox::take_snapshot) within --timeout;
+/// prints the error and returns nullopt on failure.
+std::optional<dropbox::TakenSnapshot> take_live_snapshot(const Options& options, Environment& env);
 
 /// Prints `roster: error: message` to stderr and returns ExitCode::error.
 ExitCode fail(Environment& env, const std::string& message);

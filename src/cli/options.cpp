@@ -56,7 +56,8 @@ void add_format(CLI::App* command, Options& options, const std::vector<std::stri
   static const std::map<std::string, render::Format> k_formats = {
       {"human", render::Format::human},
       {"json", render::Format::json},
-      {"markdown", render::Format::markdown}};
+      {"markdown", render::Format::markdown},
+      {"html", render::Format::html}};
   std::map<std::string, render::Format> allowed;
   std::string list;
   for (const auto& n : names) {
@@ -172,7 +173,15 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
   auto* show = app.add_subcommand("show", "Print a saved plan");
   show->add_option("PLANFILE", options.plan_file, "A plan saved by `roster plan --out`")
       ->required();
-  add_format(show, options, {"human", "json", "markdown"});
+  add_format(show, options, {"human", "json", "markdown", "html"});
+
+  auto* report = app.add_subcommand(
+      "report", "Write the team, the plan and the drift as one self-contained HTML page");
+  add_manifest_option(report, options)->required();
+  report->add_option("--observed", options.observed_path,
+                     "Report offline on a saved listing instead of the live team");
+  report->add_option("-o,--output", options.output_path, "File to write (default: stdout)");
+  add_guard_override(report, options);
 
   auto* export_team = app.add_subcommand("export", "Write the live team as a manifest");
   export_team->add_option("-o,--output", options.output_path, "File to write (default: stdout)");
@@ -192,13 +201,29 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
 
   app.add_subcommand("version", "Print roster's version");
 
+  // Issue 13: a copy of the live team, and a rehearsal of a manifest on it.
+  auto* snapshot = app.add_subcommand(
+      "snapshot", "Write the live team as Dropbox lists it, for plan --observed and rehearse");
+  snapshot->add_option("-o,--output", options.output_path, "Snapshot file to write")->required();
+  snapshot->add_option("--timeout", timeout_text,
+                       "Give up reading the team after this long, e.g. 90s, 30m (default 1h)");
+  auto* rehearse = app.add_subcommand(
+      "rehearse", "Apply a manifest to an emulated copy of the team; the team is not touched");
+  add_manifest_option(rehearse, options)->required();
+  rehearse->add_option("--observed", options.observed_path,
+                       "Rehearse on this snapshot (roster snapshot) instead of a fresh one");
+  rehearse->add_option("--timeout", timeout_text,
+                       "Stop after this long, e.g. 90s, 30m (default 1h)");
+  add_guard_override(rehearse, options);
+
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   ParsedCommandLine result;
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     result.output = app.help();
-    for (auto* sub : {validate, plan, apply, show, export_team, import_csv, doctor}) {
+    for (auto* sub : {validate, plan, apply, show, report, export_team, import_csv, doctor,
+                      snapshot, rehearse}) {
       if (sub->parsed()) result.output = sub->help();
     }
     return result;
@@ -235,13 +260,12 @@ ParsedCommandLine parse_options(const std::vector<std::string>& args) {
     result.output = "--target applies to planning: a saved plan keeps the targets it was made with";
     return result;
   }
-  const std::pair<CLI::App*, Command> commands[] = {{validate, Command::validate},
-                                                    {plan, Command::plan},
-                                                    {apply, Command::apply},
-                                                    {show, Command::show},
-                                                    {export_team, Command::export_team},
-                                                    {import_csv, Command::import_csv},
-                                                    {doctor, Command::doctor}};
+  const std::pair<CLI::App*, Command> commands[] = {
+      {validate, Command::validate},     {plan, Command::plan},
+      {apply, Command::apply},           {show, Command::show},
+      {report, Command::report},         {export_team, Command::export_team},
+      {import_csv, Command::import_csv}, {doctor, Command::doctor},
+      {snapshot, Command::snapshot},     {rehearse, Command::rehearse}};
   for (const auto& [sub, command] : commands) {
     if (sub->parsed()) options.command = command;
   }

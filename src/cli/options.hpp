@@ -10,7 +10,19 @@
 
 namespace roster::cli {
 
-enum class Command { validate, plan, apply, show, export_team, import_csv, doctor, version };
+enum class Command {
+  validate,
+  plan,
+  apply,
+  show,
+  report,
+  export_team,
+  import_csv,
+  doctor,
+  version,
+  snapshot,
+  rehearse
+};
 
 inline constexpr const char* k_default_journal = "roster-journal.jsonl";
 
@@ -29,10 +41,10 @@ struct Options {
   std::vector<std::string> targets;
   bool auto_approve = false;
   std::string journal_path = k_default_journal;
-  std::chrono::seconds timeout{3600};       // apply --timeout: the whole run
+  std::chrono::seconds timeout{3600};       // apply, snapshot, rehearse --timeout: the whole run
   std::chrono::seconds doctor_timeout{30};  // doctor --timeout: each request and the whole run
   bool no_bulk = false;                     // apply --no-bulk: no members/bulk_suspend
-  std::optional<std::string> output_path;   // export -o
+  std::optional<std::string> output_path;   // export -o, report -o, snapshot -o
   std::string export_format = "yaml";
   render::Format format = render::Format::human;
 

@@ -24,6 +24,8 @@ constexpr CommandEntry k_commands[] = {
     {Command::apply, run_apply},       {Command::export_team, run_export},
     {Command::show, run_show},         {Command::import_csv, run_import_csv},
     {Command::doctor, run_doctor},     {Command::version, run_version},
+    {Command::snapshot, run_snapshot}, {Command::rehearse, run_rehearse},
+    {Command::report, run_report},
 };
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "roster/core/json.hpp"
 #include "roster/dropbox/member_codec.hpp"
 #include "roster/dropbox/scope_needs.hpp"
+#include "roster/dropbox/take_snapshot.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/email.hpp"
 
@@ -47,7 +48,8 @@ const std::string* string_field(const json::Value& v, std::string_view key) {
 }
 
 // The access calls come from AccessCalls (access_calls.cpp), over this object as its Rpc.
-class HttpTeamApi final : public AccessCalls, private Rpc {
+// Its read() is also the WireReads a snapshot is taken with (take_snapshot.cpp).
+class HttpTeamApi final : public AccessCalls, public WireReads, private Rpc {
  public:
   HttpTeamApi(const HttpTeamApiConfig& config, std::unique_ptr<HttpTransport> transport,
               Credentials credentials, core::RunStop& stop, core::RateGate& gate)
@@ -369,6 +371,15 @@ Result<std::unique_ptr<TeamApi>> make_http_team_api(const HttpTeamApiConfig& con
   auto transport = make_http_transport(config, stop);
   if (!transport) return transport.error();
   return make_http_team_api(config, std::move(*transport), std::move(credentials), stop, gate);
+}
+
+Result<std::unique_ptr<WireReads>> make_http_wire_reads(const HttpTeamApiConfig& config,
+                                                        Credentials credentials,
+                                                        core::RunStop& stop, core::RateGate& gate) {
+  auto transport = make_http_transport(config, stop);
+  if (!transport) return transport.error();
+  return std::unique_ptr<WireReads>(std::make_unique<HttpTeamApi>(
+      config, std::move(*transport), std::move(credentials), stop, gate));
 }
 
 }  // namespace roster::dropbox

@@ -18,7 +18,7 @@ Result<TeamState> initial_state(const EmulatorOptions& options, UnixSeconds now)
   if (options.seed_path.empty()) return default_state(now);
   auto text = read_file(options.seed_path);
   if (!text) return text.error();
-  auto seeded = decode_state(*text, now);
+  auto seeded = decode_seed(*text, now);
   if (!seeded) {
     auto error = seeded.error();
     error.message = options.seed_path + ": " + error.message;

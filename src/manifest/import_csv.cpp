@@ -194,15 +194,13 @@ bool RowReader::check_external_id(std::string_view value, const core::SourceLoca
 bool RowReader::read_state(std::string_view value, const core::SourceLocation& where,
                            model::DesiredState& state) {
   auto word = lower_ascii(value);
-  if (word.empty() || word == "active") {
+  if (word.empty()) {
     state = model::DesiredState::active;
-  } else if (word == "suspended") {
-    state = model::DesiredState::suspended;
-  } else if (word == "removed") {
-    state = model::DesiredState::removed;
+  } else if (auto named = model::desired_state_from_string(word)) {
+    state = *named;
   } else {
-    error(where, "unknown state " + quote(core::excerpt(value)) +
-                     " (expected active, suspended or removed)");
+    error(where, "unknown state " + quote(core::excerpt(value)) + " (expected " +
+                     model::desired_state_choices() + ")");
     return false;
   }
   return true;

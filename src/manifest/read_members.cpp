@@ -95,15 +95,11 @@ void ManifestBuilder::read_member(NodeReader& reader, std::uint32_t node, std::u
           auto text = reader.read_string(value, "state");
           if (!text) {
             ok = false;
-          } else if (*text == "active") {
-            member.state = model::DesiredState::active;
-          } else if (*text == "suspended") {
-            member.state = model::DesiredState::suspended;
-          } else if (*text == "removed") {
-            member.state = model::DesiredState::removed;
+          } else if (auto state = model::desired_state_from_string(*text)) {
+            member.state = *state;
           } else {
-            reader.error(value, "unknown state \"" + core::excerpt(*text) +
-                                    "\" (expected active, suspended or removed)");
+            reader.error(value, "unknown state \"" + core::excerpt(*text) + "\" (expected " +
+                                    model::desired_state_choices() + ")");
             ok = false;
           }
           marks.state = mark(reader, value, file_index);

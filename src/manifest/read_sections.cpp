@@ -14,14 +14,12 @@ namespace {
 void read_unmanaged_groups(NodeReader& reader, std::uint32_t value, model::Policy& policy) {
   auto text = reader.read_string(value, "policy.unmanaged_groups");
   if (!text) return;
-  if (*text == "report") {
-    policy.unmanaged_groups = model::UnmanagedGroupsPolicy::report;
-  } else if (*text == "delete") {
-    policy.unmanaged_groups = model::UnmanagedGroupsPolicy::remove;
+  if (auto named = model::unmanaged_groups_policy_from_string(*text)) {
+    policy.unmanaged_groups = *named;
   } else {
-    reader.error(value, fmt::format("unknown policy.unmanaged_groups value \"{}\" (expected "
-                                    "report or delete)",
-                                    core::excerpt(*text)));
+    reader.error(value,
+                 fmt::format("unknown policy.unmanaged_groups value \"{}\" (expected {})",
+                             core::excerpt(*text), model::unmanaged_groups_policy_choices()));
   }
 }
 
@@ -224,15 +222,11 @@ void ManifestBuilder::read_policy(File& file, std::uint32_t, model::DesiredTeam&
         } else if (key == "unmanaged") {
           auto text = reader.read_string(value, "policy.unmanaged");
           if (!text) return;
-          if (*text == "report") {
-            policy.unmanaged = model::UnmanagedPolicy::report;
-          } else if (*text == "suspend") {
-            policy.unmanaged = model::UnmanagedPolicy::suspend;
-          } else if (*text == "remove") {
-            policy.unmanaged = model::UnmanagedPolicy::remove;
+          if (auto named = model::unmanaged_policy_from_string(*text)) {
+            policy.unmanaged = *named;
           } else {
             reader.error(value, "unknown policy.unmanaged value \"" + core::excerpt(*text) +
-                                    "\" (expected report, suspend or remove)");
+                                    "\" (expected " + model::unmanaged_policy_choices() + ")");
           }
         } else if (key == "max_removal_fraction") {
           auto number = reader.read_number(value, "policy.max_removal_fraction");

@@ -1,3 +1,5 @@
+#include <string>
+
 #include "roster/model/desired.hpp"
 #include "roster/model/observed.hpp"
 
@@ -84,7 +86,37 @@ std::optional<Enum> read_name(std::string_view text, Enum last) {
   return std::nullopt;
 }
 
+// "a, b or c": every name of the enumeration, in its order.
+template <typename Enum>
+std::string choices(Enum last) {
+  std::string text;
+  for (int i = 0; i <= static_cast<int>(last); ++i) {
+    if (i > 0) text += i == static_cast<int>(last) ? " or " : ", ";
+    text += to_string(static_cast<Enum>(i));
+  }
+  return text;
+}
+
 }  // namespace
+
+std::optional<DesiredState> desired_state_from_string(std::string_view text) {
+  return read_name(text, DesiredState::removed);
+}
+std::string desired_state_choices() {
+  return choices(DesiredState::removed);
+}
+std::optional<UnmanagedPolicy> unmanaged_policy_from_string(std::string_view text) {
+  return read_name(text, UnmanagedPolicy::remove);
+}
+std::string unmanaged_policy_choices() {
+  return choices(UnmanagedPolicy::remove);
+}
+std::optional<UnmanagedGroupsPolicy> unmanaged_groups_policy_from_string(std::string_view text) {
+  return read_name(text, UnmanagedGroupsPolicy::remove);
+}
+std::string unmanaged_groups_policy_choices() {
+  return choices(UnmanagedGroupsPolicy::remove);
+}
 
 std::optional<MemberStatus> member_status_from_string(std::string_view text) {
   return read_name(text, MemberStatus::removed);

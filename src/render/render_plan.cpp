@@ -1,5 +1,7 @@
 #include "roster/render/render_plan.hpp"
 
+#include "roster/render/audit_report.hpp"
+
 namespace roster::render {
 
 void render_plan(const planfile::SavedPlan& saved, Format format, const Style& style,
@@ -13,6 +15,9 @@ void render_plan(const planfile::SavedPlan& saved, Format format, const Style& s
       break;
     case Format::markdown:
       render_plan_markdown(saved, out);
+      break;
+    case Format::html:  // the audit report of what the saved plan carries (decision 0050)
+      render_audit_html(saved, make_audit_report(saved), out);
       break;
   }
 }

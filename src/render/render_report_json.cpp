@@ -38,7 +38,7 @@ void render_report_json(const plan::Plan& plan, const apply::ApplyReport& report
   w.begin_object().key("format_version").string(planfile::k_format_version);
   w.key("summary").begin_object().key("steps").integer(
       static_cast<std::int64_t>(report.outcomes.size()));
-  for (auto status : {Status::succeeded, Status::failed, Status::skipped}) {
+  for (auto status : apply::k_all_statuses) {
     w.key(apply::to_string(status)).integer(static_cast<std::int64_t>(report.count(status)));
   }
   w.end_object().key("outcomes").begin_array();

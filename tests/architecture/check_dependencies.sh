@@ -15,7 +15,7 @@ declare -A allowed=(
   [render]="core model plan planfile apply render"
   [planfile]="core model plan planfile"
   [apply]="core model plan dropbox apply"
-  [cli]="core model manifest dropbox plan planfile render apply cli"
+  [cli]="core model manifest dropbox plan planfile render apply cli emulator"
   [emulator]="emulator"
 )
 
@@ -33,6 +33,15 @@ for module in "${!allowed[@]}"; do
     done < <(grep -rn '#include "roster/' "$dir" || true)
   done
 done
+
+# cli reaches into the emulator for `roster rehearse` only (decision 0056): one file.
+emulator_users=$(grep -rl '#include "roster/emulator/' src/cli include/roster/cli 2>/dev/null |
+  grep -v '^src/cli/rehearse_command.cpp$' || true)
+if [ -n "$emulator_users" ]; then
+  echo "only src/cli/rehearse_command.cpp may include roster/emulator/ (decision 0056):"
+  echo "$emulator_users"
+  status=1
+fi
 
 leaks=$(grep -rlE '#include *[<"](cpprest|yaml-cpp|yaml\.h|nlohmann|rapidjson|CLI/|boost|fmt/)' include/ || true)
 if [ -n "$leaks" ]; then

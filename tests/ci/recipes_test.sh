@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the roster command lines of docs/ci.md, exactly as written, against
-# roster-emulator: for each recipe (GitHub Actions, GitLab CI) the pull-request lines,
+# roster-emulator: for each recipe (GitHub Actions, GitLab CI) the pull-request lines
+# (whose rehearsal must leave the team's state unchanged),
 # then the merge lines, then the nightly lines (which must pass); then, after a member is
 # added outside roster, the nightly check again (which must fail with exit 2); then the
 # GitHub recipe once more, with a staged removal falling due 31 days after the merge.
@@ -75,15 +76,25 @@ for block in 1 2; do
   rm -rf "$work/repo" && mkdir -p "$work/repo/team"
   cp "$manifest" "$work/repo/team/acme.yaml"
   start_emulator
-  nightly=
+  nightly= rehearsed=
   for line in "${lines[@]}"; do
+    # A rehearsal reads the team and must leave it exactly as it was.
+    [[ $line == "roster rehearse"* ]] && state_before=$(curl -sf "$ROSTER_API_URL/_emulator/state")
     run_line 0 "$line"
+    if [[ $line == "roster rehearse"* ]]; then
+      rehearsed=1
+      [ "$(curl -sf "$ROSTER_API_URL/_emulator/state")" = "$state_before" ] ||
+        fail "block $block: '$line' changed the team"
+    fi
     case $line in
       *"--detailed-exitcode" ) nightly=$line ;;
     esac
   done
+  [ -n "$rehearsed" ] || fail "block $block: no rehearse line"
   [ -f "$work/repo/roster.plan" ] || fail "block $block: no roster.plan was written"
   [ -s "$work/repo/plan.md" ] || fail "block $block: no plan.md was written"
+  grep -q '^<!DOCTYPE html>' "$work/repo/roster-report.html" 2>/dev/null ||
+    fail "block $block: no roster-report.html was written"
   grep -q '"event":"apply_finished"' "$work/repo/roster-journal.jsonl" 2>/dev/null ||
     fail "block $block: no apply_finished line in roster-journal.jsonl"
   [ -n "$nightly" ] || { fail "block $block: no nightly line"; continue; }

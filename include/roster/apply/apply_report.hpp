@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -34,6 +35,11 @@ struct ApplyReport {
 };
 
 [[nodiscard]] const char* to_string(StepOutcome::Status status) noexcept;
+/// Every outcome status in order, for summaries that list each one (journal, JSON report).
+inline constexpr std::array<StepOutcome::Status, 3> k_all_statuses = {
+    StepOutcome::Status::succeeded, StepOutcome::Status::failed, StepOutcome::Status::skipped};
+static_assert(static_cast<int>(k_all_statuses.back()) + 1 == k_all_statuses.size(),
+              "k_all_statuses lists every StepOutcome::Status");
 
 /// The note of a step that was skipped because the run stopped before it was sent.
 [[nodiscard]] std::string stopped_note(core::StopReason reason);

@@ -9,6 +9,7 @@
 #include "roster/core/retry.hpp"
 #include "roster/core/stop.hpp"
 #include "roster/dropbox/credentials.hpp"
+#include "roster/dropbox/take_snapshot.hpp"
 #include "roster/dropbox/team_api.hpp"
 
 namespace roster::dropbox {
@@ -40,6 +41,11 @@ struct HttpTeamApiConfig {
 /// Error it returns. Every wait (Retry-After, backoff, job polls, requests in flight)
 /// ends when `stop` says the run must stop. `stop` and `gate` must outlive the result.
 [[nodiscard]] core::Result<std::unique_ptr<TeamApi>> make_http_team_api(
+    const HttpTeamApiConfig& config, Credentials credentials, core::RunStop& stop,
+    core::RateGate& gate);
+
+/// The same client's reads, answers kept as sent (for take_snapshot): no method of it writes.
+[[nodiscard]] core::Result<std::unique_ptr<WireReads>> make_http_wire_reads(
     const HttpTeamApiConfig& config, Credentials credentials, core::RunStop& stop,
     core::RateGate& gate);
 

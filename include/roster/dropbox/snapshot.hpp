@@ -12,6 +12,9 @@ namespace roster::dropbox {
 struct LoadedSnapshot {
   model::ObservedTeam team;
   core::Diagnostics diagnostics;  // errors mean `team` must not be planned from
+  /// The document carried `snapshot_format` (written by `roster snapshot`), rather than
+  /// being a hand-made listing.
+  bool has_snapshot_format = false;
 };
 
 /// Reads `{"members": [TeamMemberInfoV2, ...]}`: the concatenated `members/list_v2`

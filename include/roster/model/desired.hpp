@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "roster/core/diagnostic.hpp"
@@ -124,5 +125,14 @@ struct DesiredTeam {
 [[nodiscard]] const char* to_string(DesiredState state) noexcept;
 [[nodiscard]] const char* to_string(UnmanagedPolicy policy) noexcept;
 [[nodiscard]] const char* to_string(UnmanagedGroupsPolicy policy) noexcept;
+/// Names read back through to_string(), the one table of each enumeration; nullopt for
+/// any other text. `*_choices()` lists the names for messages: "active, suspended or removed".
+[[nodiscard]] std::optional<DesiredState> desired_state_from_string(std::string_view text);
+[[nodiscard]] std::string desired_state_choices();
+[[nodiscard]] std::optional<UnmanagedPolicy> unmanaged_policy_from_string(std::string_view text);
+[[nodiscard]] std::string unmanaged_policy_choices();
+[[nodiscard]] std::optional<UnmanagedGroupsPolicy> unmanaged_groups_policy_from_string(
+    std::string_view text);
+[[nodiscard]] std::string unmanaged_groups_policy_choices();
 
 }  // namespace roster::model

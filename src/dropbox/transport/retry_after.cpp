@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <ctime>
+#include <iomanip>
+#include <locale>
+#include <sstream>
+#include <string>
 
 namespace roster::dropbox {
 
@@ -10,97 +15,47 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr std::array<std::string_view, 7> k_short_days = {"Mon", "Tue", "Wed", "Thu",
-                                                          "Fri", "Sat", "Sun"};
-constexpr std::array<std::string_view, 7> k_long_days = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-constexpr std::array<std::string_view, 12> k_months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-// A cursor over the date text; every read fails softly so a parse is one chain of ands.
-struct Cursor {
-  std::string_view rest;
-
-  bool literal(std::string_view expected) {
-    if (rest.substr(0, expected.size()) != expected) return false;
-    rest.remove_prefix(expected.size());
-    return true;
-  }
-  template <std::size_t N>
-  bool one_of(const std::array<std::string_view, N>& names, int& index) {
-    for (std::size_t i = 0; i < N; ++i) {
-      if (literal(names[i])) {
-        index = static_cast<int>(i);
-        return true;
-      }
-    }
-    return false;
-  }
-  // Exactly `width` digits (a leading space stands for a zero when `space_pad`).
-  bool digits(std::size_t width, int& value, bool space_pad = false) {
-    if (rest.size() < width) return false;
-    value = 0;
-    for (std::size_t i = 0; i < width; ++i) {
-      char c = rest[i];
-      if (space_pad && i == 0 && c == ' ') c = '0';
-      if (c < '0' || c > '9') return false;
-      value = value * 10 + (c - '0');
-    }
-    rest.remove_prefix(width);
-    return true;
-  }
-  bool time_of_day(seconds& t) {
-    int h = 0, m = 0, s = 0;
-    if (!(digits(2, h) && literal(":") && digits(2, m) && literal(":") && digits(2, s))) {
-      return false;
-    }
-    if (h > 23 || m > 59 || s > 60) return false;  // 60: a leap second
-    t = hours(h) + minutes(m) + seconds(s);
-    return true;
-  }
+// The three HTTP-date forms of RFC 9110 §5.6.7, read by the standard library's
+// std::get_time in the classic locale (English day and month names). libstdc++ 12 has no
+// std::chrono::parse; get_time is the standard reader it has.
+struct DateForm {
+  const char* format;
+  bool two_digit_year;
 };
+constexpr std::array<DateForm, 3> k_forms = {{
+    {"%a, %d %b %Y %H:%M:%S GMT", false},  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+    {"%A, %d-%b-%y %H:%M:%S GMT", true},   // RFC 850:     Sunday, 06-Nov-94 08:49:37 GMT
+    {"%a %b %e %H:%M:%S %Y", false},       // asctime:     Sun Nov  6 08:49:37 1994
+}};
 
-std::optional<sys_seconds> make_time(int y, int month_index, int d, seconds t) {
-  year_month_day date{year(y), month(static_cast<unsigned>(month_index + 1)),
-                      day(static_cast<unsigned>(d))};
-  if (!date.ok()) return std::nullopt;
-  return sys_days(date) + t;
+// The fields of one form, or nullopt when the text does not follow it to its last byte.
+std::optional<std::tm> read_form(std::string_view text, const DateForm& form) {
+  std::istringstream in{std::string(text)};
+  in.imbue(std::locale::classic());
+  std::tm fields{};
+  in >> std::get_time(&fields, form.format);
+  if (in.fail() || in.peek() != std::istringstream::traits_type::eof()) return std::nullopt;
+  return fields;
 }
 
-std::optional<sys_seconds> imf_fixdate(Cursor c) {  // Sun, 06 Nov 1994 08:49:37 GMT
-  int wd = 0, d = 0, mo = 0, y = 0;
-  seconds t{};
-  if (c.one_of(k_short_days, wd) && c.literal(", ") && c.digits(2, d) && c.literal(" ") &&
-      c.one_of(k_months, mo) && c.literal(" ") && c.digits(4, y) && c.literal(" ") &&
-      c.time_of_day(t) && c.literal(" GMT") && c.rest.empty()) {
-    return make_time(y, mo, d, t);
-  }
-  return std::nullopt;
+// A two-digit RFC 850 year is the one closest in the past, never more than 50 years after
+// `now` (RFC 9110 §5.6.7).
+int full_year(const std::tm& fields, bool two_digit_year, sys_seconds now) {
+  if (!two_digit_year) return fields.tm_year + 1900;
+  const int this_year = static_cast<int>(year_month_day(floor<days>(now)).year());
+  int y = this_year / 100 * 100 + (fields.tm_year + 1900) % 100;
+  if (y > this_year + 50) y -= 100;
+  return y;
 }
 
-std::optional<sys_seconds> rfc850_date(Cursor c, sys_seconds now) {  // Sunday, 06-Nov-94 ...
-  int wd = 0, d = 0, mo = 0, yy = 0;
-  seconds t{};
-  if (!(c.one_of(k_long_days, wd) && c.literal(", ") && c.digits(2, d) && c.literal("-") &&
-        c.one_of(k_months, mo) && c.literal("-") && c.digits(2, yy) && c.literal(" ") &&
-        c.time_of_day(t) && c.literal(" GMT") && c.rest.empty())) {
+// A real date (no 31 Feb) and a time of day up to 23:59:60 (60: a leap second).
+std::optional<sys_seconds> to_time(const std::tm& fields, int y) {
+  const year_month_day date{year(y), month(static_cast<unsigned>(fields.tm_mon + 1)),
+                            day(static_cast<unsigned>(fields.tm_mday))};
+  if (!date.ok() || fields.tm_hour > 23 || fields.tm_min > 59 || fields.tm_sec > 60) {
     return std::nullopt;
   }
-  int this_year = static_cast<int>(year_month_day(floor<days>(now)).year());
-  int y = this_year / 100 * 100 + yy;
-  if (y > this_year + 50) y -= 100;  // RFC 9110: never more than 50 years ahead
-  return make_time(y, mo, d, t);
-}
-
-std::optional<sys_seconds> asctime_date(Cursor c) {  // Sun Nov  6 08:49:37 1994
-  int wd = 0, d = 0, mo = 0, y = 0;
-  seconds t{};
-  if (c.one_of(k_short_days, wd) && c.literal(" ") && c.one_of(k_months, mo) && c.literal(" ") &&
-      c.digits(2, d, true) && c.literal(" ") && c.time_of_day(t) && c.literal(" ") &&
-      c.digits(4, y) && c.rest.empty()) {
-    return make_time(y, mo, d, t);
-  }
-  return std::nullopt;
+  return sys_days(date) + hours(fields.tm_hour) + minutes(fields.tm_min) + seconds(fields.tm_sec);
 }
 
 std::string_view trim(std::string_view text) {
@@ -114,10 +69,12 @@ std::string_view trim(std::string_view text) {
 }  // namespace
 
 std::optional<sys_seconds> parse_http_date(std::string_view text, sys_seconds now) {
-  Cursor c{trim(text)};
-  if (auto fixdate = imf_fixdate(c)) return fixdate;
-  if (auto old = rfc850_date(c, now)) return old;
-  return asctime_date(c);
+  text = trim(text);
+  for (const DateForm& form : k_forms) {
+    if (auto fields = read_form(text, form))
+      return to_time(*fields, full_year(*fields, form.two_digit_year, now));
+  }
+  return std::nullopt;
 }
 
 std::optional<seconds> parse_retry_after(std::string_view value, sys_seconds now) {

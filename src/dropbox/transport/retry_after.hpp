@@ -12,7 +12,8 @@ inline constexpr std::chrono::seconds k_retry_after_ceiling{1'000'000'000};
 
 /// Reads an HTTP-date (RFC 9110 §5.6.7): IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, or the
 /// obsolete RFC 850 and asctime forms. nullopt for anything else, impossible dates included
-/// (`31 Feb`). A two-digit RFC 850 year is placed at most 50 years after `now`.
+/// (`31 Feb`). A two-digit RFC 850 year is placed at most 50 years after `now`. Read with
+/// std::get_time (classic locale), which also takes a one-digit day or a full day name.
 [[nodiscard]] std::optional<std::chrono::sys_seconds> parse_http_date(std::string_view text,
                                                                       std::chrono::sys_seconds now);
 

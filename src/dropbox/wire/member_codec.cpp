@@ -32,19 +32,15 @@ bool decode_status(FieldReader& profile, model::ObservedMember& member) {
   if (status == nullptr) return false;
   const std::string* tag = union_tag(*status);
   if (tag == nullptr) return profile.fail(*status, "\"status\" must be a tagged union");
-  if (*tag == "active") {
-    member.status = model::MemberStatus::active;
-  } else if (*tag == "invited") {
-    member.status = model::MemberStatus::invited;
-  } else if (*tag == "suspended") {
-    member.status = model::MemberStatus::suspended;
-  } else if (*tag == "removed") {
-    member.status = model::MemberStatus::removed;
+  const auto named = model::member_status_from_string(*tag);
+  if (!named) {
+    return profile.fail(*status, "unknown member status \"" + core::excerpt(*tag) + "\"");
+  }
+  member.status = *named;
+  if (member.status == model::MemberStatus::removed) {
     FieldReader fields(*status, profile.path() + ".status", profile.failure());
     return fields.boolean("is_recoverable", member.is_recoverable) &&
            fields.boolean("is_disconnected", member.is_disconnected);
-  } else {
-    return profile.fail(*status, "unknown member status \"" + core::excerpt(*tag) + "\"");
   }
   return true;
 }

@@ -4,6 +4,7 @@
 #include "roster/core/file.hpp"
 #include "roster/core/text_position.hpp"
 #include "roster/dropbox/member_codec.hpp"
+#include "roster/dropbox/take_snapshot.hpp"
 #include "roster/dropbox/team_codec.hpp"
 #include "roster/model/roles.hpp"
 
@@ -42,6 +43,16 @@ bool decode_team_fact(const std::string& key, const json::Value& value, model::O
   return true;
 }
 
+// A snapshot written by `roster snapshot` says which format it is in; a hand-made one
+// (no key) is read as before. "" when `value` is the format this roster reads.
+std::string check_format(const json::Value& value) {
+  if (value.is_number() && value.as_number() == k_snapshot_format) return "";
+  std::string text;
+  json::Writer(text).value(value);
+  return "unsupported snapshot_format " + core::excerpt(text) + "; this roster reads " +
+         std::to_string(k_snapshot_format);
+}
+
 // Takes the snapshot's keys as core::json hands them over, members one at a time.
 // Problems are reported in document order: the cursor keeps each lookup incremental.
 class SnapshotMembers final : public json::RootMembers {
@@ -50,13 +61,22 @@ class SnapshotMembers final : public json::RootMembers {
       : m_cursor(text), m_name(name), m_result(result) {}
 
   json::Take key(const std::string& key) override {
-    if (SnapshotAccess::is_access_key(key) || is_team_fact(key)) return json::Take::value;
+    if (key == "snapshot_format" || SnapshotAccess::is_access_key(key) || is_team_fact(key)) {
+      return json::Take::value;
+    }
     if (key != "members") return json::Take::skip;
     has_members = true;
     m_index = 0;
     return json::Take::elements;
   }
   bool value(const std::string& key, json::Value value) override {
+    if (key == "snapshot_format") {
+      auto problem = check_format(value);
+      m_result.has_snapshot_format = problem.empty();
+      if (problem.empty()) return true;
+      error(value.offset(), std::move(problem));
+      return false;  // another format: nothing else in it is read
+    }
     if (key == "members") {
       error(value.offset(), "\"members\" must be a list of TeamMemberInfoV2 objects");
       return false;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 
 #include "roster/core/diagnostic.hpp"
 #include "roster/core/json_fields.hpp"
@@ -145,13 +147,22 @@ bool SnapshotAccess::apply(model::ObservedTeam& team, DecodeError& error) {
   if (!m_quotas) return true;
   team.quotas_read = true;
   team.quota_excluded_ids = std::move(m_excluded);
+  // Live members by id and by email: one lookup per quota, not a scan of the team (a
+  // 100,000-member snapshot has a quota entry per live member).
+  std::unordered_map<std::string_view, model::ObservedMember*> by_id;
+  std::unordered_map<std::string_view, model::ObservedMember*> by_email;
+  for (auto& m : team.members) {
+    if (!model::is_live(m)) continue;
+    by_id.emplace(m.team_member_id, &m);
+    by_email.emplace(m.email, &m);
+  }
   for (const auto& quota : *m_quotas) {
-    const bool by_id = quota.selector_tag == "team_member_id";
-    const std::string wanted = by_id ? quota.selector : model::normalise_email(quota.selector);
-    auto member = std::find_if(team.members.begin(), team.members.end(), [&](const auto& m) {
-      return model::is_live(m) && (by_id ? m.team_member_id : m.email) == wanted;
-    });
-    if (member == team.members.end()) {
+    const bool is_id = quota.selector_tag == "team_member_id";
+    const std::string wanted = is_id ? quota.selector : model::normalise_email(quota.selector);
+    const auto& index = is_id ? by_id : by_email;
+    auto found = index.find(wanted);
+    model::ObservedMember* member = found == index.end() ? nullptr : found->second;
+    if (member == nullptr) {
       error = {"custom_quotas: \"" + core::excerpt(quota.selector) +
                    "\" is not a live member of the snapshot",
                quota.offset};

@@ -15,23 +15,25 @@ namespace {
 
 using nlohmann::json;
 
-std::string role_key(const std::string& role_id) {
-  const auto* role = find_role_by_id(role_id);
-  return role == nullptr ? "member_only" : std::string(role->key);
+std::string role_key(const TeamInfo& info, const std::string& role_id) {
+  const auto* role = find_role_by_id(info, role_id);
+  return role == nullptr ? "member_only" : role->key;
 }
 
-json member_record(const Member& member) {
+json member_record(const TeamInfo& info, const Member& member) {
   json record = {{"team_member_id", member.team_member_id},
                  {"account_id", member.account_id},
                  {"email", member.email},
                  {"given_name", member.given_name},
                  {"surname", member.surname},
                  {"status", status_tag(member.status)},
-                 {"role", role_key(member.role_id)},
+                 {"role", role_key(info, member.role_id)},
                  {"email_verified", member.email_verified},
                  {"member_folder_id", member.member_folder_id},
                  {"root_folder_id", member.root_folder_id}};
   if (member.external_id) record["external_id"] = *member.external_id;
+  if (member.persistent_id) record["persistent_id"] = *member.persistent_id;
+  if (member.limited) record["membership_type"] = "limited";
   const std::pair<const char*, UnixSeconds> times[] = {{"invited_on", member.invited_on},
                                                        {"joined_on", member.joined_on},
                                                        {"suspended_on", member.suspended_on},
@@ -88,6 +90,16 @@ json info_record(const TeamInfo& info) {
                  {"next_job_seq", info.next_job_seq}};
   if (info.member_space_limit_gb) record["member_space_limit_gb"] = *info.member_space_limit_gb;
   if (info.verified_domains) record["verified_domains"] = *info.verified_domains;
+  if (!has_default_roles(info)) {
+    auto& roles = record["roles"] = json::array();
+    for (const auto& role : info.roles) {
+      roles.push_back({{"key", role.key},
+                       {"role_id", role.role_id},
+                       {"name", role.name},
+                       {"description", role.description}});
+    }
+    record["team_admin_role_id"] = info.team_admin_role_id;
+  }
   return record;
 }
 
@@ -112,7 +124,8 @@ std::string encode_state(const TeamState& state) {
   std::string out = head.dump();
   out.pop_back();  // reopen the object
   out += ",\"members\":";
-  append_array(out, state.members, [](const Member& m) { return member_record(m).dump(); });
+  append_array(out, state.members,
+               [&](const Member& m) { return member_record(state.info, m).dump(); });
   out += ",\"groups\":";
   append_array(out, state.groups, [&](const Group& g) { return group_record(state, g).dump(); });
   out += ",\"jobs\":";
@@ -126,7 +139,7 @@ std::string encode_changes(const TeamState& state, const ChangeSet& changes) {
   std::vector<const Member*> members;
   for (const auto index : changes.members)
     members.push_back(&state.members[index]);
-  append_array(out, members, [](const Member* m) { return member_record(*m).dump(); });
+  append_array(out, members, [&](const Member* m) { return member_record(state.info, *m).dump(); });
   std::vector<const Group*> groups;
   for (const auto index : changes.groups)
     groups.push_back(&state.groups[index]);
@@ -153,7 +166,7 @@ TeamState default_state(UnixSeconds now) {
   admin.given_name = "Team";
   admin.surname = "Admin";
   admin.status = MemberStatus::active;
-  admin.role_id = std::string(team_admin_role_id());
+  admin.role_id = state.info.team_admin_role_id;
   admin.email_verified = true;
   admin.joined_on = now;
   admin.member_folder_id = "1000002";

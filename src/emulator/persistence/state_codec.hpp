@@ -21,6 +21,10 @@ namespace roster::emulator {
 /// unknown keys, bad values and duplicate live emails are errors.
 [[nodiscard]] Result<TeamState> decode_state(std::string_view text, UnixSeconds now);
 
+/// Reads a --seed document: a snapshot (it has `snapshot_format`; docs/emulator.md,
+/// "Seeding from a snapshot") or, otherwise, a seed or state document (decode_state).
+[[nodiscard]] Result<TeamState> decode_seed(std::string_view text, UnixSeconds now);
+
 /// The team used without --seed: one active team admin (`admin_email`) and 1,000 licenses.
 [[nodiscard]] TeamState default_state(UnixSeconds now);
 

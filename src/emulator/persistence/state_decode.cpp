@@ -60,7 +60,8 @@ Member read_member(const json& value, const std::string& where, std::uint64_t se
            "surname",        "external_id",      "status",          "role",
            "email_verified", "invited_on",       "joined_on",       "suspended_on",
            "removed_on",     "recoverable",      "is_disconnected", "member_folder_id",
-           "root_folder_id", "secondary_emails", "custom_quota_gb", "space_limit_excluded"});
+           "root_folder_id", "secondary_emails", "custom_quota_gb", "space_limit_excluded",
+           "persistent_id",  "membership_type"});
   Member m;
   m.email = r.text("email", true).value_or("");
   if (m.email.find('@') == std::string::npos) r.fail("email", "not an email address");
@@ -70,15 +71,17 @@ Member read_member(const json& value, const std::string& where, std::uint64_t se
   m.given_name = r.text("given_name").value_or("");
   m.surname = r.text("surname").value_or("");
   m.external_id = r.text("external_id");
+  m.persistent_id = r.text("persistent_id");
+  const auto membership = r.text("membership_type").value_or("full");
+  if (membership != "full" && membership != "limited")
+    r.fail("membership_type", "expected full or limited");
+  m.limited = membership == "limited";
   const auto status = parse_status(r.text("status").value_or("active"));
   if (!status) r.fail("status", "expected active, invited, suspended or removed");
   m.status = status.value_or(MemberStatus::active);
+  // The role's key for now: resolve_roles() turns it into the id once the roles are read.
   const auto role = r.text("role").value_or("member_only");
-  if (role != "member_only") {
-    const auto* info = find_role_by_key(role);
-    if (info == nullptr) r.fail("role", "unknown role \"" + role + "\"");
-    if (info != nullptr) m.role_id = std::string(info->role_id);
-  }
+  if (role != "member_only") m.role_id = role;
   const bool invited = m.status == MemberStatus::invited;
   m.email_verified = r.flag("email_verified", !invited);
   m.invited_on = r.time("invited_on", invited ? now : 0);
@@ -91,6 +94,14 @@ Member read_member(const json& value, const std::string& where, std::uint64_t se
   m.root_folder_id = r.text("root_folder_id").value_or(std::to_string(1000001 + 2 * seq));
   read_member_settings(r, where, m, error);
   return m;
+}
+
+// read_member() leaves the role's seed-file key in role_id; this makes it the role's id.
+void resolve_role(const TeamInfo& info, Member& m, const std::string& where, std::string& error) {
+  if (m.role_id.empty()) return;
+  const auto* role = find_role_by_key(info, m.role_id);
+  if (role == nullptr && error.empty()) error = where + ".role: unknown role \"" + m.role_id + "\"";
+  m.role_id = role == nullptr ? "" : role->role_id;
 }
 
 std::optional<GroupManagement> parse_management(std::string_view tag) {
@@ -162,9 +173,26 @@ void read_team_settings(RecordReader& r, TeamInfo& info) {
   info.secondary_emails_enabled = r.flag("secondary_emails_enabled", info.secondary_emails_enabled);
 }
 
+// A team's own roles (state files of a team seeded from a snapshot).
+void read_roles(RecordReader& r, TeamInfo& info, std::string& error) {
+  const auto* roles = r.get("roles");
+  if (roles == nullptr) return;
+  if (!roles->is_array() || roles->empty()) return r.fail("roles", "expected a list of roles");
+  info.roles.clear();
+  for (std::size_t i = 0; i < roles->size(); ++i) {
+    RecordReader role((*roles)[i], "roles[" + std::to_string(i) + "]", error);
+    role.allow({"key", "role_id", "name", "description"});
+    info.roles.push_back(
+        {role.text("key", true).value_or(""), role.text("role_id", true).value_or(""),
+         role.text("name", true).value_or(""), role.text("description").value_or("")});
+  }
+  info.team_admin_role_id = r.text("team_admin_role_id", true).value_or("");
+}
+
 void read_info(const json& value, TeamInfo& info, std::string& error) {
   RecordReader r(value, "info", error);
   read_team_settings(r, info);
+  read_roles(r, info, error);
   info.name = r.text("team_name").value_or(info.name);
   info.team_id = r.text("team_id").value_or(info.team_id);
   info.num_licensed_users = r.number<std::uint32_t>("num_licensed_users", info.num_licensed_users);
@@ -227,6 +255,8 @@ Result<TeamState> decode_state(std::string_view text, UnixSeconds now) {
                                                 "next_member_seq",
                                                 "next_group_seq",
                                                 "next_job_seq",
+                                                "roles",
+                                                "team_admin_role_id",
                                                 "members",
                                                 "groups",
                                                 "jobs"};
@@ -237,6 +267,8 @@ Result<TeamState> decode_state(std::string_view text, UnixSeconds now) {
   }
   state.info.next_member_seq = state.members.size() + 1;
   read_info(document, state.info, error);
+  for (std::size_t i = 0; i < state.members.size(); ++i)
+    resolve_role(state.info, state.members[i], "members[" + std::to_string(i) + "]", error);
   std::unordered_map<std::string, std::size_t> by_id;
   for (std::size_t i = 0; i < state.members.size(); ++i) {
     if (!by_id.emplace(state.members[i].team_member_id, i).second && error.empty()) {
@@ -280,6 +312,7 @@ Result<void> JournalReplay::apply(std::string_view record) {
   std::string error;
   for (const auto& value : document.value("members", json::array())) {
     auto member = read_member(value, "journal member", m_state.members.size() + 1, 0, error);
+    resolve_role(m_state.info, member, "journal member", error);
     const auto [it, inserted] = m_members.emplace(member.team_member_id, m_state.members.size());
     if (inserted) {
       m_state.members.push_back(std::move(member));
@@ -307,6 +340,7 @@ Result<void> JournalReplay::apply(std::string_view record) {
   }
   if (const auto it = document.find("info"); it != document.end())
     read_info(*it, m_state.info, error);
+
   if (!error.empty()) return invalid(error);
   return {};
 }

@@ -51,8 +51,8 @@ std::string identity(const TeamStore& store, const UserSelector& user) {
   return std::to_string(static_cast<int>(user.kind)) + ":" + lower_ascii(user.value);
 }
 
-bool is_active_team_admin(const Member& member) {
-  return member.status == MemberStatus::active && TeamStore::is_team_admin(member);
+bool is_active_team_admin(const TeamStore& store, const Member& member) {
+  return member.status == MemberStatus::active && store.is_team_admin(member);
 }
 
 // BulkSuspendError, checked over the whole launch before any row runs.
@@ -73,11 +73,11 @@ std::optional<std::string> launch_error(const TeamStore& store,
     const auto found = store.find(target.user);
     if (found.found != Lookup::Found::member) continue;
     if (acting && found.index == *acting) return "acting_admin";
-    if (is_active_team_admin(store.member(found.index))) ++admins_named;
+    if (is_active_team_admin(store, store.member(found.index))) ++admins_named;
   }
   std::size_t admins = 0;
   for (const auto& member : store.state().members) {
-    if (is_active_team_admin(member)) ++admins;
+    if (is_active_team_admin(store, member)) ++admins;
   }
   // The launch names the team's last admin: refused whole. With several admins named, the
   // rows run in order and the one that would leave no admin fails alone

@@ -30,7 +30,8 @@ std::optional<UserSelector> read_user_only(const nlohmann::json& arg, DecodeStat
   return selector;
 }
 
-std::string read_role(DecodeStatus& status, const nlohmann::json* list, const std::string& path) {
+std::string read_role(DecodeStatus& status, const TeamInfo& info, const nlohmann::json* list,
+                      const std::string& path) {
   if (list == nullptr) return {};
   if (list->size() > 1) {
     status.fail(path, "list has more than 1 item");
@@ -38,14 +39,14 @@ std::string read_role(DecodeStatus& status, const nlohmann::json* list, const st
   }
   const auto ids = read_string_list(status, *list, path, StringRule::role_id);
   if (ids.empty()) return {};
-  if (find_role_by_id(ids[0]) == nullptr) {
+  if (find_role_by_id(info, ids[0]) == nullptr) {
     status.fail(path + "[0]", "'" + ids[0] + "' is not a role of this team");
     return {};
   }
   return ids[0];
 }
 
-AddRequest read_new_member(DecodeStatus& status, const nlohmann::json& value,
+AddRequest read_new_member(DecodeStatus& status, const TeamInfo& info, const nlohmann::json& value,
                            const std::string& path) {
   StructReader reader(status, value, path);
   AddRequest request;
@@ -57,7 +58,8 @@ AddRequest read_new_member(DecodeStatus& status, const nlohmann::json& value,
   request.persistent_id = reader.optional_string("member_persistent_id");
   (void)reader.boolean("send_welcome_email", true);
   (void)reader.optional_boolean("is_directory_restricted");
-  request.role_id = read_role(status, reader.optional_list("role_ids"), reader.path_of("role_ids"));
+  request.role_id =
+      read_role(status, info, reader.optional_list("role_ids"), reader.path_of("role_ids"));
   reader.finish();
   return request;
 }
@@ -74,8 +76,8 @@ HttpResponse route_members_add(RouteContext& context, const nlohmann::json& arg)
     status.fail("new_members", "at most 20 members can be added per call");
   }
   for (std::size_t i = 0; list != nullptr && i < list->size() && status.ok(); ++i) {
-    requests.push_back(
-        read_new_member(status, (*list)[i], "new_members[" + std::to_string(i) + "]"));
+    requests.push_back(read_new_member(status, context.store.state().info, (*list)[i],
+                                       "new_members[" + std::to_string(i) + "]"));
   }
   reader.finish();
   if (!status.ok()) return decode_failure(context, status);
@@ -202,8 +204,8 @@ HttpResponse route_members_set_permissions(RouteContext& context, const nlohmann
   const auto result = context.store.set_role(selector, role_id);
   if (const auto* failure = std::get_if<ApiError>(&result)) return route_error(*failure);
   const auto& member = context.store.member(std::get<std::size_t>(result));
-  return json_response(
-      {{"team_member_id", member.team_member_id}, {"roles", roles_json(member.role_id)}});
+  return json_response({{"team_member_id", member.team_member_id},
+                        {"roles", roles_json(context.store.state().info, member.role_id)}});
 }
 
 }  // namespace roster::emulator

@@ -42,16 +42,16 @@ HttpResponse route_get_authenticated_admin(RouteContext& context, const nlohmann
   const auto admin = context.store.token_admin();
   if (!admin) return route_error({"mapping_not_found", std::nullopt});
   const auto& member = context.store.member(*admin);
-  if (member.status != MemberStatus::active || !TeamStore::is_team_admin(member)) {
+  if (member.status != MemberStatus::active || !context.store.is_team_admin(member)) {
     return route_error({"admin_not_active", std::nullopt});
   }
   return json_response(
       {{"admin_profile", team_member_profile_json(context.store, *admin, context.now)}});
 }
 
-HttpResponse route_get_available_roles(RouteContext&, const nlohmann::json&) {
+HttpResponse route_get_available_roles(RouteContext& context, const nlohmann::json&) {
   auto roles = nlohmann::json::array();
-  for (const auto& role : available_roles()) {
+  for (const auto& role : context.store.state().info.roles) {
     roles.push_back(
         {{"role_id", role.role_id}, {"name", role.name}, {"description", role.description}});
   }

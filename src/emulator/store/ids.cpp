@@ -33,7 +33,35 @@ std::string encode(std::uint64_t seq, std::uint64_t salt, std::size_t filler, st
   return out;
 }
 
+// The `seq` of an id `prefix` + encode(seq, ..., filler, tail, alphabet), if it has that shape.
+std::optional<std::uint64_t> decode_seq(std::string_view id, std::string_view prefix,
+                                        std::size_t filler, std::size_t tail,
+                                        std::string_view alphabet) {
+  if (id.size() != prefix.size() + filler + tail || id.substr(0, prefix.size()) != prefix) {
+    return std::nullopt;
+  }
+  for (const char c : id.substr(prefix.size())) {
+    if (alphabet.find(c) == std::string_view::npos) return std::nullopt;
+  }
+  std::uint64_t seq = 0;
+  for (const char c : id.substr(id.size() - tail))
+    seq = seq * alphabet.size() + alphabet.find(c);
+  return seq;
+}
+
 }  // namespace
+
+std::optional<std::uint64_t> team_member_id_seq(std::string_view id) {
+  return decode_seq(id, "dbmid:AA", 25, 8, k_base62);
+}
+
+std::optional<std::uint64_t> account_id_seq(std::string_view id) {
+  return decode_seq(id, "dbid:AA", 25, 8, k_base62);
+}
+
+std::optional<std::uint64_t> group_id_seq(std::string_view id) {
+  return decode_seq(id, "g:", 20, 12, k_hex);
+}
 
 std::string make_team_member_id(std::uint64_t seq) {
   return "dbmid:AA" + encode(seq, 0x6d656d626572ULL, 25, 8, k_base62);

@@ -1,29 +1,23 @@
 #pragma once
 
-#include <span>
-#include <string>
 #include <string_view>
+#include <vector>
+
+#include "store/team_state.hpp"
 
 namespace roster::emulator {
 
-/// A Dropbox-defined admin role (`team.TeamMemberRole`). Ids are stable across runs.
-struct RoleInfo {
-  std::string_view key;  // seed-file name, e.g. "team_admin"
-  std::string_view role_id;
-  std::string_view name;
-  std::string_view description;
-};
+/// The roles a team offers when nothing else says (no seed, or a seed without roles):
+/// Dropbox's admin roles with the emulator's stable ids, in listing order.
+[[nodiscard]] std::vector<RoleInfo> default_roles();
 
-/// Every role the emulated team offers, in the order get_available_team_member_roles lists them.
-[[nodiscard]] std::span<const RoleInfo> available_roles();
+/// The team's role with this id, or nullptr.
+[[nodiscard]] const RoleInfo* find_role_by_id(const TeamInfo& info, std::string_view role_id);
 
-/// The role with this id, or nullptr.
-[[nodiscard]] const RoleInfo* find_role_by_id(std::string_view role_id);
+/// The team's role with this seed-file key, or nullptr ("member_only" is no role at all).
+[[nodiscard]] const RoleInfo* find_role_by_key(const TeamInfo& info, std::string_view key);
 
-/// The role with this seed-file key, or nullptr ("member_only" is no role at all).
-[[nodiscard]] const RoleInfo* find_role_by_key(std::string_view key);
-
-/// The id of the "Team admin" role: last-admin rules apply to its holders.
-[[nodiscard]] std::string_view team_admin_role_id();
+/// True when the team's roles are the default ones (state files then leave them out).
+[[nodiscard]] bool has_default_roles(const TeamInfo& info);
 
 }  // namespace roster::emulator

@@ -25,8 +25,8 @@ StoreResult<std::size_t> on_team(const TeamStore& store, const UserSelector& use
   return found.index;
 }
 
-bool is_last_active_admin(const Member& member, std::uint32_t admins) {
-  return member.status == MemberStatus::active && TeamStore::is_team_admin(member) && admins <= 1;
+bool is_last_active_admin(const TeamStore& store, const Member& member, std::uint32_t admins) {
+  return member.status == MemberStatus::active && store.is_team_admin(member) && admins <= 1;
 }
 
 }  // namespace
@@ -73,7 +73,7 @@ std::optional<ApiError> TeamStore::suspend(const UserSelector& user, UnixSeconds
   const auto index = std::get<std::size_t>(target);
   const auto& member = m_state.members[index];
   if (member.status != MemberStatus::active) return error("suspend_inactive_user");
-  if (is_last_active_admin(member, m_active_team_admins)) {
+  if (is_last_active_admin(*this, member, m_active_team_admins)) {
     return error("suspend_last_admin");
   }
   modify(index, [&](Member& m) {
@@ -175,10 +175,13 @@ StoreResult<std::size_t> TeamStore::set_role(const UserSelector& user, const std
       m_state.members[found.index].status == MemberStatus::removed) {
     return error("user_not_in_team");
   }
-  if (!role_id.empty() && find_role_by_id(role_id) == nullptr) return error("role_not_found");
+  if (!role_id.empty() && find_role_by_id(m_state.info, role_id) == nullptr) {
+    return error("role_not_found");
+  }
   const auto& member = m_state.members[found.index];
   if (member.status == MemberStatus::suspended) return error("cannot_set_permissions");
-  if (role_id != team_admin_role_id() && is_last_active_admin(member, m_active_team_admins)) {
+  if (role_id != m_state.info.team_admin_role_id &&
+      is_last_active_admin(*this, member, m_active_team_admins)) {
     return error("last_admin");
   }
   modify(found.index, [&](Member& m) { m.role_id = role_id; });

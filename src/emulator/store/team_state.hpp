@@ -41,6 +41,8 @@ struct Member {
   std::string given_name;
   std::string surname;
   std::optional<std::string> external_id;
+  std::optional<std::string> persistent_id;  // only from a seed or snapshot (SAML teams)
+  bool limited = false;  // membership_type `limited`: uses no license (team.stone)
   MemberStatus status = MemberStatus::invited;
   std::string role_id;  // empty: a plain member (roles [])
   bool email_verified = false;
@@ -86,6 +88,18 @@ struct Job {
   int polls_in_progress = 1;  // polls answered `in_progress` before `complete`
 };
 
+/// A role the team offers (`team.TeamMemberRole`): Dropbox's admin roles by default, or
+/// the `available_roles` of a snapshot. `key` names it in seed and state files.
+struct RoleInfo {
+  std::string key;  // e.g. "team_admin"; a snapshot's roles use their role_id
+  std::string role_id;
+  std::string name;
+  std::string description;
+};
+
+/// The default roles (store/roles.cpp).
+[[nodiscard]] std::vector<RoleInfo> default_roles();
+
 /// Team-wide settings and counters.
 struct TeamInfo {
   std::string name = "Emulated Team";
@@ -99,6 +113,10 @@ struct TeamInfo {
   /// domain of admin_email.
   std::optional<std::vector<std::string>> verified_domains;
   bool secondary_emails_enabled = true;  // false: secondary_emails/add is refused
+  /// The roles get_available_team_member_roles lists, and which of them is "Team admin"
+  /// (last-admin rules apply to its holders).
+  std::vector<RoleInfo> roles = default_roles();
+  std::string team_admin_role_id = "pid_dbtmr:team_admin";
   std::int64_t clock_offset_seconds = 0;
   std::uint64_t next_member_seq = 1;
   std::uint64_t next_group_seq = 1;

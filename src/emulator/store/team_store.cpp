@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "store/ids.hpp"
-#include "store/roles.hpp"
 
 namespace roster::emulator {
 
@@ -33,6 +32,7 @@ TeamStore::TeamStore(TeamState state) : m_state(std::move(state)) {
 
 void TeamStore::count(const Member& member, int sign) noexcept {
   const auto delta = static_cast<std::uint32_t>(sign);  // wraps for -1, as intended
+  if (member.limited && is_live(member)) m_limited += delta;
   switch (member.status) {
     case MemberStatus::active:
       m_active += delta;
@@ -179,12 +179,12 @@ bool TeamStore::is_recoverable(const Member& member, UnixSeconds now) noexcept {
          now - member.removed_on < k_recovery_window_seconds;
 }
 
-bool TeamStore::is_team_admin(const Member& member) noexcept {
-  return member.role_id == team_admin_role_id();
+bool TeamStore::is_team_admin(const Member& member) const noexcept {
+  return !member.role_id.empty() && member.role_id == m_state.info.team_admin_role_id;
 }
 
 std::uint32_t TeamStore::used_licenses() const noexcept {
-  return m_active + m_invited + m_suspended;
+  return m_active + m_invited + m_suspended - m_limited;
 }
 
 std::uint32_t TeamStore::provisioned_users() const noexcept {

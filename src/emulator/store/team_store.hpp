@@ -133,7 +133,8 @@ class TeamStore {
 
   [[nodiscard]] static bool is_live(const Member& member) noexcept;
   [[nodiscard]] static bool is_recoverable(const Member& member, UnixSeconds now) noexcept;
-  [[nodiscard]] static bool is_team_admin(const Member& member) noexcept;
+  /// True when the member holds the team's "Team admin" role.
+  [[nodiscard]] bool is_team_admin(const Member& member) const noexcept;
   [[nodiscard]] std::uint32_t used_licenses() const noexcept;
   [[nodiscard]] std::uint32_t provisioned_users() const noexcept;
 
@@ -232,6 +233,7 @@ class TeamStore {
   std::uint32_t m_invited = 0;
   std::uint32_t m_suspended = 0;
   std::uint32_t m_active_team_admins = 0;
+  std::uint32_t m_limited = 0;  // live members with membership_type limited
   ChangeSet m_changes;
 };
 

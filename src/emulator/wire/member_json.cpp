@@ -41,9 +41,9 @@ nlohmann::json team_member_profile_json(const TeamStore& store, std::size_t inde
   return nlohmann::json::parse(text);
 }
 
-nlohmann::json roles_json(const std::string& role_id) {
+nlohmann::json roles_json(const TeamInfo& info, const std::string& role_id) {
   std::string text;
-  append_roles(text, role_id);
+  append_roles(text, info, role_id);
   return nlohmann::json::parse(text);
 }
 

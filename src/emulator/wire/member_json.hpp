@@ -17,7 +17,7 @@ namespace roster::emulator {
                                                  UnixSeconds now);
 
 /// `List(TeamMemberRole)` for a role id (empty id: []).
-[[nodiscard]] nlohmann::json roles_json(const std::string& role_id);
+[[nodiscard]] nlohmann::json roles_json(const TeamInfo& info, const std::string& role_id);
 
 /// `team_common.GroupSummary`.
 [[nodiscard]] nlohmann::json group_summary_json(const Group& group);

@@ -90,8 +90,8 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void append_roles(std::string& out, const std::string& role_id) {
-  const auto* role = find_role_by_id(role_id);
+void append_roles(std::string& out, const TeamInfo& info, const std::string& role_id) {
+  const auto* role = find_role_by_id(info, role_id);
   if (role == nullptr) {
     out += "[]";
     return;
@@ -127,7 +127,8 @@ void append_profile(std::string& out, const TeamStore& store, std::size_t index,
   out += "},";
   key(out, "name");
   append_name(out, member);
-  out += ",\"membership_type\":{\".tag\":\"full\"}";
+  out += member.limited ? ",\"membership_type\":{\".tag\":\"limited\"}"
+                        : ",\"membership_type\":{\".tag\":\"full\"}";
   if (member.status == MemberStatus::invited && member.invited_on != 0) {
     out += ',';
     string_field(out, "invited_on", format_timestamp(member.invited_on));
@@ -141,6 +142,11 @@ void append_profile(std::string& out, const TeamStore& store, std::size_t index,
   if (member.status == MemberStatus::suspended && member.suspended_on != 0) {
     out += ',';
     string_field(out, "suspended_on", format_timestamp(member.suspended_on));
+    out.pop_back();
+  }
+  if (member.persistent_id) {
+    out += ',';
+    string_field(out, "persistent_id", *member.persistent_id);
     out.pop_back();
   }
   if (with_team_fields) {
@@ -164,7 +170,7 @@ void append_member_info_v2(std::string& out, const TeamStore& store, std::size_t
   key(out, "profile");
   append_profile(out, store, index, now, true);
   out += ",\"roles\":";
-  append_roles(out, store.member(index).role_id);
+  append_roles(out, store.state().info, store.member(index).role_id);
   out += '}';
 }
 

@@ -23,6 +23,6 @@ void append_member_info_v2(std::string& out, const TeamStore& store, std::size_t
                            UnixSeconds now, std::string_view tag = {});
 
 /// Appends `List(TeamMemberRole)` for a role id (empty id: []).
-void append_roles(std::string& out, const std::string& role_id);
+void append_roles(std::string& out, const TeamInfo& info, const std::string& role_id);
 
 }  // namespace roster::emulator

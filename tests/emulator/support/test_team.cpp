@@ -44,8 +44,7 @@ TestTeam::TestTeam(Mode mode, std::string seed, TeamOptions options)
     start_http();
     return;
   }
-  auto state =
-      seed.empty() ? Result<TeamState>(default_state(m_now)) : decode_state(seed, m_now);
+  auto state = seed.empty() ? Result<TeamState>(default_state(m_now)) : decode_seed(seed, m_now);
   if (!state) throw std::runtime_error("bad test seed: " + state.error().message);
   RouterOptions router_options;
   router_options.token = k_token;

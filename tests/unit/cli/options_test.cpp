@@ -102,3 +102,27 @@ TEST_CASE("doctor takes an optional manifest and a timeout within 1s..10m", "[cl
   CHECK(long_wait.is_error);
   CHECK(long_wait.output == "--timeout 1h is out of range (1s to 10m)");
 }
+
+TEST_CASE("snapshot needs -o, rehearse needs -f, and both take a bounded --timeout",
+          "[cli][snapshot][rehearse]") {
+  auto snapshot = parse_options({"snapshot", "-o", "team.json", "--timeout", "10m"});
+  REQUIRE(snapshot.options);
+  CHECK(snapshot.options->command == Command::snapshot);
+  CHECK(snapshot.options->output_path == "team.json");
+  CHECK(snapshot.options->timeout == std::chrono::minutes(10));
+  CHECK(parse_options({"snapshot"}).output == "--output is required");
+  CHECK(parse_options({"snapshot", "-o", "t.json", "--timeout", "90"}).output ==
+        "--timeout: \"90\" is not a duration (use whole numbers with a unit, e.g. 90s, 30m, 1h "
+        "or 1h30m)");
+
+  auto rehearse = parse_options(
+      {"rehearse", "-f", "team/", "--observed", "team.json", "--max-removal-fraction", "0.5"});
+  REQUIRE(rehearse.options);
+  CHECK(rehearse.options->command == Command::rehearse);
+  CHECK(rehearse.options->manifest_path == "team/");
+  CHECK(rehearse.options->observed_path == "team.json");
+  CHECK(rehearse.options->max_removal_fraction == 0.5);
+  CHECK(rehearse.options->timeout == std::chrono::hours(1));
+  CHECK(parse_options({"rehearse"}).output == "--file is required");
+  CHECK(parse_options({"rehearse", "-f", "t.yaml", "--out", "p"}).is_error);
+}
