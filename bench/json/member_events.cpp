@@ -124,7 +124,7 @@ bool MemberEvents::open(bool array, std::size_t offset) {
                        .key_end = 0});
     return true;
   }
-  // Decision 0020's bound, on the same count of open containers as core::json::Reader.
+  // Decision 0020's bound, on the same count of open containers as core/json's reader.
   if (m_stack.size() >= k_max_depth) {
     return fail(offset, fmt::format("malformed JSON: nesting deeper than {} levels", k_max_depth));
   }

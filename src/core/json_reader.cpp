@@ -1,5 +1,12 @@
+// core/json's reader: RapidJSON's SAX Reader (decision 0047) with a handler that builds
+// json::Value trees with the byte offsets the decoders report `file:line:col` from.
+#include <fmt/format.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <cctype>
 #include <charconv>
-#include <cstring>
 
 #include "roster/core/json.hpp"
 #include "roster/core/text_position.hpp"
@@ -8,350 +15,261 @@ namespace roster::core::json {
 
 namespace {
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+// Strict RFC 8259: no comments, NaN or trailing commas (RapidJSON's defaults). Iterative:
+// the recursive descent would overflow the stack on deep nesting before the handler could
+// refuse it. Numbers come as text, so that they are converted exactly as before (0022).
+constexpr unsigned k_flags = rapidjson::kParseIterativeFlag |
+                             rapidjson::kParseValidateEncodingFlag |
+                             rapidjson::kParseNumbersAsStringsFlag;
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+// Where the value after `from` (the end of the previous token) starts: past white space
+// and the one ',' or ':' that RapidJSON has already checked.
+std::size_t value_start(std::string_view text, std::size_t from) {
+  while (from < text.size() && is_space(text[from]))
+    ++from;
+  if (from < text.size() && (text[from] == ',' || text[from] == ':')) ++from;
+  while (from < text.size() && is_space(text[from]))
+    ++from;
+  return from;
 }
 
-// Length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlong forms, no
-// surrogates, nothing past U+10FFFF), or 0. RFC 8259 §8.1: JSON text is UTF-8, and a
-// string roster reads may end up in its own JSON output.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
-  auto byte = [&](std::size_t i) -> unsigned {
-    return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0U;
-  };
-  const unsigned lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned low = 0x80, high = 0xBF;  // range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    low = lead == 0xE0 ? 0xA0 : low;
-    high = lead == 0xED ? 0x9F : high;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    low = lead == 0xF0 ? 0x90 : low;
-    high = lead == 0xF4 ? 0x8F : high;
+// RapidJSON's wording, as one line in roster's style: "The document is empty." becomes
+// "the document is empty".
+std::string message_of(rapidjson::ParseErrorCode code) {
+  if (code == rapidjson::kParseErrorNumberTooBig) return "number out of range";
+  std::string message = rapidjson::GetParseError_En(code);
+  if (!message.empty() && message.back() == '.') message.pop_back();
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+  return message;
+}
+
+// RapidJSON 1.1.0 decodes a lone low surrogate (\udc00-\udfff) into the bytes ED B0-BF 8x,
+// which are not UTF-8; raw input bytes like these fail its validation, so in a decoded
+// string they can only come from such an escape.
+bool has_lone_surrogate(std::string_view s) {
+  for (auto at = s.find('\xED'); at != std::string_view::npos; at = s.find('\xED', at + 1)) {
+    if (at + 1 < s.size() && static_cast<unsigned char>(s[at + 1]) >= 0xA0) return true;
+  }
+  return false;
+}
+
+// What becomes of a value when it is complete.
+enum class Role {
+  kept,          // built in place inside its parent (or as the root)
+  element,       // handed to RootMembers::element()
+  member_value,  // handed to RootMembers::value()
+};
+
+struct Frame {
+  Value* value;          // the open container, built where it will stay
+  Role role;             // what becomes of it when it closes
+  bool streams = false;  // its elements go to RootMembers::element()
+};
+
+// Values are built in place (a parent does not grow while its last child is open, so the
+// pointers in m_frames stay valid); only the values handed to RootMembers are moved.
+class TreeBuilder final : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
+ public:
+  TreeBuilder(std::string_view text, const rapidjson::MemoryStream& stream, RootMembers* members)
+      : m_text(text), m_stream(stream), m_members(members) {}
+
+  bool Null() { return scalar(Value(), begin_scalar()); }
+  bool Bool(bool b) { return scalar(Value(b), begin_scalar()); }
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    const auto start = begin_scalar();
+    double number = 0;
+    auto [end, ec] = std::from_chars(text, text + length, number);
+    if (ec != std::errc() || end != text + length) return fail("number out of range", start);
+    return scalar(Value(number), start);
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    const auto start = begin_scalar();
+    if (!checked({text, length}, start)) return false;
+    return scalar(Value(std::string(text, length)), start);
+  }
+  bool Key(const char* text, rapidjson::SizeType length, bool);
+  bool StartObject() { return open(Value(Object())); }
+  bool StartArray() { return open(Value(Array())); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+  [[nodiscard]] Value& root() { return m_root; }
+  [[nodiscard]] const std::optional<ParseFailure>& failure() const { return m_failure; }
+  [[nodiscard]] bool stopped() const { return m_stopped; }
+
+ private:
+  bool fail(std::string message, std::size_t offset) {
+    m_failure = ParseFailure{std::move(message), offset};
+    return false;
+  }
+  // A string without escapes is its text between the quotes: only one with escapes is searched.
+  bool checked(std::string_view s, std::size_t start) {
+    if (m_end - start == s.size() + 2 || !has_lone_surrogate(s)) return true;
+    return fail(message_of(rapidjson::kParseErrorStringUnicodeSurrogateInvalid), start);
+  }
+  // Scalar events come just past their token.
+  std::size_t begin_scalar() {
+    const auto start = value_start(m_text, m_end);
+    m_end = m_stream.Tell();
+    return start;
+  }
+  [[nodiscard]] bool is_root_member() const {
+    return m_members != nullptr && m_frames.size() == 1 && m_skipped == 0;
+  }
+  [[nodiscard]] bool is_skipped() const {
+    return m_skipped > 0 || (is_root_member() && m_take == Take::skip);
+  }
+  Value* slot(Role& role);
+  bool scalar(Value value, std::size_t start);
+  bool open(Value container);
+  bool close();
+  bool finish(Value& value, Role role);
+
+  std::string_view m_text;
+  const rapidjson::MemoryStream& m_stream;
+  RootMembers* m_members;
+  std::vector<Frame> m_frames;
+  std::size_t m_skipped = 0;  // open containers inside a skipped value
+  std::string m_key;          // the current key of the root object (read_root_members)
+  Take m_take = Take::value;  // what to do with its value
+  std::size_t m_end = 0;      // just past the previous token
+  Value m_root;
+  Value m_member;   // a value of the root object on its way to RootMembers::value()
+  Value m_element;  // an element on its way to RootMembers::element()
+  std::optional<ParseFailure> m_failure;
+  bool m_stopped = false;
+};
+
+bool TreeBuilder::Key(const char* text, rapidjson::SizeType length, bool) {
+  const auto start = begin_scalar();
+  if (!checked({text, length}, start)) return false;
+  if (m_skipped > 0) return true;
+  if (is_root_member()) {
+    m_key.assign(text, length);
+    m_take = m_members->key(m_key);
   } else {
-    return 0;
+    m_frames.back().value->as_object().emplace_back(std::string(text, length), Value());
   }
-  for (std::size_t i = 1; i < length; ++i) {
-    const unsigned b = byte(i);
-    if (b < (i == 1 ? low : 0x80U) || b > (i == 1 ? high : 0xBFU)) return 0;
+  return true;
+}
+
+// Where the next value goes, and what becomes of it.
+Value* TreeBuilder::slot(Role& role) {
+  role = Role::kept;
+  if (m_frames.empty()) return &m_root;
+  const Frame& top = m_frames.back();
+  if (top.streams) {
+    role = Role::element;
+    return &m_element;
   }
-  return length;
+  if (is_root_member()) {
+    role = Role::member_value;
+    return &m_member;
+  }
+  if (top.value->is_array()) return &top.value->as_array().emplace_back();
+  return &top.value->as_object().back().second;  // emplaced by Key()
+}
+
+bool TreeBuilder::scalar(Value value, std::size_t start) {
+  if (is_skipped()) return true;
+  Role role = Role::kept;
+  Value* at = slot(role);
+  *at = std::move(value);
+  at->set_offset(static_cast<std::uint32_t>(start));
+  return finish(*at, role);
+}
+
+// The iterative parser calls StartObject/StartArray and EndObject/EndArray before it takes
+// the bracket: Tell() is the bracket.
+bool TreeBuilder::open(Value container) {
+  const auto start = m_stream.Tell();
+  m_end = start + 1;
+  if (m_frames.size() + m_skipped >= k_max_depth) {
+    return fail(fmt::format("nesting deeper than {} levels", k_max_depth), start);
+  }
+  if (is_skipped()) {
+    ++m_skipped;
+    return true;
+  }
+  const bool streams = is_root_member() && m_take == Take::elements && container.is_array();
+  Role role = Role::kept;
+  Value* at = slot(role);
+  *at = std::move(container);
+  at->set_offset(static_cast<std::uint32_t>(start));
+  m_frames.push_back({at, role, streams});
+  return true;
+}
+
+bool TreeBuilder::close() {
+  m_end = m_stream.Tell() + 1;
+  if (m_skipped > 0) {
+    --m_skipped;
+    return true;
+  }
+  const Frame frame = m_frames.back();
+  m_frames.pop_back();
+  if (frame.streams) return true;  // its elements are gone already
+  return finish(*frame.value, frame.role);
+}
+
+bool TreeBuilder::finish(Value& value, Role role) {
+  bool go_on = true;
+  if (role == Role::element) go_on = m_members->element(std::move(value));
+  if (role == Role::member_value) go_on = m_members->value(m_key, std::move(value));
+  m_stopped = !go_on;
+  return go_on;
+}
+
+// RapidJSON takes a NUL byte for the end of the input (MemoryStream::Peek() gives '\0' at
+// the end), so it accepts `{...}` NUL `anything`: the parse must also reach the text's end.
+std::optional<ParseFailure> run(std::string_view text, TreeBuilder& builder,
+                                rapidjson::MemoryStream& stream) {
+  rapidjson::Reader reader;
+  const rapidjson::ParseResult ok = reader.Parse<k_flags>(stream, builder);
+  if (!ok) {
+    if (ok.Code() == rapidjson::kParseErrorTermination) return builder.failure();
+    return ParseFailure{message_of(ok.Code()), ok.Offset()};
+  }
+  if (stream.Tell() < text.size()) {
+    return ParseFailure{message_of(rapidjson::kParseErrorDocumentRootNotSingular), stream.Tell()};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
-const Value* Value::find(std::string_view key) const {
-  if (!is_object()) return nullptr;
-  for (const auto& [name, value] : as_object()) {
-    if (name == key) return &value;
-  }
-  return nullptr;
-}
-
-const char* Value::type_name() const noexcept {
-  static const char* const k_names[] = {"null", "boolean", "number", "string", "array", "object"};
-  return k_names[m_data.index()];
-}
-
-bool Reader::fail(std::string message) {
-  if (m_error.empty()) {
-    m_error = std::move(message);
-    m_error_offset = m_pos;
-  }
-  return false;
-}
-
-void Reader::skip_whitespace() {
-  while (m_pos < m_text.size()) {
-    char c = m_text[m_pos];
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
-    ++m_pos;
-  }
-}
-
-char Reader::peek() {
-  skip_whitespace();
-  return m_pos < m_text.size() ? m_text[m_pos] : '\0';
-}
-
-bool Reader::read_literal(std::string_view word) {
-  if (m_text.substr(m_pos, word.size()) != word) return fail("invalid literal");
-  m_pos += word.size();
-  return true;
-}
-
-bool Reader::read_string(std::string& out) {
-  out.clear();
-  if (m_pos >= m_text.size() || m_text[m_pos] != '"') return fail("expected a string");
-  ++m_pos;
-  while (true) {
-    std::size_t start = m_pos;
-    while (m_pos < m_text.size() && m_text[m_pos] != '"' && m_text[m_pos] != '\\' &&
-           static_cast<unsigned char>(m_text[m_pos]) >= 0x20) {
-      const std::size_t length = utf8_sequence_length(m_text, m_pos);
-      if (length == 0) return fail("invalid UTF-8 in string");
-      m_pos += length;
-    }
-    out.append(m_text.substr(start, m_pos - start));
-    if (m_pos >= m_text.size()) return fail("unterminated string");
-    char c = m_text[m_pos];
-    if (c == '"') {
-      ++m_pos;
-      return true;
-    }
-    if (c != '\\') return fail("control character in string");
-    if (++m_pos >= m_text.size()) return fail("unterminated string");
-    char e = m_text[m_pos++];
-    switch (e) {
-      case '"':
-        out += '"';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case '/':
-        out += '/';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'u': {
-        auto read_hex4 = [this](std::uint32_t& cp) {
-          if (m_pos + 4 > m_text.size()) return fail("truncated \\u escape");
-          cp = 0;
-          for (int i = 0; i < 4; ++i) {
-            int d = hex_digit(m_text[m_pos++]);
-            if (d < 0) return fail("invalid \\u escape");
-            cp = cp * 16 + static_cast<std::uint32_t>(d);
-          }
-          return true;
-        };
-        std::uint32_t cp = 0;
-        if (!read_hex4(cp)) return false;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          std::uint32_t low = 0;
-          if (m_text.substr(m_pos, 2) != "\\u") return fail("unpaired surrogate in \\u escape");
-          m_pos += 2;
-          if (!read_hex4(low)) return false;
-          if (low < 0xDC00 || low > 0xDFFF) return fail("unpaired surrogate in \\u escape");
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-          return fail("unpaired surrogate in \\u escape");
-        }
-        append_utf8(out, cp);
-        break;
-      }
-      default:
-        --m_pos;
-        return fail("invalid escape in string");
-    }
-  }
-}
-
-bool Reader::read_number(double& out) {
-  std::size_t start = m_pos;
-  auto digits = [this] {
-    std::size_t from = m_pos;
-    while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
-      ++m_pos;
-    return m_pos - from;
-  };
-  if (m_pos < m_text.size() && m_text[m_pos] == '-') ++m_pos;
-  if (m_pos < m_text.size() && m_text[m_pos] == '0') {
-    ++m_pos;
-  } else if (digits() == 0) {
-    return fail("invalid number");
-  }
-  if (m_pos < m_text.size() && m_text[m_pos] == '.') {
-    ++m_pos;
-    if (digits() == 0) return fail("invalid number");
-  }
-  if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
-    ++m_pos;
-    if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
-    if (digits() == 0) return fail("invalid number");
-  }
-  const char* first = m_text.data() + start;
-  auto [ptr, ec] = std::from_chars(first, m_text.data() + m_pos, out);
-  if (ec != std::errc() || ptr != m_text.data() + m_pos) {
-    m_pos = start;
-    return fail("number out of range");
-  }
-  return true;
-}
-
-bool Reader::read_value(Value& out) {
-  char c = peek();
-  auto offset = static_cast<std::uint32_t>(m_pos);
-  switch (c) {
-    case '{': {
-      if (!enter_object()) return false;
-      Object members;
-      std::string key;
-      while (next_member(key)) {
-        members.emplace_back(std::move(key), Value());
-        if (!read_value(members.back().second)) return false;
-      }
-      if (failed()) return false;
-      out = Value(std::move(members));
-      break;
-    }
-    case '[': {
-      if (!enter_array()) return false;
-      Array elements;
-      while (next_element()) {
-        elements.emplace_back();
-        if (!read_value(elements.back())) return false;
-      }
-      if (failed()) return false;
-      out = Value(std::move(elements));
-      break;
-    }
-    case '"': {
-      std::string s;
-      if (!read_string(s)) return false;
-      out = Value(std::move(s));
-      break;
-    }
-    case 't':
-      if (!read_literal("true")) return false;
-      out = Value(true);
-      break;
-    case 'f':
-      if (!read_literal("false")) return false;
-      out = Value(false);
-      break;
-    case 'n':
-      if (!read_literal("null")) return false;
-      out = Value();
-      break;
-    default: {
-      if (m_pos >= m_text.size()) return fail("unexpected end of input");
-      if (c != '-' && (c < '0' || c > '9')) return fail("unexpected character");
-      double n = 0;
-      if (!read_number(n)) return false;
-      out = Value(n);
-    }
-  }
-  out.set_offset(offset);
-  return true;
-}
-
-bool Reader::open_container() {
-  // Recursion in read_value() follows this stack, so the limit also bounds the C++ stack.
-  if (m_first.size() >= k_max_depth) {
-    return fail("nesting deeper than " + std::to_string(k_max_depth) + " levels");
-  }
-  ++m_pos;
-  m_first.push_back(true);
-  return true;
-}
-
-bool Reader::enter_object() {
-  if (peek() != '{') return fail("expected an object");
-  return open_container();
-}
-
-bool Reader::next_member(std::string& key) {
-  if (failed() || m_first.empty()) return false;
-  char c = peek();
-  if (c == '}') {
-    ++m_pos;
-    m_first.pop_back();
-    return false;
-  }
-  if (!m_first.back()) {
-    if (c != ',') return fail("expected ',' or '}' in object");
-    ++m_pos;
-    c = peek();
-  }
-  m_first.back() = false;
-  if (c != '"') return fail("expected a string key");
-  if (!read_string(key)) return false;
-  if (peek() != ':') return fail("expected ':' after key");
-  ++m_pos;
-  return true;
-}
-
-bool Reader::enter_array() {
-  if (peek() != '[') return fail("expected an array");
-  return open_container();
-}
-
-bool Reader::next_element() {
-  if (failed() || m_first.empty()) return false;
-  char c = peek();
-  if (c == ']') {
-    ++m_pos;
-    m_first.pop_back();
-    return false;
-  }
-  if (!m_first.back()) {
-    if (c != ',') return fail("expected ',' or ']' in array");
-    ++m_pos;
-  }
-  m_first.back() = false;
-  if (peek() == ']') return fail("unexpected ']' after ','");
-  return true;
-}
-
-bool Reader::skip_value() {
-  Value ignored;
-  return read_value(ignored);
-}
-
-bool Reader::finish() {
-  if (failed()) return false;
-  skip_whitespace();
-  // A NUL byte is content like any other: it must not end the document early.
-  if (m_pos < m_text.size()) return fail("unexpected content after the JSON value");
-  return true;
+std::optional<ParseFailure> read(std::string_view text, Value& out) {
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  TreeBuilder builder(text, stream, nullptr);
+  auto failure = run(text, builder, stream);
+  if (!failure) out = std::move(builder.root());
+  return failure;
 }
 
 bool parse(std::string_view text, Value& out, std::string& error) {
-  Reader reader(text);
-  if (reader.read_value(out) && reader.finish()) return true;
-  TextPosition p = position_of(text, reader.error_offset());
-  error = std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + reader.error();
+  auto failure = read(text, out);
+  if (!failure) return true;
+  const TextPosition p = position_of(text, failure->offset);
+  error = fmt::format("{}:{}: {}", p.line, p.column, failure->message);
   return false;
+}
+
+RootResult read_root_members(std::string_view text, RootMembers& members) {
+  using Status = RootResult::Status;
+  std::size_t root = 0;
+  while (root < text.size() && is_space(text[root]))
+    ++root;
+  if (root >= text.size() || text[root] != '{') return {Status::not_an_object, {"", root}};
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  TreeBuilder builder(text, stream, &members);
+  auto failure = run(text, builder, stream);
+  if (builder.stopped()) return {Status::stopped, {}};
+  if (failure) return {Status::malformed, std::move(*failure)};
+  return {Status::done, {}};
 }
 
 }  // namespace roster::core::json

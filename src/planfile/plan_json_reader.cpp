@@ -306,10 +306,10 @@ bool read_document(const json::Value& doc, SavedPlan& saved, FieldReader::Failur
 LoadedPlan parse_saved_plan(std::string_view text, const std::string& name) {
   LoadedPlan loaded;
   json::Value doc;
-  json::Reader reader(text);
-  if (!reader.read_value(doc) || !reader.finish()) {
-    auto where = core::position_of(text, reader.error_offset());
-    loaded.diagnostics.error({name, where.line, where.column}, "malformed JSON: " + reader.error());
+  if (auto failure = json::read(text, doc)) {
+    auto where = core::position_of(text, failure->offset);
+    loaded.diagnostics.error({name, where.line, where.column},
+                             "malformed JSON: " + failure->message);
     return loaded;
   }
   SavedPlan saved;

@@ -43,7 +43,7 @@ if [ -n "$emulator_users" ]; then
   status=1
 fi
 
-leaks=$(grep -rlE '#include *[<"](cpprest|yaml-cpp|yaml\.h|nlohmann|CLI/|boost|fmt/)' include/ || true)
+leaks=$(grep -rlE '#include *[<"](cpprest|yaml-cpp|yaml\.h|nlohmann|rapidjson|CLI/|boost|fmt/)' include/ || true)
 if [ -n "$leaks" ]; then
   echo "third-party headers in public headers (keep them in .cpp files):"
   echo "$leaks"

@@ -1,5 +1,6 @@
-// libFuzzer harness: the JSON reader (src/core/json_reader.cpp) behind every JSON input
-// roster reads (snapshots, saved plans, API responses).
+// libFuzzer harness: the JSON reader (src/core/json_reader.cpp: RapidJSON's SAX Reader and
+// roster's value builder, decision 0047) behind every JSON input roster reads (snapshots,
+// saved plans, API responses).
 // Properties: never crashes; it accepts exactly what nlohmann-json (an independent
 // RFC 8259 parser) accepts, but for its documented limits; what it accepts,
 // the writer turns into text the reader accepts again with the same result (parse, write,
@@ -30,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string error;
   const bool accepted = json::parse(text, value, error);
   // Limits RFC 8259 §9 allows a parser to set: nesting depth, and numbers a double cannot
-  // hold (roster refuses 1e-400 as out of range where nlohmann rounds it to 0).
+  // hold (roster refuses 1e-400 as out of range where nlohmann rounds it to 0, and, through
+  // RapidJSON, any exponent past 308 such as 0e400).
   const bool over_a_limit = !accepted && (error.find("nesting") != std::string::npos ||
                                           error.find("out of range") != std::string::npos);
   // nlohmann stops at a NUL byte as at the end of input; RFC 8259 allows none anywhere.

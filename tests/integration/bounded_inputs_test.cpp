@@ -94,7 +94,10 @@ TEST_CASE("a snapshot with a NUL byte or deep nesting is refused, exit 1",
   auto r = run_roster({"plan", "-f", k_example, "--observed", nul});
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err == nul + ":1:16: error: malformed JSON: unexpected content after the JSON value\n");
+  CHECK(
+      r.err ==
+      nul +
+          ":1:16: error: malformed JSON: the document root must not be followed by other values\n");
   auto deep = scratch.write("deep.json", "{\"members\": " + std::string(1000000, '['));
   r = run_roster({"plan", "-f", k_example, "--observed", deep});
   CHECK(r.exit_code == 1);

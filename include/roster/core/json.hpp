@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -61,56 +62,54 @@ class Value {
 /// need about 6 levels; the limit keeps hostile input from exhausting the stack.
 inline constexpr std::size_t k_max_depth = 64;
 
-/// A strict RFC 8259 reader with a pull interface, so that a large document
-/// (a 100,000-member snapshot) can be decoded one element at a time.
-/// Failures set `error()`; the reader never throws on bad input. Nesting deeper than
-/// k_max_depth (counting containers entered through every call) is an error.
-class Reader {
- public:
-  explicit Reader(std::string_view text) : m_text(text) {}
-
-  /// Reads one whole value at the cursor.
-  bool read_value(Value& out);
-  /// Consumes `{`; then call next_member() until it returns false.
-  bool enter_object();
-  /// Reads the next key and its `:`; false at `}` (or on error: check failed()).
-  bool next_member(std::string& key);
-  /// Consumes `[`; then call next_element() until it returns false.
-  bool enter_array();
-  /// True when another element follows; false at `]` (or on error: check failed()).
-  bool next_element();
-  /// Skips the value at the cursor.
-  bool skip_value();
-  /// Checks that only whitespace remains.
-  bool finish();
-
-  /// The first character of the value at the cursor ('{', '[', '"', 't', ...); 0 at the
-  /// end of the input (or at a NUL byte, which no value starts with).
-  [[nodiscard]] char peek();
-  [[nodiscard]] std::size_t offset() const noexcept { return m_pos; }
-  [[nodiscard]] bool failed() const noexcept { return !m_error.empty(); }
-  /// One-line description of the first failure, e.g. "expected ':' after key".
-  [[nodiscard]] const std::string& error() const noexcept { return m_error; }
-  [[nodiscard]] std::size_t error_offset() const noexcept { return m_error_offset; }
-
- private:
-  bool fail(std::string message);
-  void skip_whitespace();
-  bool read_string(std::string& out);
-  bool read_number(double& out);
-  bool read_literal(std::string_view word);
-  bool open_container();
-
-  std::string_view m_text;
-  std::size_t m_pos = 0;
-  std::vector<bool> m_first;  // per open container: no element read yet
-  std::string m_error;
-  std::size_t m_error_offset = 0;
+/// Why a document was not read: one line (RapidJSON's wording for syntax errors, or
+/// roster's limits: nesting, numbers a double cannot hold) and the byte offset it refers to.
+struct ParseFailure {
+  std::string message;
+  std::size_t offset = 0;
 };
 
+/// Reads a whole RFC 8259 document (RapidJSON's SAX Reader, strict: no comments, NaN or
+/// trailing commas; UTF-8 validated). Values carry the offsets where they start; objects
+/// keep every key in document order, duplicates too (find() sees the first). The text must
+/// end where the value ends (but for white space): a NUL byte is content, not an end.
+[[nodiscard]] std::optional<ParseFailure> read(std::string_view text, Value& out);
+
 /// Parses a whole document. On failure returns false and fills `error` with
-/// "line:col: message". Readers that report `file:line:col` use Reader directly.
+/// "line:col: message". Readers that report `file:line:col` use read().
 bool parse(std::string_view text, Value& out, std::string& error);
+
+/// What read_root_members() does with the value of one key of the root object.
+enum class Take {
+  value,     // built whole and handed to RootMembers::value()
+  elements,  // an array: each element handed to RootMembers::element(), never all at once
+  skip,      // checked, not built
+};
+
+/// Receives a large document (a 100,000-member snapshot) member by member, so that it is
+/// never held as one Value. A callback returning false stops the reading (not an error).
+class RootMembers {
+ public:
+  virtual ~RootMembers() = default;
+  /// A key of the root object; its value follows.
+  virtual Take key(const std::string& key) = 0;
+  /// The value of a key taken as Take::value, or of one taken as Take::elements that
+  /// turned out not to be an array.
+  virtual bool value(const std::string& key, Value value) = 0;
+  /// The next element of the array of the key taken as Take::elements.
+  virtual bool element(Value element) = 0;
+};
+
+/// How read_root_members() ended.
+struct RootResult {
+  enum class Status { done, stopped, not_an_object, malformed };
+  Status status = Status::done;
+  ParseFailure failure;  // not_an_object: the root's offset; malformed: the syntax error
+};
+
+/// Reads a document whose root must be an object, handing its members to `members` as
+/// they complete; everything read() checks is checked, in document order.
+[[nodiscard]] RootResult read_root_members(std::string_view text, RootMembers& members);
 
 /// Appends JSON text to a string; the caller keeps the structure balanced.
 /// `indent` > 0 pretty-prints with that many spaces per level.

@@ -53,90 +53,86 @@ std::string check_format(const json::Value& value) {
          std::to_string(k_snapshot_format);
 }
 
+// Takes the snapshot's keys as core::json hands them over, members one at a time.
+// Problems are reported in document order: the cursor keeps each lookup incremental.
+class SnapshotMembers final : public json::RootMembers {
+ public:
+  SnapshotMembers(std::string_view text, const std::string& name, LoadedSnapshot& result)
+      : m_cursor(text), m_name(name), m_result(result) {}
+
+  json::Take key(const std::string& key) override {
+    if (key == "snapshot_format" || SnapshotAccess::is_access_key(key) || is_team_fact(key)) {
+      return json::Take::value;
+    }
+    if (key != "members") return json::Take::skip;
+    has_members = true;
+    m_index = 0;
+    return json::Take::elements;
+  }
+  bool value(const std::string& key, json::Value value) override {
+    if (key == "snapshot_format") {
+      auto problem = check_format(value);
+      m_result.has_snapshot_format = problem.empty();
+      if (problem.empty()) return true;
+      error(value.offset(), std::move(problem));
+      return false;  // another format: nothing else in it is read
+    }
+    if (key == "members") {
+      error(value.offset(), "\"members\" must be a list of TeamMemberInfoV2 objects");
+      return false;
+    }
+    DecodeError decode_error;
+    const bool ok = SnapshotAccess::is_access_key(key)
+                        ? access.decode(key, value, decode_error)
+                        : decode_team_fact(key, value, m_result.team, decode_error);
+    if (!ok) error(decode_error.offset, decode_error.message);
+    return true;
+  }
+  bool element(json::Value element) override {
+    DecodeError decode_error;
+    auto member =
+        decode_member_info(element, "members[" + std::to_string(m_index++) + "]", decode_error);
+    if (member) {
+      m_result.team.members.push_back(std::move(*member));
+    } else {
+      error(decode_error.offset, decode_error.message);
+    }
+    return true;
+  }
+  void error(std::size_t offset, std::string message) {
+    auto p = m_cursor.at(offset);
+    m_result.diagnostics.error({m_name, p.line, p.column}, std::move(message));
+  }
+
+  bool has_members = false;
+  SnapshotAccess access;
+
+ private:
+  core::TextCursor m_cursor;
+  const std::string& m_name;
+  LoadedSnapshot& m_result;
+  std::size_t m_index = 0;
+};
+
 }  // namespace
 
 LoadedSnapshot read_snapshot_text(std::string_view text, const std::string& name) {
   LoadedSnapshot result;
-  json::Reader reader(text);
-  // Problems are reported in document order: the cursor keeps each lookup incremental.
-  core::TextCursor cursor(text);
-  auto locate = [&](std::size_t offset) -> core::SourceLocation {
-    auto p = cursor.at(offset);
-    return {name, p.line, p.column};
-  };
-  auto syntax_error = [&] {
-    result.diagnostics.error(locate(reader.error_offset()), "malformed JSON: " + reader.error());
-  };
-  if (reader.peek() != '{') {
-    result.diagnostics.error(locate(reader.offset()),
-                             "a snapshot must be a JSON object {\"members\": [...]}");
-    return result;
+  SnapshotMembers members(text, name, result);
+  const auto read = json::read_root_members(text, members);
+  using Status = json::RootResult::Status;
+  if (read.status == Status::not_an_object) {
+    members.error(read.failure.offset, "a snapshot must be a JSON object {\"members\": [...]}");
+  } else if (read.status == Status::malformed) {
+    members.error(read.failure.offset, "malformed JSON: " + read.failure.message);
   }
-  reader.enter_object();
-  bool has_members = false;
-  SnapshotAccess access;
-  std::string key;
-  while (reader.next_member(key)) {
-    if (key == "snapshot_format") {
-      json::Value value;
-      if (!reader.read_value(value)) break;
-      if (auto problem = check_format(value); !problem.empty()) {
-        result.diagnostics.error(locate(value.offset()), problem);
-        return result;
-      }
-      result.has_snapshot_format = true;
-      continue;
-    }
-    if (SnapshotAccess::is_access_key(key)) {
-      json::Value value;
-      if (!reader.read_value(value)) break;
-      DecodeError error;
-      if (!access.decode(key, value, error))
-        result.diagnostics.error(locate(error.offset), error.message);
-      continue;
-    }
-    if (is_team_fact(key)) {
-      json::Value value;
-      if (!reader.read_value(value)) break;
-      DecodeError error;
-      if (!decode_team_fact(key, value, result.team, error)) {
-        result.diagnostics.error(locate(error.offset), error.message);
-      }
-      continue;
-    }
-    if (key != "members") {
-      if (!reader.skip_value()) break;
-      continue;
-    }
-    has_members = true;
-    if (reader.peek() != '[') {
-      result.diagnostics.error(locate(reader.offset()),
-                               "\"members\" must be a list of TeamMemberInfoV2 objects");
-      return result;
-    }
-    reader.enter_array();
-    std::size_t index = 0;
-    while (reader.next_element()) {
-      json::Value element;
-      if (!reader.read_value(element)) break;
-      DecodeError error;
-      auto member = decode_member_info(element, "members[" + std::to_string(index++) + "]", error);
-      if (member) {
-        result.team.members.push_back(std::move(*member));
-      } else {
-        result.diagnostics.error(locate(error.offset), error.message);
-      }
-    }
-  }
-  if (reader.failed() || !reader.finish()) {
-    syntax_error();
-    return result;
-  }
-  if (!has_members) {
+  if (read.status != Status::done) return result;
+  if (!members.has_members) {
     result.diagnostics.error({name, 1, 1}, "a snapshot must have a \"members\" list");
   }
-  if (DecodeError error; !result.diagnostics.has_errors() && !access.apply(result.team, error)) {
-    result.diagnostics.error(locate(error.offset), error.message);
+  if (DecodeError error;
+      !result.diagnostics.has_errors() && !members.access.apply(result.team, error)) {
+    members.error(error.offset, error.message);
   }
   model::recognise_roles(result.team);
   return result;

@@ -20,14 +20,14 @@ TEST_CASE("json parse refuses strings that are not UTF-8, at the first bad byte"
   const auto [text, message] = GENERATE(table<std::string, std::string>({
       {"\"Id\xff"
        "a\"",
-       "1:4: invalid UTF-8 in string"},
-      {"[\"\x80\"]", "1:3: invalid UTF-8 in string"},                  // a lone continuation byte
-      {"\"\xc0\xaf\"", "1:2: invalid UTF-8 in string"},                // overlong '/'
-      {"\"\xe0\x80\xaf\"", "1:2: invalid UTF-8 in string"},            // overlong, 3 bytes
-      {"\"\xed\xa0\x80\"", "1:2: invalid UTF-8 in string"},            // a UTF-16 surrogate
-      {"\"\xf4\x90\x80\x80\"", "1:2: invalid UTF-8 in string"},        // past U+10FFFF
-      {"\"ab\xe2\x82\"", "1:4: invalid UTF-8 in string"},              // cut short
-      {"{\"k\xf5\x80\x80\x80\": 1}", "1:4: invalid UTF-8 in string"},  // in a key
+       "1:4: invalid encoding in string"},
+      {"[\"\x80\"]", "1:3: invalid encoding in string"},            // a lone continuation byte
+      {"\"\xc0\xaf\"", "1:2: invalid encoding in string"},          // overlong '/'
+      {"\"\xe0\x80\xaf\"", "1:2: invalid encoding in string"},      // overlong, 3 bytes
+      {"\"\xed\xa0\x80\"", "1:2: invalid encoding in string"},      // a UTF-16 surrogate
+      {"\"\xf4\x90\x80\x80\"", "1:2: invalid encoding in string"},  // past U+10FFFF
+      {"\"ab\xe2\x82\"", "1:4: invalid encoding in string"},        // cut short
+      {"{\"k\xf5\x80\x80\x80\": 1}", "1:4: invalid encoding in string"},  // in a key
   }));
   core::json::Value v;
   std::string error;
@@ -73,5 +73,5 @@ TEST_CASE("a snapshot with a name that is not UTF-8 is an error with its place, 
   std::filesystem::remove(path);
   CHECK(code == cli::ExitCode::error);
   CHECK(out.str().empty());
-  CHECK(err.str() == path.string() + ":3:61: error: malformed JSON: invalid UTF-8 in string\n");
+  CHECK(err.str() == path.string() + ":3:61: error: malformed JSON: invalid encoding in string\n");
 }

@@ -39,8 +39,8 @@ TEST_CASE("a snapshot nested deeper than 64 levels is a located error", "[snapsh
 
 TEST_CASE("a NUL byte after a snapshot is not the end of it", "[snapshot][limits]") {
   CHECK(errors_of(std::string("{\"members\": []}\0{\"members\": [1]}", 32)) ==
-        std::vector<std::string>{
-            "team.json:1:16: error: malformed JSON: unexpected content after the JSON value"});
+        std::vector<std::string>{"team.json:1:16: error: malformed JSON: the document root must "
+                                 "not be followed by other values"});
 }
 
 TEST_CASE("every bad member of a long one-line snapshot is located exactly", "[snapshot][limits]") {

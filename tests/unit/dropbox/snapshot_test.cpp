@@ -91,11 +91,12 @@ TEST_CASE("malformed snapshots are located errors", "[snapshot]") {
   CHECK(errors_of("{\"members\": [{\"profile\": {\"email\": \"a@b.com\"}}]}") ==
         std::vector<std::string>{"team.json:1:26: error: members[0].profile: missing required "
                                  "field \"team_member_id\""});
-  CHECK(errors_of("{\"members\": [1, 2") ==
-        std::vector<std::string>{
-            "team.json:1:14: error: members[0]: must be an object, found number",
-            "team.json:1:17: error: members[1]: must be an object, found number",
-            "team.json:1:18: error: malformed JSON: expected ',' or ']' in array"});
+  CHECK(
+      errors_of("{\"members\": [1, 2") ==
+      std::vector<std::string>{
+          "team.json:1:14: error: members[0]: must be an object, found number",
+          "team.json:1:17: error: members[1]: must be an object, found number",
+          "team.json:1:18: error: malformed JSON: missing a comma or ']' after an array element"});
   auto unreadable = dropbox::read_snapshot("/nonexistent/team.json");
   CHECK(core::format_diagnostic(unreadable.diagnostics.items().at(0)) ==
         "/nonexistent/team.json: error: cannot read snapshot: No such file or directory");

@@ -80,5 +80,5 @@ TEST_CASE("a saved plan nested too deep or followed by a NUL byte is refused",
         "x.plan:50:78: error: malformed JSON: nesting deeper than 64 levels");
   CHECK(error_of(text + std::string(1, '\0') + "{}") ==
         "x.plan:" + std::to_string(std::count(text.begin(), text.end(), '\n') + 1) +
-            ":1: error: malformed JSON: unexpected content after the JSON value");
+            ":1: error: malformed JSON: the document root must not be followed by other values");
 }
