@@ -64,6 +64,13 @@ std::set<std::string> member_ids(const json& snapshot) {
   return ids;
 }
 
+// A snapshot without `taken_at`: B starts after A, and when a second boundary falls between
+// them their snapshots' times differ (seen under load in the sanitizer build).
+nlohmann::json listing_of(nlohmann::json snapshot) {
+  snapshot.erase("taken_at");
+  return snapshot;
+}
+
 }  // namespace
 
 TEST_CASE("a snapshot of emulator A loaded into emulator B lists identically, ids included",
@@ -83,11 +90,12 @@ TEST_CASE("a snapshot of emulator A loaded into emulator B lists identically, id
   TestTeam b(mode, from_a.document.dump());
   const auto from_b = take_snapshot(b);
   CHECK(from_b.pages == from_a.pages);
-  CHECK(from_b.document == from_a.document);
+  CHECK(listing_of(from_b.document) == listing_of(from_a.document));
+  CHECK(from_b.document.at("taken_at") >= from_a.document.at("taken_at"));
 
   if (mode == Mode::http) {
     b.restart();  // the team's roles and ids survive the state file
-    CHECK(take_snapshot(b).document == from_a.document);
+    CHECK(listing_of(take_snapshot(b).document) == listing_of(from_a.document));
   }
 
   SECTION("what the listing shows") {
