@@ -11,6 +11,7 @@
 
 #include "roster/cli/run.hpp"
 #include "roster/model/observed.hpp"
+#include "support/cli_run.hpp"
 #include "support/golden.hpp"
 
 using namespace roster;
@@ -18,24 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  cli::ExitCode code;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  cli::Environment env{in,
-                       out,
-                       err,
-                       false,
-                       false,
-                       [](const char*) { return std::string(); },
-                       [] { return *model::parse_timestamp("2026-11-26T12:00:00Z"); }};
-  auto code = cli::run(args, env);
-  return {code, out.str(), err.str()};
+test::CliRun run(const std::vector<std::string>& args) {
+  return test::run_cli(args);
 }
 
 std::string read(const fs::path& path) {

@@ -5,32 +5,16 @@
 
 #include "roster/cli/run.hpp"
 #include "roster/model/observed.hpp"
+#include "support/cli_run.hpp"
 #include "support/golden.hpp"
 
 using namespace roster;
 
 namespace {
 
-struct Run {
-  cli::ExitCode code;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string>& args, bool tty = false, std::string no_color = "") {
-  std::istringstream in;
-  std::ostringstream out, err;
-  cli::Environment env{in,
-                       out,
-                       err,
-                       false,
-                       tty,
-                       [no_color](const char* name) {
-                         return std::string(name) == "NO_COLOR" ? no_color : std::string();
-                       },
-                       [] { return *model::parse_timestamp("2026-11-26T12:00:00Z"); }};
-  auto code = cli::run(args, env);
-  return {code, out.str(), err.str()};
+test::CliRun run(const std::vector<std::string>& args, bool tty = false,
+                 const std::string& no_color = "") {
+  return test::run_cli(args, {{"NO_COLOR", no_color}}, "", false, tty);
 }
 
 const std::string k_example = test::test_path("../manifests/example.yaml");

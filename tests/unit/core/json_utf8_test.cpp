@@ -12,6 +12,7 @@
 #include "roster/cli/run.hpp"
 #include "roster/core/json.hpp"
 #include "roster/model/observed.hpp"
+#include "support/cli_run.hpp"
 #include "support/golden.hpp"
 
 using namespace roster;
@@ -58,20 +59,10 @@ TEST_CASE("a snapshot with a name that is not UTF-8 is an error with its place, 
                     ("roster-utf8-snapshot-" + std::to_string(::getpid()) + ".json");
   std::ofstream(path, std::ios::binary) << snapshot;
 
-  std::istringstream stdin_text;
-  std::ostringstream out, err;
-  cli::Environment env{stdin_text,
-                       out,
-                       err,
-                       false,
-                       false,
-                       [](const char*) { return std::string(); },
-                       [] { return *model::parse_timestamp("2026-11-26T12:00:00Z"); }};
-  auto code = cli::run({"plan", "-f", test::test_path("fixtures/manifests/in_sync.yaml"),
-                        "--observed", path.string(), "--format", "json"},
-                       env);
+  const auto r = test::run_cli({"plan", "-f", test::test_path("fixtures/manifests/in_sync.yaml"),
+                                "--observed", path.string(), "--format", "json"});
   std::filesystem::remove(path);
-  CHECK(code == cli::ExitCode::error);
-  CHECK(out.str().empty());
-  CHECK(err.str() == path.string() + ":3:61: error: malformed JSON: invalid encoding in string\n");
+  CHECK(r.code == cli::ExitCode::error);
+  CHECK(r.out.empty());
+  CHECK(r.err == path.string() + ":3:61: error: malformed JSON: invalid encoding in string\n");
 }
